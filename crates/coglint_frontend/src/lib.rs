@@ -1,1 +1,6 @@
+//! Front ends: each turns a format's located syntax tree into the Cognito model.
+//!
+//! Only this crate knows CloudFormation's (and later Terraform's) property names and intrinsic
+//! functions; the model and the rules never see them.
 
+pub mod cloudformation;

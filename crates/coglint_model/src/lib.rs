@@ -1,1 +1,25 @@
+//! The typed Cognito model.
+//!
+//! Front ends (CloudFormation today, Terraform and CDK later) fill it; rules read only it. Each
+//! property a rule reads is a [`Field`]: the value (or why it cannot be known), where it came
+//! from, and the scenario in which it holds. Omitted properties hold AWS's default, from the one
+//! table in [`defaults`].
 
+pub mod defaults;
+mod field;
+mod resources;
+mod values;
+
+pub use defaults::TokenValidity;
+pub use field::ParameterOrigin;
+pub use field::{
+    Alternative, Check, Field, Hit, Item, List, Provenance, Scenario, Subject, Unknown, Value,
+    Verdict,
+};
+pub use resources::{
+    Model, PasswordPolicy, ResourceKind, ResourceMeta, ResourceRef, UserPool, UserPoolClient,
+};
+pub use values::{
+    AdvancedSecurityMode, DeletionProtection, ExplicitAuthFlow, MfaConfiguration, OAuthFlow,
+    PreventUserExistenceErrors, TokenUnit, UserPoolTier,
+};

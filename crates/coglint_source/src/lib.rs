@@ -125,7 +125,11 @@ impl LineIndex {
             .get(start..end)
             .map(|s| s.chars().count())
             // An offset inside a multi-byte character: count the whole characters before it.
-            .unwrap_or_else(|| String::from_utf8_lossy(&text.as_bytes()[start..end]).chars().count());
+            .unwrap_or_else(|| {
+                String::from_utf8_lossy(&text.as_bytes()[start..end])
+                    .chars()
+                    .count()
+            });
         LineCol {
             line: u32::try_from(line + 1).unwrap_or(u32::MAX),
             col: u32::try_from(col + 1).unwrap_or(u32::MAX),
@@ -243,7 +247,10 @@ mod tests {
         // "çd: " is 5 bytes but 4 characters
         let e = text.find('é').map(|i| i as u32).unwrap_or_default();
         assert_eq!(idx.line_col(text, e), LineCol { line: 2, col: 5 });
-        assert_eq!(idx.line_col(text, text.len() as u32), LineCol { line: 4, col: 5 });
+        assert_eq!(
+            idx.line_col(text, text.len() as u32),
+            LineCol { line: 4, col: 5 }
+        );
     }
 
     #[test]

@@ -5,7 +5,9 @@ use coglint_source::TextRange;
 use jsonc_parser::ast::{ObjectPropName, Value};
 use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions};
 
-use crate::tree::{Document, DuplicateKey, Entry, Key, MappingBuilder, Node, NodeKind, Scalar, ScalarStyle};
+use crate::tree::{
+    Document, DuplicateKey, Entry, Key, MappingBuilder, Node, NodeKind, Scalar, ScalarStyle,
+};
 use crate::{Limits, SyntaxError, SyntaxErrorKind};
 
 fn strict() -> ParseOptions {
@@ -136,15 +138,26 @@ mod tests {
         assert_eq!(inner.map(|e| &text[e.key.range.as_usize()]), Some("\"é\""));
         let len = inner.and_then(|e| e.value.get("MinimumLength"));
         assert_eq!(len.map(|n| &text[n.range.as_usize()]), Some("12"));
-        assert_eq!(len.and_then(|n| n.scalar()).map(|s| s.style), Some(ScalarStyle::Number));
-        let implicit = inner.and_then(|e| e.value.get("Flows")).and_then(|f| f.items()).and_then(|i| i.get(1));
-        assert_eq!(implicit.map(|n| &text[n.range.as_usize()]), Some("\"implicit\""));
+        assert_eq!(
+            len.and_then(|n| n.scalar()).map(|s| s.style),
+            Some(ScalarStyle::Number)
+        );
+        let implicit = inner
+            .and_then(|e| e.value.get("Flows"))
+            .and_then(|f| f.items())
+            .and_then(|i| i.get(1));
+        assert_eq!(
+            implicit.map(|n| &text[n.range.as_usize()]),
+            Some("\"implicit\"")
+        );
     }
 
     #[test]
     fn big_integers_keep_their_digits() {
         let doc = parse_json("{\"n\": 123456789012345678901234567890}", Limits::default());
-        let n = doc.ok().and_then(|d| d.root.get("n").and_then(|n| n.as_str()).map(str::to_string));
+        let n = doc
+            .ok()
+            .and_then(|d| d.root.get("n").and_then(|n| n.as_str()).map(str::to_string));
         assert_eq!(n.as_deref(), Some("123456789012345678901234567890"));
     }
 
@@ -161,7 +174,13 @@ mod tests {
         assert!(parse_json("{\"a\": 1, // no\n}", Limits::default()).is_err());
         assert!(parse_json("{\"a\": 1,}", Limits::default()).is_err());
         let err = parse_json("{\n  \"a\": }", Limits::default());
-        assert!(matches!(err, Err(SyntaxError { kind: SyntaxErrorKind::Malformed, .. })));
+        assert!(matches!(
+            err,
+            Err(SyntaxError {
+                kind: SyntaxErrorKind::Malformed,
+                ..
+            })
+        ));
     }
 
     #[test]
@@ -170,6 +189,12 @@ mod tests {
         assert!(parse_json(&text, Limits::default()).is_err());
         let text = format!("{}{}", "[".repeat(200), "]".repeat(200));
         let err = parse_json(&text, Limits::default());
-        assert!(matches!(err, Err(SyntaxError { kind: SyntaxErrorKind::TooDeep, .. })));
+        assert!(matches!(
+            err,
+            Err(SyntaxError {
+                kind: SyntaxErrorKind::TooDeep,
+                ..
+            })
+        ));
     }
 }

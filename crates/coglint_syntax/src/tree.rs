@@ -105,7 +105,9 @@ impl Node {
         match &self.kind {
             NodeKind::Scalar(_) => 1,
             NodeKind::Sequence(items) => 1 + items.iter().map(Node::count).sum::<usize>(),
-            NodeKind::Mapping(entries) => 1 + entries.iter().map(|e| e.value.count()).sum::<usize>(),
+            NodeKind::Mapping(entries) => {
+                1 + entries.iter().map(|e| e.value.count()).sum::<usize>()
+            }
         }
     }
 }
@@ -146,7 +148,10 @@ impl MappingBuilder {
     pub(crate) fn push(&mut self, entry: Entry, duplicates: &mut Vec<DuplicateKey>) {
         let previous = match &mut self.index {
             Some(index) => index.get(&entry.key.text).copied(),
-            None => self.entries.iter().position(|e| e.key.text == entry.key.text),
+            None => self
+                .entries
+                .iter()
+                .position(|e| e.key.text == entry.key.text),
         };
         if let Some(i) = previous {
             duplicates.push(DuplicateKey {

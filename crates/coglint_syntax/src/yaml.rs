@@ -7,9 +7,14 @@
 use std::collections::HashMap;
 
 use coglint_source::TextRange;
-use granit_parser::{Event, Parser, ScalarStyle as YamlStyle, Span as YamlSpan, StructureStyle, Tag};
+use granit_parser::{
+    Event, Parser, ScalarStyle as YamlStyle, Span as YamlSpan, StructureStyle, Tag,
+};
 
-use crate::tree::{Comment, Document, DuplicateKey, Entry, Key, MappingBuilder, Node, NodeKind, Scalar, ScalarStyle};
+use crate::tree::{
+    Comment, Document, DuplicateKey, Entry, Key, MappingBuilder, Node, NodeKind, Scalar,
+    ScalarStyle,
+};
 use crate::{Limits, SyntaxError, SyntaxErrorKind};
 
 /// CloudFormation's short-form tags and the long-form key each stands for.
@@ -248,7 +253,12 @@ pub fn parse_yaml(text: &str, limits: Limits) -> Result<Document, SyntaxError> {
                         items,
                         pending,
                     } => {
-                        let end = collection_end(flow, start, end_range, items.last().map(|n| n.range.end));
+                        let end = collection_end(
+                            flow,
+                            start,
+                            end_range,
+                            items.last().map(|n| n.range.end),
+                        );
                         (
                             Node {
                                 range: TextRange::new(start, end),
@@ -279,7 +289,9 @@ pub fn parse_yaml(text: &str, limits: Limits) -> Result<Document, SyntaxError> {
                                 },
                             });
                         }
-                        let last = entries.last().map(|e| e.value.range.end.max(e.key.range.end));
+                        let last = entries
+                            .last()
+                            .map(|e| e.value.range.end.max(e.key.range.end));
                         let end = collection_end(flow, start, end_range, last);
                         (
                             Node {
@@ -382,42 +394,78 @@ mod tests {
         let doc = parse(text);
         let pool = doc.root.get("Resources").and_then(|r| r.entry("Pool"));
         let pool = pool.map(|e| (slice(text, e.key.range), &e.value));
-        let Some((key, pool)) = pool else { panic!("no pool") };
+        let Some((key, pool)) = pool else {
+            panic!("no pool")
+        };
         assert_eq!(key, "Pool");
         let ty = pool.get("Type").map(|n| slice(text, n.range));
         assert_eq!(ty, Some("AWS::Cognito::UserPool"));
         let name = pool.get("Name");
         assert_eq!(name.map(|n| slice(text, n.range)), Some("\"é x\""));
-        assert_eq!(name.and_then(|n| n.scalar()).map(|s| s.style), Some(ScalarStyle::Quoted));
+        assert_eq!(
+            name.and_then(|n| n.scalar()).map(|s| s.style),
+            Some(ScalarStyle::Quoted)
+        );
     }
 
     #[test]
     fn short_form_tags_become_long_form_with_tag_range() {
         let text = "a: !Ref Param\nb: !GetAtt [Pool, Arn]\nc: !If [Cond, x, !Ref AWS::NoValue]\nd: !Sub 'x-${AWS::Region}'\n";
         let doc = parse(text);
-        let a = doc.root.get("a").and_then(|n| n.entries()).map(|e| e.to_vec());
-        let Some(a) = a else { panic!("a is not a mapping") };
+        let a = doc
+            .root
+            .get("a")
+            .and_then(|n| n.entries())
+            .map(|e| e.to_vec());
+        let Some(a) = a else {
+            panic!("a is not a mapping")
+        };
         assert_eq!(a[0].key.text, "Ref");
         assert_eq!(slice(text, a[0].key.range), "!Ref");
         assert_eq!(a[0].value.as_str(), Some("Param"));
         let b = doc.root.get("b");
-        assert_eq!(b.and_then(|b| b.get("Fn::GetAtt")).and_then(|g| g.items()).map(|i| i.len()), Some(2));
+        assert_eq!(
+            b.and_then(|b| b.get("Fn::GetAtt"))
+                .and_then(|g| g.items())
+                .map(|i| i.len()),
+            Some(2)
+        );
         assert_eq!(b.map(|b| slice(text, b.range)), Some("!GetAtt [Pool, Arn]"));
-        let c = doc.root.get("c").and_then(|c| c.get("Fn::If")).and_then(|i| i.items());
-        let no_value = c.and_then(|c| c.get(2)).and_then(|n| n.get("Ref")).and_then(|n| n.as_str());
+        let c = doc
+            .root
+            .get("c")
+            .and_then(|c| c.get("Fn::If"))
+            .and_then(|i| i.items());
+        let no_value = c
+            .and_then(|c| c.get(2))
+            .and_then(|n| n.get("Ref"))
+            .and_then(|n| n.as_str());
         assert_eq!(no_value, Some("AWS::NoValue"));
-        let d = doc.root.get("d").and_then(|d| d.get("Fn::Sub")).and_then(|n| n.as_str());
+        let d = doc
+            .root
+            .get("d")
+            .and_then(|d| d.get("Fn::Sub"))
+            .and_then(|n| n.as_str());
         assert_eq!(d, Some("x-${AWS::Region}"));
     }
 
     #[test]
     fn plain_and_quoted_scalars_are_told_apart() {
         let doc = parse("a: ON\nb: \"ON\"\nc: !!str ON\nd:\n");
-        let style = |k: &str| doc.root.get(k).and_then(|n| n.scalar()).map(|s| (s.text.clone(), s.style));
+        let style = |k: &str| {
+            doc.root
+                .get(k)
+                .and_then(|n| n.scalar())
+                .map(|s| (s.text.clone(), s.style))
+        };
         assert_eq!(style("a"), Some(("ON".into(), ScalarStyle::Plain)));
         assert_eq!(style("b"), Some(("ON".into(), ScalarStyle::Quoted)));
         assert_eq!(style("c"), Some(("ON".into(), ScalarStyle::Quoted)));
-        assert!(doc.root.get("d").and_then(|n| n.scalar()).is_some_and(|s| s.is_null()));
+        assert!(doc
+            .root
+            .get("d")
+            .and_then(|n| n.scalar())
+            .is_some_and(|s| s.is_null()));
     }
 
     #[test]
@@ -439,14 +487,24 @@ mod tests {
     #[test]
     fn comments_are_kept() {
         let doc = parse("# top\na: 1 # right\n");
-        let texts: Vec<_> = doc.comments.iter().map(|c| c.text.trim().to_string()).collect();
+        let texts: Vec<_> = doc
+            .comments
+            .iter()
+            .map(|c| c.text.trim().to_string())
+            .collect();
         assert_eq!(texts, vec!["top", "right"]);
     }
 
     #[test]
     fn malformed_yaml_gives_an_error_with_an_offset() {
         let err = parse_yaml("a: [1, 2\nb: 3\n", Limits::default());
-        assert!(matches!(err, Err(SyntaxError { kind: SyntaxErrorKind::Malformed, .. })));
+        assert!(matches!(
+            err,
+            Err(SyntaxError {
+                kind: SyntaxErrorKind::Malformed,
+                ..
+            })
+        ));
     }
 
     #[test]
@@ -459,13 +517,25 @@ mod tests {
             prev = n;
         }
         let err = parse_yaml(&text, Limits::default());
-        assert!(matches!(err, Err(SyntaxError { kind: SyntaxErrorKind::AliasExpansion, .. })));
+        assert!(matches!(
+            err,
+            Err(SyntaxError {
+                kind: SyntaxErrorKind::AliasExpansion,
+                ..
+            })
+        ));
     }
 
     #[test]
     fn small_aliases_are_expanded() {
         let doc = parse("a: &x {k: v}\nb: *x\n");
-        assert_eq!(doc.root.get("b").and_then(|b| b.get("k")).and_then(|n| n.as_str()), Some("v"));
+        assert_eq!(
+            doc.root
+                .get("b")
+                .and_then(|b| b.get("k"))
+                .and_then(|n| n.as_str()),
+            Some("v")
+        );
     }
 
     #[test]
