@@ -1,1 +1,10 @@
+//! The pipeline: discover files, parse them, lower templates to the model, run the rules, and
+//! gather findings and problems in a deterministic order.
 
+mod discover;
+mod problem;
+mod scan;
+
+pub use discover::{discover, Discovered};
+pub use problem::{Problem, ProblemKind};
+pub use scan::{scan, ScanOptions, ScanResult, MAX_FILE_SIZE};

@@ -53,16 +53,14 @@ pub const PASSWORD_MINIMUM_LENGTH: AwsDefault<u32> = AwsDefault {
     value: 8,
     doc: PASSWORD_POLICY,
 };
-/// With no password policy at all, AWS requires every character class.
-pub const PASSWORD_REQUIRE_CLASS_WITHOUT_POLICY: AwsDefault<bool> = AwsDefault {
+/// AWS requires every character class when the password policy, or the flag within it, is
+/// omitted. The API reference is silent on a flag omitted from a written policy; pools created
+/// so read back `true` (and a minimum length of 8), which is what this table records.
+pub const PASSWORD_REQUIRE_CHARACTER_CLASS: AwsDefault<bool> = AwsDefault {
     value: true,
     doc: PASSWORD_POLICY,
 };
-/// Inside a password policy that is written, an omitted `Require*` flag is false.
-pub const PASSWORD_REQUIRE_CLASS_IN_POLICY: AwsDefault<bool> = AwsDefault {
-    value: false,
-    doc: PASSWORD_POLICY,
-};
+/// 7 days; a value of 0 is treated as omitted.
 pub const TEMPORARY_PASSWORD_VALIDITY_DAYS: AwsDefault<u32> = AwsDefault {
     value: 7,
     doc: PASSWORD_POLICY,

@@ -99,9 +99,7 @@ impl Model {
 
     /// The user pool a client belongs to, when the link is known and leads into this model.
     pub fn pool_of(&self, client: &UserPoolClient) -> Option<&UserPool> {
-        match client.user_pool.known()? {
-            ResourceRef { target } => self.user_pool(target),
-        }
+        self.user_pool(&client.user_pool.known()?.target)
     }
 
     pub fn is_empty(&self) -> bool {

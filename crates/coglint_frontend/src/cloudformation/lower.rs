@@ -300,15 +300,6 @@ fn collect_items<T: FromText>(items: &[Alt<'_>]) -> Value<List<T>> {
     Value::Known(out)
 }
 
-fn password_class(depth: usize) -> AwsDefault<bool> {
-    // depth 0: the whole `PasswordPolicy` is omitted; deeper: only the flag inside it.
-    if depth == 0 {
-        defaults::PASSWORD_REQUIRE_CLASS_WITHOUT_POLICY
-    } else {
-        defaults::PASSWORD_REQUIRE_CLASS_IN_POLICY
-    }
-}
-
 /// Lowers one template's Cognito resources to the model.
 pub fn lower(file: FileId, root: &Node, supplied: &SuppliedParameters) -> Model {
     let template = Template::new(file, root, supplied);
@@ -356,8 +347,7 @@ pub fn lower(file: FileId, root: &Node, supplied: &SuppliedParameters) -> Model 
 
 fn user_pool(r: &Resource<'_, '_>, meta: ResourceMeta) -> UserPool {
     let policy = |key: &'static str| ["Policies", "PasswordPolicy", key];
-    // `Policies` itself omitted counts as the whole password policy omitted.
-    let class = |key| r.scalar(&policy(key), |d| password_class(d.saturating_sub(1)));
+    let class = |key| r.scalar(&policy(key), |_| defaults::PASSWORD_REQUIRE_CHARACTER_CLASS);
     UserPool {
         meta,
         tier: r.scalar(&["UserPoolTier"], |_| defaults::USER_POOL_TIER),

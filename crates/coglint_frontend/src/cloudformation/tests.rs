@@ -66,12 +66,12 @@ fn omitted_properties_take_aws_defaults_at_the_header() {
 }
 
 #[test]
-fn a_written_password_policy_makes_omitted_flags_false() {
-    let text = "Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      Policies:\n        PasswordPolicy:\n          MinimumLength: 12\n";
+fn flags_omitted_from_a_written_password_policy_take_the_default() {
+    let text = "Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      Policies:\n        PasswordPolicy:\n          MinimumLength: 12\n          TemporaryPasswordValidityDays: 0\n";
     let m = model(text);
     let policy = &m.user_pools[0].password_policy;
     assert_eq!(policy.minimum_length.known(), Some(&12));
-    assert_eq!(policy.require_uppercase.known(), Some(&false));
+    assert_eq!(policy.require_uppercase.known(), Some(&true));
     match &policy.require_uppercase.alternatives()[0].provenance {
         Provenance::Default { property, .. } => {
             assert_eq!(property, "Policies.PasswordPolicy.RequireUppercase")

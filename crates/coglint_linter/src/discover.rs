@@ -1,0 +1,186 @@
+//! Finding the files to scan: walks directories (honouring .gitignore and .ignore, skipping
+//! hidden directories and node_modules), and always keeps files named on the command line.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use ignore::WalkBuilder;
+
+use crate::problem::{Problem, ProblemKind};
+
+/// Extensions of files that may hold a CloudFormation template.
+const TEMPLATE_EXTENSIONS: &[&str] = &["yaml", "yml", "json", "template"];
+
+/// The files to scan, sorted, and the problems met on the way.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// `(path, named explicitly)`.
+    pub files: Vec<(PathBuf, bool)>,
+    pub problems: Vec<Problem>,
+}
+
+fn has_template_extension(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        TEMPLATE_EXTENSIONS
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(e))
+    })
+}
+
+/// Lists the files under `paths`.
+pub fn discover(paths: &[PathBuf]) -> Discovered {
+    let mut explicit = BTreeSet::new();
+    let mut found = BTreeSet::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_file() => {
+                explicit.insert(path.clone());
+            }
+            Ok(_) => walk(path, &mut found, &mut problems),
+            Err(e) => problems.push(Problem::new(
+                ProblemKind::Io,
+                path,
+                format!("cannot read: {e}"),
+            )),
+        }
+    }
+    let mut files: Vec<(PathBuf, bool)> = explicit.iter().map(|p| (p.clone(), true)).collect();
+    files.extend(
+        found
+            .into_iter()
+            .filter(|p| !explicit.contains(p))
+            .map(|p| (p, false)),
+    );
+    files.sort();
+    Discovered { files, problems }
+}
+
+fn walk(root: &Path, found: &mut BTreeSet<PathBuf>, problems: &mut Vec<Problem>) {
+    let walker = WalkBuilder::new(root)
+        .hidden(true)
+        .git_ignore(true)
+        .git_exclude(true)
+        .git_global(false)
+        .ignore(true)
+        .parents(true)
+        .require_git(false)
+        .follow_links(true)
+        .filter_entry(|entry| entry.file_name() != "node_modules")
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                if is_file && has_template_extension(entry.path()) {
+                    found.insert(entry.into_path());
+                }
+            }
+            Err(err) => problems.push(walk_problem(root, &err)),
+        }
+    }
+}
+
+fn walk_problem(root: &Path, err: &ignore::Error) -> Problem {
+    let mut inner = err;
+    let mut path = root.to_path_buf();
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: p, err } => {
+                path = p.clone();
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner = err
+            }
+            ignore::Error::Loop { child, .. } => {
+                return Problem::new(
+                    ProblemKind::SymlinkLoop,
+                    child.clone(),
+                    "symbolic link loop: not followed",
+                );
+            }
+            _ => return Problem::new(ProblemKind::Io, path, format!("cannot read: {inner}")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn names(d: &Discovered, root: &Path) -> Vec<String> {
+        d.files
+            .iter()
+            .map(|(p, _)| {
+                p.strip_prefix(root)
+                    .unwrap_or(p)
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn walks_with_ignores_and_keeps_explicit_files() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let root = dir.path();
+        for f in [
+            "a.yaml",
+            "b.json",
+            "c.txt",
+            "ignored.yaml",
+            ".hidden/x.yaml",
+            "node_modules/p/t.yaml",
+            "sub/d.yml",
+        ] {
+            let p = root.join(f);
+            if let Some(parent) = p.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::write(p, "x")?;
+        }
+        fs::write(root.join(".gitignore"), "ignored.yaml\n")?;
+        let d = discover(&[root.to_path_buf()]);
+        assert_eq!(names(&d, root), vec!["a.yaml", "b.json", "sub/d.yml"]);
+        let d = discover(&[
+            root.to_path_buf(),
+            root.join("ignored.yaml"),
+            root.join("c.txt"),
+        ]);
+        assert_eq!(
+            names(&d, root),
+            vec!["a.yaml", "b.json", "c.txt", "ignored.yaml", "sub/d.yml"]
+        );
+        assert!(d
+            .files
+            .iter()
+            .any(|(p, explicit)| p.ends_with("c.txt") && *explicit));
+        Ok(())
+    }
+
+    #[test]
+    fn a_missing_path_is_a_problem() {
+        let d = discover(&[PathBuf::from("/definitely/not/here.yaml")]);
+        assert_eq!(d.problems.len(), 1);
+        assert_eq!(d.problems[0].kind, ProblemKind::Io);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_do_not_hang() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let root = dir.path();
+        fs::create_dir_all(root.join("a"))?;
+        fs::write(root.join("a/t.yaml"), "x")?;
+        std::os::unix::fs::symlink(root.join("a"), root.join("a/loop"))?;
+        let d = discover(&[root.to_path_buf()]);
+        assert_eq!(names(&d, root), vec!["a/t.yaml"]);
+        assert!(d
+            .problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::SymlinkLoop));
+        Ok(())
+    }
+}

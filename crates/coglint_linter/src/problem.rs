@@ -1,0 +1,73 @@
+//! Problems with the input itself (as opposed to findings of rules).
+
+use std::path::PathBuf;
+
+use coglint_rules::Label;
+use coglint_source::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ProblemKind {
+    /// The file or directory could not be read.
+    Io,
+    /// The file is not valid UTF-8, or looks binary.
+    Encoding,
+    /// The file is larger than the limit.
+    TooLarge,
+    /// Not well-formed YAML or JSON, or beyond a nesting or alias limit.
+    Syntax,
+    /// A key written twice in one mapping (CloudFormation rejects the template).
+    DuplicateKey,
+    /// The `--parameters` file is not in a supported form.
+    Parameters,
+    /// A symbolic link loop met while walking (skipped).
+    SymlinkLoop,
+}
+
+impl ProblemKind {
+    /// A short identifier for machine-readable outputs.
+    pub fn id(self) -> &'static str {
+        match self {
+            ProblemKind::Io => "io-error",
+            ProblemKind::Encoding => "encoding-error",
+            ProblemKind::TooLarge => "file-too-large",
+            ProblemKind::Syntax => "syntax-error",
+            ProblemKind::DuplicateKey => "duplicate-key",
+            ProblemKind::Parameters => "parameters-error",
+            ProblemKind::SymlinkLoop => "symlink-loop",
+        }
+    }
+
+    /// Whether the problem makes the exit code 2 (a warning only informs).
+    pub fn is_error(self) -> bool {
+        !matches!(self, ProblemKind::SymlinkLoop)
+    }
+}
+
+/// A problem with one input file.
+#[derive(Clone, Debug)]
+pub struct Problem {
+    pub kind: ProblemKind,
+    pub path: PathBuf,
+    pub message: String,
+    /// Where in the file, when the file could be read as text.
+    pub span: Option<Span>,
+    /// Other places that explain it (the first occurrence of a duplicated key).
+    pub related: Vec<Label>,
+}
+
+impl Problem {
+    pub fn new(kind: ProblemKind, path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            path: path.into(),
+            message: message.into(),
+            span: None,
+            related: Vec::new(),
+        }
+    }
+
+    pub fn at(mut self, span: Span) -> Self {
+        self.span = Some(span);
+        self
+    }
+}

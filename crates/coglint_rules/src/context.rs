@@ -1,0 +1,216 @@
+//! What rules produce, and the one helper that turns a verdict into findings, so every rule
+//! locates, words and scopes its findings the same way.
+
+use coglint_model::{ParameterOrigin, Provenance, ResourceMeta, Verdict};
+use coglint_source::Span;
+
+use crate::meta::{RuleMeta, Severity};
+
+/// Thresholds of the rules (RULES.md's defaults; each is a setting).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// COG110: the shortest acceptable minimum password length.
+    pub password_min_length: u32,
+    /// COG111: whether symbols must be required too.
+    pub password_require_symbols: bool,
+    /// COG112: the longest acceptable temporary password validity, in days.
+    pub temporary_password_max_days: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            password_min_length: 14,
+            password_require_symbols: false,
+            temporary_password_max_days: 1,
+        }
+    }
+}
+
+/// A secondary location of a finding, with what it shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+/// One problem found by one rule in one resource.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub rule: &'static RuleMeta,
+    pub severity: Severity,
+    pub message: String,
+    /// Where the user must change something.
+    pub primary: Label,
+    /// The rest of the chain: a parameter's default, an allowed value, a supplied value.
+    pub secondary: Vec<Label>,
+    /// The resource's name (logical ID), type and, for CDK, construct path.
+    pub resource: String,
+    pub resource_type: String,
+    pub logical_path: Option<String>,
+    /// The scenario in which the finding holds, in words, if it does not always hold.
+    pub scenario: Option<String>,
+    /// Whether the value is AWS's default for an omitted property.
+    pub defaulted: bool,
+}
+
+/// A value a rule could not decide (for `--show-unknown`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownValue {
+    pub rule: &'static str,
+    pub resource: String,
+    pub what: String,
+    pub at: Span,
+    pub reason: String,
+}
+
+/// How a rule describes one failing value.
+pub struct Described {
+    /// The finding's message, without scenario (the helper adds it).
+    pub message: String,
+    /// The offending value as the user would read it: `` `OFF` ``, `24 hours`.
+    pub value: String,
+    /// A severity other than the rule's own, for this value.
+    pub severity: Option<Severity>,
+}
+
+impl Described {
+    pub fn new(message: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            value: value.into(),
+            severity: None,
+        }
+    }
+
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = Some(severity);
+        self
+    }
+}
+
+/// Collects the findings and unknowns of a run of rules.
+#[derive(Debug)]
+pub struct Context {
+    settings: Settings,
+    rule: Option<&'static RuleMeta>,
+    pub findings: Vec<Finding>,
+    pub unknowns: Vec<UnknownValue>,
+}
+
+impl Context {
+    pub fn new(settings: Settings) -> Self {
+        Self {
+            settings,
+            rule: None,
+            findings: Vec::new(),
+            unknowns: Vec::new(),
+        }
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub(crate) fn set_rule(&mut self, rule: &'static RuleMeta) {
+        self.rule = Some(rule);
+    }
+
+    /// Reports each failing alternative of `verdict` as a finding on `resource`, and records the
+    /// alternatives that could not be decided. `what` names the setting in the user's words
+    /// ("MFA", "the minimum password length"); `describe` words one failing value.
+    pub fn report<T>(
+        &mut self,
+        resource: &ResourceMeta,
+        what: &str,
+        verdict: Verdict<'_, T>,
+        describe: impl Fn(&T) -> Described,
+    ) {
+        let Some(rule) = self.rule else {
+            return;
+        };
+        for alternative in verdict.unresolved {
+            if let coglint_model::Value::Unknown(u) = &alternative.value {
+                self.unknowns.push(UnknownValue {
+                    rule: rule.code,
+                    resource: resource.name.clone(),
+                    what: what.to_string(),
+                    at: alternative.provenance.primary(),
+                    reason: u.reason.clone(),
+                });
+            }
+        }
+        for hit in verdict.hits {
+            let described = describe(hit.value);
+            let scenario = &hit.alternative.scenario;
+            let provenance = &hit.alternative.provenance;
+            let in_list = hit.at != provenance.primary();
+            let value = &described.value;
+            let (primary, secondary) = match provenance {
+                Provenance::Default { property, .. } => (
+                    format!("`{property}` is omitted, so AWS uses {value}"),
+                    Vec::new(),
+                ),
+                Provenance::Parameter {
+                    name,
+                    value_at,
+                    origin,
+                    ..
+                } => {
+                    let primary = format!("{what} is {value}, from parameter `{name}`");
+                    let note = match origin {
+                        ParameterOrigin::Default => format!("default value of `{name}`"),
+                        ParameterOrigin::AllowedValue => {
+                            format!("one of the allowed values of `{name}`")
+                        }
+                        ParameterOrigin::Supplied => format!("value supplied for `{name}`"),
+                    };
+                    let secondary = value_at
+                        .map(|span| Label {
+                            span,
+                            message: note,
+                        })
+                        .into_iter()
+                        .collect();
+                    (primary, secondary)
+                }
+                Provenance::Computed { function, .. } if !in_list => (
+                    format!("{what} is {value} (computed by `{function}`)"),
+                    Vec::new(),
+                ),
+                _ if in_list => (format!("{what} includes {value}"), Vec::new()),
+                _ => (format!("{what} is {value}"), Vec::new()),
+            };
+            let scenario_text = (!scenario.is_always()).then(|| scenario.to_string());
+            let message = match &scenario_text {
+                Some(s) => format!("{} (when {s})", described.message),
+                None => described.message.clone(),
+            };
+            let finding = Finding {
+                rule,
+                severity: described.severity.unwrap_or(rule.severity),
+                message,
+                primary: Label {
+                    span: hit.at,
+                    message: primary,
+                },
+                secondary,
+                resource: resource.name.clone(),
+                resource_type: resource.type_name.clone(),
+                logical_path: resource.logical_path.clone(),
+                scenario: scenario_text,
+                defaulted: provenance.is_default(),
+            };
+            // Two scenarios that fail at the same place for the same reason are one finding.
+            let duplicate = self.findings.iter().any(|f| {
+                std::ptr::eq(f.rule, finding.rule)
+                    && f.primary.span == finding.primary.span
+                    && f.resource == finding.resource
+                    && f.primary.message == finding.primary.message
+            });
+            if !duplicate {
+                self.findings.push(finding);
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! What a rule says about itself: code, name, severity, documentation.
+
+use std::fmt;
+
+use coglint_model::Model;
+use serde::Serialize;
+
+use crate::context::Context;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 5] = [
+        Severity::Info,
+        Severity::Low,
+        Severity::Medium,
+        Severity::High,
+        Severity::Critical,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|s| s.as_str().eq_ignore_ascii_case(text))
+    }
+
+    /// The SARIF `security-severity` score GitHub uses to rank alerts.
+    pub fn security_severity(self) -> &'static str {
+        match self {
+            Severity::Critical => "9.5",
+            Severity::High => "8.0",
+            Severity::Medium => "5.5",
+            Severity::Low => "3.0",
+            Severity::Info => "1.0",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The areas of RULES.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    TemplateCorrectness,
+    SignIn,
+    ThreatProtection,
+    AppClients,
+    IdentityPools,
+    SignUp,
+    Operations,
+}
+
+impl Category {
+    pub fn title(self) -> &'static str {
+        match self {
+            Category::TemplateCorrectness => "Template correctness",
+            Category::SignIn => "User pool: sign-in, MFA and passwords",
+            Category::ThreatProtection => "User pool: threat protection",
+            Category::AppClients => "App clients",
+            Category::IdentityPools => "Identity pools and their roles",
+            Category::SignUp => "Sign-up, recovery and attributes",
+            Category::Operations => "Operations and surroundings",
+        }
+    }
+}
+
+/// A rule's metadata. `docs` is the rule's doc comment, Markdown.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub category: Category,
+    /// One line, for `coglint rules` and SARIF's short description.
+    pub summary: &'static str,
+    /// How to fix it, one line, shown as help under each finding.
+    pub fix: &'static str,
+    /// Controls of other tools that check the same thing (Security Hub, cdk-nag, checkov, cfn_nag).
+    pub related: &'static [&'static str],
+    pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// The documentation as Markdown, with the doc comment's leading space removed.
+    pub fn documentation(&self) -> String {
+        let mut out = String::with_capacity(self.docs.len());
+        for line in self.docs.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Where the rule's documentation is published.
+    pub fn url(&self) -> String {
+        format!(
+            "https://github.com/coglint/coglint/blob/main/docs/rules/{}.md",
+            self.name
+        )
+    }
+}
+
+/// Implemented by [`declare_rule!`](crate::declare_rule).
+pub trait RuleMetadata {
+    fn meta(&self) -> &'static RuleMeta;
+}
+
+impl fmt::Debug for dyn Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.meta().code)
+    }
+}
+
+/// A rule: its metadata (from `declare_rule!`) and its check over the model.
+pub trait Rule: RuleMetadata + Send + Sync {
+    fn check(&self, model: &Model, ctx: &mut Context);
+}
+
+/// Declares a rule: its doc comment becomes its documentation, and the fields its metadata.
+/// The rule's file then implements [`Rule::check`].
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])+
+        $vis:vis $name:ident {
+            code: $code:literal,
+            name: $rule_name:literal,
+            severity: $severity:ident,
+            category: $category:ident,
+            summary: $summary:literal,
+            fix: $fix:literal,
+            related: [$($related:literal),* $(,)?] $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])+
+        #[derive(Debug, Default, Clone, Copy)]
+        $vis struct $name;
+
+        impl $crate::RuleMetadata for $name {
+            fn meta(&self) -> &'static $crate::RuleMeta {
+                static META: $crate::RuleMeta = $crate::RuleMeta {
+                    code: $code,
+                    name: $rule_name,
+                    severity: $crate::Severity::$severity,
+                    category: $crate::Category::$category,
+                    summary: $summary,
+                    fix: $fix,
+                    related: &[$($related),*],
+                    docs: concat!($($doc, "\n"),+),
+                };
+                &META
+            }
+        }
+    };
+}

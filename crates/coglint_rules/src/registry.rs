@@ -1,0 +1,83 @@
+//! Every rule, in code order.
+
+use crate::meta::Rule;
+use crate::rules::{client, threat_protection, user_pool};
+
+static RULES: &[&dyn Rule] = &[
+    &user_pool::mfa_off::MfaOff,
+    &user_pool::mfa_optional::MfaOptional,
+    &user_pool::password_too_short::PasswordTooShort,
+    &user_pool::password_character_classes::PasswordCharacterClasses,
+    &user_pool::temporary_password_validity::TemporaryPasswordValidity,
+    &threat_protection::threat_protection_off::ThreatProtectionOff,
+    &threat_protection::threat_protection_audit_only::ThreatProtectionAuditOnly,
+    &client::client_implicit_grant::ClientImplicitGrant,
+    &client::client_user_existence_errors::ClientUserExistenceErrors,
+];
+
+/// Every rule, sorted by code.
+pub fn all_rules() -> &'static [&'static dyn Rule] {
+    RULES
+}
+
+/// The rule with this code or name (`COG301`, `cog301` or `client-implicit-grant`).
+pub fn find_rule(code_or_name: &str) -> Option<&'static dyn Rule> {
+    RULES.iter().copied().find(|r| {
+        let meta = r.meta();
+        meta.code.eq_ignore_ascii_case(code_or_name) || meta.name == code_or_name
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_and_names_are_unique_and_sorted() {
+        let codes: Vec<_> = RULES.iter().map(|r| r.meta().code).collect();
+        let mut sorted = codes.clone();
+        sorted.sort_unstable();
+        assert_eq!(codes, sorted);
+        let names: HashSet<_> = RULES.iter().map(|r| r.meta().name).collect();
+        assert_eq!(names.len(), RULES.len());
+        assert_eq!(codes.iter().collect::<HashSet<_>>().len(), RULES.len());
+    }
+
+    #[test]
+    fn every_rule_documents_what_why_example_and_fix() {
+        for rule in RULES {
+            let docs = rule.meta().documentation();
+            for section in [
+                "## What it does",
+                "## Why is this bad?",
+                "## Example",
+                "Use instead:",
+                "## How to fix",
+            ] {
+                assert!(
+                    docs.contains(section),
+                    "{} lacks {section}",
+                    rule.meta().code
+                );
+            }
+            for front_end in ["CloudFormation:", "Terraform:", "CDK:"] {
+                assert!(
+                    docs.contains(front_end),
+                    "{} has no {front_end} fix",
+                    rule.meta().code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn rules_are_found_by_code_or_name() {
+        assert_eq!(
+            find_rule("cog301").map(|r| r.meta().name),
+            Some("client-implicit-grant")
+        );
+        assert_eq!(find_rule("mfa-off").map(|r| r.meta().code), Some("COG101"));
+        assert!(find_rule("COG999").is_none());
+    }
+}

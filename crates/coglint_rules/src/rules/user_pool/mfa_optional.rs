@@ -1,0 +1,73 @@
+use coglint_model::{MfaConfiguration, Model};
+
+use crate::{declare_rule, Context, Described, Rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a user pool whose MFA is `OPTIONAL`.
+    ///
+    /// ## Why is this bad?
+    /// With optional MFA each user decides, and most never register a second factor: their
+    /// accounts fall to a phished or reused password as if MFA were off. Optional MFA is a
+    /// migration step, not an end state.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// Resources:
+    ///   UserPool:
+    ///     Type: AWS::Cognito::UserPool
+    ///     Properties:
+    ///       MfaConfiguration: OPTIONAL
+    ///       EnabledMfas: [SOFTWARE_TOKEN_MFA]
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// Resources:
+    ///   UserPool:
+    ///     Type: AWS::Cognito::UserPool
+    ///     Properties:
+    ///       MfaConfiguration: "ON"
+    ///       EnabledMfas: [SOFTWARE_TOKEN_MFA]
+    /// ```
+    ///
+    /// ## How to fix
+    /// - CloudFormation: `MfaConfiguration: "ON"`.
+    /// - Terraform: `mfa_configuration = "ON"`.
+    /// - CDK: `mfa: cognito.Mfa.REQUIRED`.
+    ///
+    /// If some users cannot use MFA yet, keep `OPTIONAL` for a dated migration and suppress
+    /// this finding with a reason, or turn on threat protection's adaptive authentication, which
+    /// asks for a second factor when a sign-in looks risky.
+    ///
+    /// ## References
+    /// - [Adding MFA to a user pool](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html)
+    pub MfaOptional {
+        code: "COG102",
+        name: "mfa-optional",
+        severity: Medium,
+        category: SignIn,
+        summary: "MFA is OPTIONAL: few users opt in",
+        fix: "require MFA for every user (`MfaConfiguration: \"ON\"`, Terraform `mfa_configuration = \"ON\"`)",
+        related: ["Security Hub Cognito.5", "cdk-nag AwsSolutions-COG2"],
+    }
+}
+
+impl Rule for MfaOptional {
+    fn check(&self, model: &Model, ctx: &mut Context) {
+        for pool in &model.user_pools {
+            let verdict = pool
+                .mfa_configuration
+                .fails_when(|m| *m == MfaConfiguration::Optional);
+            ctx.report(&pool.meta, "MFA", verdict, |m| {
+                Described::new(
+                    format!(
+                        "MFA is optional for user pool `{}`: most users will not enable it",
+                        pool.meta.name
+                    ),
+                    format!("`{m}`"),
+                )
+            });
+        }
+    }
+}

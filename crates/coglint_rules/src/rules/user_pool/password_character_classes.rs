@@ -1,0 +1,98 @@
+use coglint_model::Model;
+
+use crate::{declare_rule, Context, Described, Rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a password policy that does not require uppercase letters, lowercase letters or
+    /// numbers. Symbols are checked too when the setting `password-character-classes.require-symbols`
+    /// is on.
+    ///
+    /// An omitted flag is not reported: AWS requires every class unless told otherwise.
+    ///
+    /// ## Why is this bad?
+    /// Each class left out shrinks the space an attacker has to search, and lets users choose
+    /// the all-lowercase dictionary words that password spraying tries first.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// Resources:
+    ///   UserPool:
+    ///     Type: AWS::Cognito::UserPool
+    ///     Properties:
+    ///       Policies:
+    ///         PasswordPolicy:
+    ///           MinimumLength: 14
+    ///           RequireUppercase: false
+    ///           RequireLowercase: true
+    ///           RequireNumbers: true
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// Resources:
+    ///   UserPool:
+    ///     Type: AWS::Cognito::UserPool
+    ///     Properties:
+    ///       Policies:
+    ///         PasswordPolicy:
+    ///           MinimumLength: 14
+    ///           RequireUppercase: true
+    ///           RequireLowercase: true
+    ///           RequireNumbers: true
+    ///           RequireSymbols: true
+    /// ```
+    ///
+    /// ## How to fix
+    /// - CloudFormation: set `RequireUppercase`, `RequireLowercase` and `RequireNumbers` (and
+    ///   `RequireSymbols`) to `true` in `Policies.PasswordPolicy`.
+    /// - Terraform: `require_uppercase`, `require_lowercase`, `require_numbers`, `require_symbols`
+    ///   in `password_policy`.
+    /// - CDK: `passwordPolicy: { requireUppercase: true, requireLowercase: true, requireDigits: true, requireSymbols: true }`.
+    ///
+    /// ## References
+    /// - [PasswordPolicyType](https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PasswordPolicyType.html)
+    pub PasswordCharacterClasses {
+        code: "COG111",
+        name: "password-character-classes",
+        severity: Low,
+        category: SignIn,
+        summary: "RequireUppercase, RequireLowercase or RequireNumbers is false",
+        fix: "require uppercase, lowercase and numbers in the password policy",
+        related: ["Security Hub Cognito.3", "cdk-nag AwsSolutions-COG1"],
+    }
+}
+
+impl Rule for PasswordCharacterClasses {
+    fn check(&self, model: &Model, ctx: &mut Context) {
+        let symbols = ctx.settings().password_require_symbols;
+        for pool in &model.user_pools {
+            let policy = &pool.password_policy;
+            let mut classes = vec![
+                (&policy.require_uppercase, "uppercase letters"),
+                (&policy.require_lowercase, "lowercase letters"),
+                (&policy.require_numbers, "numbers"),
+            ];
+            if symbols {
+                classes.push((&policy.require_symbols, "symbols"));
+            }
+            for (field, class) in classes {
+                let verdict = field.fails_when(|required| !required);
+                ctx.report(
+                    &pool.meta,
+                    &format!("requiring {class}"),
+                    verdict,
+                    |required| {
+                        Described::new(
+                            format!(
+                                "the password policy of user pool `{}` does not require {class}",
+                                pool.meta.name
+                            ),
+                            format!("`{required}`"),
+                        )
+                    },
+                );
+            }
+        }
+    }
+}

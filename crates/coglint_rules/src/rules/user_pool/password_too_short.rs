@@ -1,0 +1,85 @@
+use coglint_model::Model;
+
+use crate::{declare_rule, Context, Described, Rule, Severity};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a password policy whose minimum length is below the threshold (14 by default, the
+    /// setting `password-too-short.min-length`). With no policy at all AWS uses 8. Lengths below
+    /// 8 are reported as high severity.
+    ///
+    /// ## Why is this bad?
+    /// Length is what makes a password hard to guess or crack; composition rules add far less.
+    /// Current guidance (NIST SP 800-63B, and the security baseline coglint follows) asks for
+    /// long passwords. Short minimums let users pick passwords that fall to spraying and
+    /// offline cracking.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// Resources:
+    ///   UserPool:
+    ///     Type: AWS::Cognito::UserPool
+    ///     Properties:
+    ///       Policies:
+    ///         PasswordPolicy:
+    ///           MinimumLength: 8
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// Resources:
+    ///   UserPool:
+    ///     Type: AWS::Cognito::UserPool
+    ///     Properties:
+    ///       Policies:
+    ///         PasswordPolicy:
+    ///           MinimumLength: 14
+    ///           RequireUppercase: true
+    ///           RequireLowercase: true
+    ///           RequireNumbers: true
+    ///           RequireSymbols: true
+    /// ```
+    ///
+    /// ## How to fix
+    /// - CloudFormation: `Policies.PasswordPolicy.MinimumLength: 14`.
+    /// - Terraform: `password_policy { minimum_length = 14 }`.
+    /// - CDK: `passwordPolicy: { minLength: 14 }`.
+    ///
+    /// ## References
+    /// - [User pool password policy](https://docs.aws.amazon.com/cognito/latest/developerguide/managing-users-passwords.html)
+    pub PasswordTooShort {
+        code: "COG110",
+        name: "password-too-short",
+        severity: Medium,
+        category: SignIn,
+        summary: "Minimum password length below the threshold (default 14; omitted = 8)",
+        fix: "set the minimum password length to at least 14 (`PasswordPolicy.MinimumLength`, Terraform `minimum_length`)",
+        related: ["Security Hub Cognito.3", "cdk-nag AwsSolutions-COG1"],
+    }
+}
+
+impl Rule for PasswordTooShort {
+    fn check(&self, model: &Model, ctx: &mut Context) {
+        let threshold = ctx.settings().password_min_length;
+        for pool in &model.user_pools {
+            let verdict = pool
+                .password_policy
+                .minimum_length
+                .fails_when(|n| *n < threshold);
+            ctx.report(&pool.meta, "the minimum password length", verdict, |n| {
+                let described = Described::new(
+                    format!(
+                        "user pool `{}` accepts passwords of {n} characters (threshold: {threshold})",
+                        pool.meta.name
+                    ),
+                    n.to_string(),
+                );
+                if *n < 8 {
+                    described.with_severity(Severity::High)
+                } else {
+                    described
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,78 @@
+use coglint_model::Model;
+
+use crate::{declare_rule, Context, Described, Rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a temporary password that stays valid longer than the threshold (1 day by default,
+    /// the setting `temporary-password-validity.max-days`). AWS uses 7 days when
+    /// `TemporaryPasswordValidityDays` is omitted.
+    ///
+    /// ## Why is this bad?
+    /// An administrator-created user receives a temporary password by email or SMS. Until it is
+    /// used, anyone who reads that message (a shared mailbox, a forwarded email, a leaked
+    /// backup) can take the account. A short validity closes that window.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// Resources:
+    ///   UserPool:
+    ///     Type: AWS::Cognito::UserPool
+    ///     Properties:
+    ///       Policies:
+    ///         PasswordPolicy:
+    ///           MinimumLength: 14
+    ///           TemporaryPasswordValidityDays: 7
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// Resources:
+    ///   UserPool:
+    ///     Type: AWS::Cognito::UserPool
+    ///     Properties:
+    ///       Policies:
+    ///         PasswordPolicy:
+    ///           MinimumLength: 14
+    ///           TemporaryPasswordValidityDays: 1
+    /// ```
+    ///
+    /// ## How to fix
+    /// - CloudFormation: `Policies.PasswordPolicy.TemporaryPasswordValidityDays: 1`.
+    /// - Terraform: `password_policy { temporary_password_validity_days = 1 }`.
+    /// - CDK: `passwordPolicy: { tempPasswordValidity: Duration.days(1) }`.
+    ///
+    /// ## References
+    /// - [PasswordPolicyType](https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PasswordPolicyType.html)
+    pub TemporaryPasswordValidity {
+        code: "COG112",
+        name: "temporary-password-validity",
+        severity: Low,
+        category: SignIn,
+        summary: "Temporary passwords valid longer than the threshold (default 1 day; omitted = 7)",
+        fix: "set `TemporaryPasswordValidityDays` (Terraform `temporary_password_validity_days`) to 1",
+        related: ["Security Hub Cognito.3"],
+    }
+}
+
+impl Rule for TemporaryPasswordValidity {
+    fn check(&self, model: &Model, ctx: &mut Context) {
+        let max = ctx.settings().temporary_password_max_days;
+        for pool in &model.user_pools {
+            let verdict = pool
+                .password_policy
+                .temporary_password_validity_days
+                .fails_when(|days| *days > max);
+            ctx.report(&pool.meta, "the temporary password validity", verdict, |days| {
+                let unit = if *days == 1 { "day" } else { "days" };
+                Described::new(
+                    format!(
+                        "temporary passwords of user pool `{}` stay valid for {days} {unit} (threshold: {max})",
+                        pool.meta.name
+                    ),
+                    format!("{days} {unit}"),
+                )
+            });
+        }
+    }
+}
