@@ -1,1 +1,253 @@
-fn main() {}
+//! The coglint command line: argument parsing, choosing the reporter, the exit code.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use coglint_linter::{scan, ScanOptions};
+use coglint_report::{render, Format, ReportOptions};
+use coglint_rules::{all_rules, find_rule, Severity};
+
+/// Finds security misconfigurations of Amazon Cognito in infrastructure as code.
+///
+/// coglint reads CloudFormation templates (YAML and JSON, SAM included), models every Cognito
+/// user pool and app client with AWS's defaults for what is omitted, and reports each finding at
+/// the place in the source that causes it. Values it cannot know before deployment (a parameter
+/// without a default, Fn::ImportValue) never produce a finding.
+#[derive(Parser, Debug)]
+#[command(name = "coglint", version, about, long_about, after_help = AFTER_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+const AFTER_HELP: &str = "Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage error or a file that could not be read or parsed.\nDocumentation: https://github.com/coglint/coglint";
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Scan files and directories for Cognito misconfigurations.
+    ///
+    /// Directories are walked in parallel, honouring .gitignore and .ignore and skipping hidden
+    /// directories and node_modules. Templates are recognised by content (a `Resources` map of
+    /// typed resources); other YAML and JSON files are skipped silently. A file named on the
+    /// command line is always scanned, even when ignored.
+    Check(CheckArgs),
+    /// List every rule: code, name, severity and what it finds.
+    Rules {
+        /// Print the list as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the documentation of one rule (by code or name, e.g. COG301 or client-implicit-grant).
+    Rule {
+        /// The rule's code or name.
+        rule: String,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    /// Files or directories to scan.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
+
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// When to color the human output.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+
+    /// Exit with 1 when a finding has at least this severity.
+    #[arg(long, value_enum, default_value_t = SeverityArg::Low, value_name = "SEVERITY")]
+    fail_on: SeverityArg,
+
+    /// Values for template parameters: the CLI's `[{"ParameterKey":..,"ParameterValue":..}]`
+    /// list or a `{"Parameters": {..}}` object. Without it, a parameter's `Default` is used, each
+    /// of its `AllowedValues` is checked as a scenario, and a parameter with neither is unknown.
+    #[arg(long, value_name = "FILE")]
+    parameters: Option<PathBuf>,
+
+    /// Also list the values coglint could not decide statically, and why.
+    #[arg(long)]
+    show_unknown: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum FormatArg {
+    /// Graphical report with source snippets (miette).
+    Human,
+    /// One line per finding: path:line:col: CODE [severity] message.
+    Concise,
+    /// A versioned JSON document (see docs/json-format.md).
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and editors.
+    Sarif,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum SeverityArg {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl From<SeverityArg> for Severity {
+    fn from(s: SeverityArg) -> Self {
+        match s {
+            SeverityArg::Info => Severity::Info,
+            SeverityArg::Low => Severity::Low,
+            SeverityArg::Medium => Severity::Medium,
+            SeverityArg::High => Severity::High,
+            SeverityArg::Critical => Severity::Critical,
+        }
+    }
+}
+
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules { json } => list_rules(json),
+        Command::Rule { rule } => show_rule(&rule),
+    }
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let options = ScanOptions {
+        paths: args.paths,
+        parameters: args.parameters,
+        ..ScanOptions::default()
+    };
+    let result = scan(&options);
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100);
+    let fail_on = Severity::from(args.fail_on);
+    let report_options = ReportOptions {
+        color,
+        show_unknown: args.show_unknown,
+        root: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+        fail_on,
+        width,
+    };
+    let format = match args.format {
+        FormatArg::Human => Format::Human,
+        FormatArg::Concise => Format::Concise,
+        FormatArg::Json => Format::Json,
+        FormatArg::Sarif => Format::Sarif,
+    };
+    let text = render(&result, format, &report_options);
+    if let Err(e) = write_output(args.output.as_deref(), &text) {
+        eprintln!("coglint: cannot write the report: {e}");
+        return ExitCode::from(EXIT_ERROR);
+    }
+    if result.has_errors() {
+        ExitCode::from(EXIT_ERROR)
+    } else if result.findings.iter().any(|f| f.severity >= fail_on) {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn write_output(path: Option<&std::path::Path>, text: &str) -> std::io::Result<()> {
+    match path {
+        Some(path) => std::fs::write(path, text),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(text.as_bytes())?;
+            stdout.flush()
+        }
+    }
+}
+
+fn list_rules(json: bool) -> ExitCode {
+    let mut out = String::new();
+    if json {
+        let rules: Vec<_> = all_rules()
+            .iter()
+            .map(|r| {
+                let m = r.meta();
+                serde_json::json!({
+                    "code": m.code,
+                    "name": m.name,
+                    "severity": m.severity.as_str(),
+                    "category": m.category.title(),
+                    "summary": m.summary,
+                    "url": m.url(),
+                })
+            })
+            .collect();
+        out = serde_json::to_string_pretty(&rules).unwrap_or_default();
+        out.push('\n');
+    } else {
+        for rule in all_rules() {
+            let m = rule.meta();
+            out.push_str(&format!(
+                "{:<7} {:<30} {:<9} {}\n",
+                m.code,
+                m.name,
+                m.severity.as_str(),
+                m.summary
+            ));
+        }
+    }
+    match write_output(None, &out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(EXIT_ERROR),
+    }
+}
+
+fn show_rule(name: &str) -> ExitCode {
+    let Some(rule) = find_rule(name) else {
+        eprintln!("coglint: no rule `{name}`; `coglint rules` lists them");
+        return ExitCode::from(EXIT_ERROR);
+    };
+    let m = rule.meta();
+    let mut out = format!(
+        "# {} ({})\n\nSeverity: {}. Category: {}.\n\n{}\n",
+        m.name,
+        m.code,
+        m.severity,
+        m.category.title(),
+        m.summary
+    );
+    out.push('\n');
+    out.push_str(&m.documentation());
+    if !m.related.is_empty() {
+        out.push_str("\n## Related controls\n");
+        for r in m.related {
+            out.push_str(&format!("- {r}\n"));
+        }
+    }
+    match write_output(None, &out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(EXIT_ERROR),
+    }
+}

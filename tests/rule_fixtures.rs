@@ -29,7 +29,12 @@ fn run(rule: &'static dyn Rule, file: &Path) -> ScanResult {
         file.display(),
         result.problems
     );
-    assert_eq!(result.templates, 1, "{} is not read as a template", file.display());
+    assert_eq!(
+        result.templates,
+        1,
+        "{} is not read as a template",
+        file.display()
+    );
     result
 }
 
@@ -47,7 +52,11 @@ fn located(result: &ScanResult) -> BTreeSet<(String, u32, String)> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            (name, source.line_col(f.primary.span.range.start).line, f.resource.clone())
+            (
+                name,
+                source.line_col(f.primary.span.range.start).line,
+                f.resource.clone(),
+            )
         })
         .collect()
 }
@@ -61,7 +70,11 @@ fn expected(dir: &Path) -> BTreeSet<(String, u32, String)> {
         .map(|line| {
             let parsed = line.split_once(' ').and_then(|(loc, resource)| {
                 let (file, n) = loc.rsplit_once(':')?;
-                Some((file.to_string(), n.parse().ok()?, resource.trim().to_string()))
+                Some((
+                    file.to_string(),
+                    n.parse().ok()?,
+                    resource.trim().to_string(),
+                ))
             });
             parsed.unwrap_or_else(|| panic!("{}: bad line `{line}`", path.display()))
         })
@@ -75,7 +88,10 @@ fn every_rule_has_fixtures_that_hold() {
     let only = std::env::var("FIXTURE_RULE").ok();
     for rule in all_rules() {
         let meta = rule.meta();
-        if only.as_deref().is_some_and(|o| o != meta.name && o != meta.code) {
+        if only
+            .as_deref()
+            .is_some_and(|o| o != meta.name && o != meta.code)
+        {
             continue;
         }
         let dir = rules_dir().join(meta.name);
@@ -86,7 +102,10 @@ fn every_rule_has_fixtures_that_hold() {
             let found = located(&run(*rule, &fail));
             for (_, _, resource) in &found {
                 if !resource.starts_with("Fail") {
-                    failures.push(format!("{}: fail.{ext} flags `{resource}`, not a Fail* resource", meta.code));
+                    failures.push(format!(
+                        "{}: fail.{ext} flags `{resource}`, not a Fail* resource",
+                        meta.code
+                    ));
                 }
             }
             got.extend(found);
@@ -94,16 +113,27 @@ fn every_rule_has_fixtures_that_hold() {
             let pass = dir.join(format!("pass.{ext}"));
             let result = run(*rule, &pass);
             if !result.findings.is_empty() {
-                failures.push(format!("{}: pass.{ext} is flagged: {:?}", meta.code, located(&result)));
+                failures.push(format!(
+                    "{}: pass.{ext} is flagged: {:?}",
+                    meta.code,
+                    located(&result)
+                ));
             }
 
             let unknown = dir.join(format!("unknown.{ext}"));
             let result = run(*rule, &unknown);
             if !result.findings.is_empty() {
-                failures.push(format!("{}: unknown.{ext} is flagged: {:?}", meta.code, located(&result)));
+                failures.push(format!(
+                    "{}: unknown.{ext} is flagged: {:?}",
+                    meta.code,
+                    located(&result)
+                ));
             }
             if !result.unknowns.iter().any(|u| u.rule == meta.code) {
-                failures.push(format!("{}: unknown.{ext} has no value the rule cannot decide", meta.code));
+                failures.push(format!(
+                    "{}: unknown.{ext} has no value the rule cannot decide",
+                    meta.code
+                ));
             }
         }
         if got != want {
@@ -118,8 +148,14 @@ fn every_rule_has_fixtures_that_hold() {
         for ext in ["yaml", "json"] {
             let text = std::fs::read_to_string(dir.join(format!("fail.{ext}"))).unwrap_or_default();
             for name in fail_resources(&text) {
-                if !want.iter().any(|(f, _, r)| f == &format!("fail.{ext}") && r == &name) {
-                    failures.push(format!("{}: fail.{ext} declares `{name}` but expects no finding on it", meta.code));
+                if !want
+                    .iter()
+                    .any(|(f, _, r)| f == &format!("fail.{ext}") && r == &name)
+                {
+                    failures.push(format!(
+                        "{}: fail.{ext} declares `{name}` but expects no finding on it",
+                        meta.code
+                    ));
                 }
             }
         }
@@ -132,9 +168,13 @@ fn fail_resources(text: &str) -> BTreeSet<String> {
     text.lines()
         .filter_map(|l| {
             let t = l.trim().trim_start_matches('"');
-            let name: String = t.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            let name: String = t
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
             let rest = &t[name.len()..];
-            (name.starts_with("Fail") && (rest.starts_with(':') || rest.starts_with("\":"))).then_some(name)
+            (name.starts_with("Fail") && (rest.starts_with(':') || rest.starts_with("\":")))
+                .then_some(name)
         })
         .collect()
 }

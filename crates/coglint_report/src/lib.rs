@@ -1,1 +1,115 @@
+//! Reporters: turn a [`ScanResult`] into text for people, tools and code-scanning services.
+//! Each writes into one buffer, computing line and column from the line index only here.
 
+mod concise;
+mod human;
+mod json;
+mod sarif;
+
+use std::path::{Path, PathBuf};
+
+use coglint_linter::ScanResult;
+use coglint_rules::{Finding, Severity};
+use coglint_source::{LineCol, SourceDb, Span};
+
+pub use json::JSON_FORMAT_VERSION;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Concise,
+    Json,
+    Sarif,
+}
+
+/// What a reporter needs besides the scan itself.
+#[derive(Clone, Debug)]
+pub struct ReportOptions {
+    pub color: bool,
+    /// Also list the values rules could not decide.
+    pub show_unknown: bool,
+    /// Paths are shown, and SARIF URIs made, relative to this directory.
+    pub root: PathBuf,
+    /// The severity from which findings fail the run (for the summary line).
+    pub fail_on: Severity,
+    /// Terminal width for the human format.
+    pub width: usize,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        Self {
+            color: false,
+            show_unknown: false,
+            root: PathBuf::from("."),
+            fail_on: Severity::Low,
+            width: 100,
+        }
+    }
+}
+
+/// Renders `result` in `format`.
+pub fn render(result: &ScanResult, format: Format, options: &ReportOptions) -> String {
+    match format {
+        Format::Human => human::render(result, options),
+        Format::Concise => concise::render(result, options),
+        Format::Json => json::render(result, options),
+        Format::Sarif => sarif::render(result, options),
+    }
+}
+
+/// A path as shown to the user: relative to the root when under it, with `/` separators.
+pub(crate) fn display_path(path: &Path, root: &Path) -> String {
+    let relative = path
+        .strip_prefix(root)
+        .ok()
+        .or_else(|| path.strip_prefix(".").ok())
+        .unwrap_or(path);
+    let text = relative.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").map(str::to_string).unwrap_or(text)
+}
+
+/// The start and end of a span as 1-based lines and columns.
+pub(crate) fn line_cols(sources: &SourceDb, span: Span) -> Option<(LineCol, LineCol)> {
+    let file = sources.get(span.file)?;
+    Some((
+        file.line_col(span.range.start),
+        file.line_col(span.range.end),
+    ))
+}
+
+pub(crate) fn finding_path<'a>(sources: &'a SourceDb, finding: &Finding) -> Option<&'a Path> {
+    sources.get(finding.primary.span.file).map(|f| f.path())
+}
+
+/// Counts of findings per severity, highest first, for summaries.
+pub(crate) fn severity_counts(findings: &[Finding]) -> Vec<(Severity, usize)> {
+    Severity::ALL
+        .iter()
+        .rev()
+        .map(|s| (*s, findings.iter().filter(|f| f.severity == *s).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_paths_are_relative_and_use_slashes() {
+        let root = Path::new("/repo");
+        assert_eq!(
+            display_path(Path::new("/repo/infra/a.yaml"), root),
+            "infra/a.yaml"
+        );
+        assert_eq!(
+            display_path(Path::new("./infra/a.yaml"), root),
+            "infra/a.yaml"
+        );
+        assert_eq!(
+            display_path(Path::new("/elsewhere/a.yaml"), root),
+            "/elsewhere/a.yaml"
+        );
+    }
+}

@@ -74,7 +74,7 @@ impl Span {
 
 /// A 1-based line and column; the column counts Unicode scalar values, as SARIF's
 /// `unicodeCodePoints` column kind and most editors expect.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug, Default)]
 pub struct LineCol {
     pub line: u32,
     pub col: u32,

@@ -129,7 +129,6 @@ impl<'a> Resource<'_, 'a> {
     fn defaulted<T>(
         &self,
         path: &[&str],
-        depth: usize,
         default: AwsDefault<T>,
         scenario: Scenario,
     ) -> Alternative<T> {
@@ -138,7 +137,8 @@ impl<'a> Resource<'_, 'a> {
             scenario,
             provenance: Provenance::Default {
                 resource: self.header,
-                property: path[..=depth.min(path.len() - 1)].join("."),
+                // The whole path: what the user has to add, even when a block above it is missing.
+                property: path.join("."),
                 doc: default.doc,
             },
         }
@@ -154,9 +154,7 @@ impl<'a> Resource<'_, 'a> {
             .alternatives(path)
             .into_iter()
             .map(|alt| match alt.value {
-                Resolved::Absent { depth } => {
-                    self.defaulted(path, depth, default(depth), alt.scenario)
-                }
+                Resolved::Absent { depth } => self.defaulted(path, default(depth), alt.scenario),
                 ref value => Alternative {
                     value: convert(value),
                     scenario: alt.scenario,
@@ -176,7 +174,7 @@ impl<'a> Resource<'_, 'a> {
         let mut alternatives = Vec::new();
         for alt in self.alternatives(path) {
             match alt.value {
-                Resolved::Absent { depth } => {
+                Resolved::Absent { .. } => {
                     let items = default
                         .value
                         .iter()
@@ -189,7 +187,7 @@ impl<'a> Resource<'_, 'a> {
                         value: items,
                         doc: default.doc,
                     };
-                    alternatives.push(self.defaulted(path, depth, d, alt.scenario));
+                    alternatives.push(self.defaulted(path, d, alt.scenario));
                 }
                 Resolved::Node(node) if node.items().is_some() => {
                     for combination in self.template.list(node, &alt.scenario) {

@@ -1,0 +1,326 @@
+//! The default format: miette's graphical report, one per finding and problem, with the source
+//! snippet and a label on the offending value, then a summary.
+//!
+//! miette reads source through our own [`SourceCode`] over the line index: its stock one for
+//! `str` scans from byte 0 for every span, which is quadratic over many findings in one file.
+
+use std::fmt::{self, Write};
+
+use coglint_linter::{Problem, ScanResult};
+use coglint_rules::{Finding, Label, Severity};
+use coglint_source::{SourceDb, SourceFile, Span};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
+
+use crate::{display_path, line_cols, severity_counts, ReportOptions};
+
+/// One file's text for miette, read through the line index.
+struct Source<'a> {
+    file: &'a SourceFile,
+    name: String,
+}
+
+impl SourceCode for Source<'_> {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text = self.file.text();
+        let lines = self.file.lines();
+        let start = u32::try_from(span.offset()).map_err(|_| MietteError::OutOfBounds)?;
+        let end =
+            u32::try_from(span.offset() + span.len()).map_err(|_| MietteError::OutOfBounds)?;
+        if end as usize > text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let first = lines.line_of(start).saturating_sub(context_lines_before);
+        let last_of_span = lines.line_of(end.saturating_sub(1).max(start));
+        let last = (last_of_span + context_lines_after).min(lines.line_count().saturating_sub(1));
+        let from = lines.line_start(first).unwrap_or(0) as usize;
+        let to = lines
+            .line_start(last + 1)
+            .map(|s| s as usize)
+            .unwrap_or(text.len());
+        let data = text.get(from..to).ok_or(MietteError::OutOfBounds)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            data.as_bytes(),
+            SourceSpan::from(from..to),
+            first,
+            0,
+            last - first + 1,
+        )))
+    }
+}
+
+/// A finding or problem, shaped for miette.
+struct Report<'a> {
+    message: String,
+    code: String,
+    severity: miette::Severity,
+    help: Option<String>,
+    url: Option<String>,
+    labels: Vec<LabeledSpan>,
+    source: Option<Source<'a>>,
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl Diagnostic for Report<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.url
+            .as_ref()
+            .map(|u| Box::new(u) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.labels.is_empty() || self.source.is_none() {
+            None
+        } else {
+            Some(Box::new(self.labels.iter().cloned()))
+        }
+    }
+}
+
+fn miette_severity(severity: Severity) -> miette::Severity {
+    match severity {
+        Severity::Critical | Severity::High => miette::Severity::Error,
+        Severity::Medium => miette::Severity::Warning,
+        Severity::Low | Severity::Info => miette::Severity::Advice,
+    }
+}
+
+fn labeled(label: &Label, primary: bool) -> LabeledSpan {
+    let range = label.span.range;
+    LabeledSpan::new_with_span(
+        Some(label.message.clone()),
+        SourceSpan::from(range.as_usize()),
+    )
+    .with_primary(primary)
+}
+
+trait WithPrimary {
+    fn with_primary(self, primary: bool) -> Self;
+}
+
+impl WithPrimary for LabeledSpan {
+    fn with_primary(self, primary: bool) -> Self {
+        if primary {
+            LabeledSpan::new_primary_with_span(self.label().map(str::to_string), *self.inner())
+        } else {
+            self
+        }
+    }
+}
+
+fn source<'a>(sources: &'a SourceDb, span: Span, options: &ReportOptions) -> Option<Source<'a>> {
+    let file = sources.get(span.file)?;
+    Some(Source {
+        file,
+        name: display_path(file.path(), &options.root),
+    })
+}
+
+/// Where a label in another file is: `params.json:3:14`.
+fn elsewhere(sources: &SourceDb, label: &Label, options: &ReportOptions) -> String {
+    let path = sources
+        .get(label.span.file)
+        .map(|f| display_path(f.path(), &options.root))
+        .unwrap_or_default();
+    let (start, _) = line_cols(sources, label.span).unwrap_or_default();
+    format!("{}: {path}:{}:{}", label.message, start.line, start.col)
+}
+
+fn finding_report<'a>(
+    result: &'a ScanResult,
+    finding: &Finding,
+    options: &ReportOptions,
+) -> Report<'a> {
+    let file = finding.primary.span.file;
+    let mut labels = vec![labeled(&finding.primary, true)];
+    let mut notes = Vec::new();
+    for label in &finding.secondary {
+        if label.span.file == file {
+            labels.push(labeled(label, false));
+        } else {
+            notes.push(elsewhere(&result.sources, label, options));
+        }
+    }
+    let mut help = finding.rule.fix.to_string();
+    if let Some(path) = &finding.logical_path {
+        help = format!("{help}\nconstruct: {path}");
+    }
+    for note in notes {
+        help = format!("{help}\n{note}");
+    }
+    Report {
+        message: finding.message.clone(),
+        code: format!(
+            "{}/{} [{}]",
+            finding.rule.code, finding.rule.name, finding.severity
+        ),
+        severity: miette_severity(finding.severity),
+        help: Some(help),
+        url: Some(finding.rule.url()),
+        labels,
+        source: source(&result.sources, finding.primary.span, options),
+    }
+}
+
+fn problem_report<'a>(
+    result: &'a ScanResult,
+    problem: &Problem,
+    options: &ReportOptions,
+) -> Report<'a> {
+    let mut labels = Vec::new();
+    if let Some(span) = problem.span {
+        labels.push(labeled(
+            &Label {
+                span,
+                message: problem.kind.id().replace('-', " "),
+            },
+            true,
+        ));
+        for related in &problem.related {
+            labels.push(labeled(related, false));
+        }
+    }
+    let source = problem
+        .span
+        .and_then(|s| source(&result.sources, s, options));
+    let message = if source.is_some() {
+        problem.message.clone()
+    } else {
+        format!(
+            "{}: {}",
+            display_path(&problem.path, &options.root),
+            problem.message
+        )
+    };
+    Report {
+        message,
+        code: problem.kind.id().to_string(),
+        severity: if problem.kind.is_error() {
+            miette::Severity::Error
+        } else {
+            miette::Severity::Warning
+        },
+        help: None,
+        url: None,
+        labels,
+        source,
+    }
+}
+
+pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
+    let theme = if options.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(options.width)
+        .with_links(false)
+        .with_urls(true);
+    let mut out = String::new();
+    for problem in &result.problems {
+        let _ = handler.render_report(&mut out, &problem_report(result, problem, options));
+        out.push('\n');
+    }
+    for finding in &result.findings {
+        let _ = handler.render_report(&mut out, &finding_report(result, finding, options));
+        out.push('\n');
+    }
+    if options.show_unknown && !result.unknowns.is_empty() {
+        let _ = writeln!(
+            out,
+            "Values that could not be decided (no finding is made on them):"
+        );
+        for unknown in &result.unknowns {
+            let path = result
+                .sources
+                .get(unknown.at.file)
+                .map(|f| display_path(f.path(), &options.root))
+                .unwrap_or_default();
+            let (start, _) = line_cols(&result.sources, unknown.at).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {path}:{}:{}  {} `{}` {}: {}",
+                start.line, start.col, unknown.rule, unknown.resource, unknown.what, unknown.reason
+            );
+        }
+        out.push('\n');
+    }
+    out.push_str(&summary(result, options));
+    out
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn summary(result: &ScanResult, options: &ReportOptions) -> String {
+    let scanned = format!(
+        "{} ({} scanned)",
+        plural(result.templates, "template", "templates"),
+        plural(result.files_scanned, "file", "files")
+    );
+    let errors = result.problems.iter().filter(|p| p.kind.is_error()).count();
+    let error_note = if errors > 0 {
+        format!("; {} could not be read", plural(errors, "file", "files"))
+    } else {
+        String::new()
+    };
+    if result.findings.is_empty() {
+        return format!("No findings in {scanned}{error_note}.\n");
+    }
+    let counts: Vec<String> = severity_counts(&result.findings)
+        .into_iter()
+        .map(|(s, n)| format!("{n} {s}"))
+        .collect();
+    let failing = result
+        .findings
+        .iter()
+        .filter(|f| f.severity >= options.fail_on)
+        .count();
+    format!(
+        "Found {} ({}) in {scanned}{error_note}; {failing} at or above `{}`.\n",
+        plural(result.findings.len(), "finding", "findings"),
+        counts.join(", "),
+        options.fail_on
+    )
+}
