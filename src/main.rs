@@ -229,23 +229,7 @@ fn show_rule(name: &str) -> ExitCode {
         eprintln!("coglint: no rule `{name}`; `coglint rules` lists them");
         return ExitCode::from(EXIT_ERROR);
     };
-    let m = rule.meta();
-    let mut out = format!(
-        "# {} ({})\n\nSeverity: {}. Category: {}.\n\n{}\n",
-        m.name,
-        m.code,
-        m.severity,
-        m.category.title(),
-        m.summary
-    );
-    out.push('\n');
-    out.push_str(&m.documentation());
-    if !m.related.is_empty() {
-        out.push_str("\n## Related controls\n");
-        for r in m.related {
-            out.push_str(&format!("- {r}\n"));
-        }
-    }
+    let out = rule.meta().page();
     match write_output(None, &out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(_) => ExitCode::from(EXIT_ERROR),

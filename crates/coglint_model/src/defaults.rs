@@ -65,6 +65,15 @@ pub const TEMPORARY_PASSWORD_VALIDITY_DAYS: AwsDefault<u32> = AwsDefault {
     value: 7,
     doc: PASSWORD_POLICY,
 };
+/// The validity AWS applies for a written `TemporaryPasswordValidityDays`: 0 means "not set".
+pub fn effective_temporary_password_validity_days(days: u32) -> u32 {
+    if days == 0 {
+        TEMPORARY_PASSWORD_VALIDITY_DAYS.value
+    } else {
+        days
+    }
+}
+
 pub const PASSWORD_HISTORY_SIZE: AwsDefault<u32> = AwsDefault {
     value: 0,
     doc: PASSWORD_POLICY,

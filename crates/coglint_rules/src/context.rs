@@ -72,6 +72,8 @@ pub struct Described {
     pub value: String,
     /// A severity other than the rule's own, for this value.
     pub severity: Option<Severity>,
+    /// The setting is a list and `value` one of its items: labels say "include", not "is".
+    pub item: bool,
 }
 
 impl Described {
@@ -80,7 +82,14 @@ impl Described {
             message: message.into(),
             value: value.into(),
             severity: None,
+            item: false,
         }
+    }
+
+    /// Marks `value` as an item of a list setting.
+    pub fn item(mut self) -> Self {
+        self.item = true;
+        self
     }
 
     pub fn with_severity(mut self, severity: Severity) -> Self {
@@ -117,8 +126,9 @@ impl Context {
     }
 
     /// Reports each failing alternative of `verdict` as a finding on `resource`, and records the
-    /// alternatives that could not be decided. `what` names the setting in the user's words
-    /// ("MFA", "the minimum password length"); `describe` words one failing value.
+    /// alternatives that could not be decided. `what` names the setting in the user's words, so
+    /// that "{what} is {value}" reads well ("MFA", "the minimum password length"; for a list,
+    /// with [`Described::item`], "{what} include {value}"); `describe` words one failing value.
     pub fn report<T>(
         &mut self,
         resource: &ResourceMeta,
@@ -146,6 +156,7 @@ impl Context {
             let provenance = &hit.alternative.provenance;
             let in_list = hit.at != provenance.primary();
             let value = &described.value;
+            let verb = if described.item { "include" } else { "is" };
             let (primary, secondary) = match provenance {
                 Provenance::Default { property, .. } => (
                     format!("`{property}` is omitted, so AWS uses {value}"),
@@ -157,7 +168,7 @@ impl Context {
                     origin,
                     ..
                 } => {
-                    let primary = format!("{what} is {value}, from parameter `{name}`");
+                    let primary = format!("{what} {verb} {value}, from parameter `{name}`");
                     let note = match origin {
                         ParameterOrigin::Default => format!("default value of `{name}`"),
                         ParameterOrigin::AllowedValue => {
@@ -178,8 +189,7 @@ impl Context {
                     format!("{what} is {value} (computed by `{function}`)"),
                     Vec::new(),
                 ),
-                _ if in_list => (format!("{what} includes {value}"), Vec::new()),
-                _ => (format!("{what} is {value}"), Vec::new()),
+                _ => (format!("{what} {verb} {value}"), Vec::new()),
             };
             let scenario_text = (!scenario.is_always()).then(|| scenario.to_string());
             let message = match &scenario_text {

@@ -114,6 +114,26 @@ impl RuleMeta {
         out
     }
 
+    /// The rule's documentation page: what `coglint rule` prints and `docs/rules/<name>.md` holds.
+    pub fn page(&self) -> String {
+        let mut out = format!(
+            "# {} ({})\n\nSeverity: {}. Category: {}.\n\n{}.\n\n",
+            self.name,
+            self.code,
+            self.severity,
+            self.category.title(),
+            self.summary
+        );
+        out.push_str(&self.documentation());
+        if !self.related.is_empty() {
+            out.push_str("\n## Related controls\n\n");
+            for related in self.related {
+                out.push_str(&format!("- {related}\n"));
+            }
+        }
+        out
+    }
+
     /// Where the rule's documentation is published.
     pub fn url(&self) -> String {
         format!(

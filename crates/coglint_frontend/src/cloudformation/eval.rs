@@ -835,7 +835,8 @@ impl<'a> Template<'a> {
         let mut alts = self.resolve(start, scenario);
         for (depth, key) in path.iter().enumerate() {
             let mut next = Vec::new();
-            for alt in alts {
+            for mut alt in alts {
+                alt.value = absent_if_null(alt.value, depth);
                 match alt.value {
                     Resolved::Node(n) => match n.entries() {
                         Some(_) => match n.get(key) {
@@ -870,11 +871,16 @@ impl<'a> Template<'a> {
                 self.unknown(scenario, start, "too many scenarios to evaluate")
             });
         }
-        // `AWS::NoValue` met at the end of the path removes the property itself.
+        // `AWS::NoValue` or an empty value at the end of the path removes the property itself.
+        let last = path.len().saturating_sub(1);
         for alt in &mut alts {
-            if let Resolved::Absent { depth } = &mut alt.value {
-                *depth = (*depth).min(path.len().saturating_sub(1));
-            }
+            let value = std::mem::replace(&mut alt.value, Resolved::Absent { depth: last });
+            alt.value = match absent_if_null(value, last) {
+                Resolved::Absent { depth } => Resolved::Absent {
+                    depth: depth.min(last),
+                },
+                other => other,
+            };
         }
         alts
     }
@@ -937,6 +943,14 @@ impl<'a> Template<'a> {
                 None => s.with(subject.clone(), "true"),
             })
             .collect()
+    }
+}
+
+/// `Key:` with nothing after it: CloudFormation treats the property as omitted.
+fn absent_if_null(value: Resolved<'_>, depth: usize) -> Resolved<'_> {
+    match value {
+        Resolved::Node(n) if n.scalar().is_some_and(|s| s.is_null()) => Resolved::Absent { depth },
+        other => other,
     }
 }
 

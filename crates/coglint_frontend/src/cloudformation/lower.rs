@@ -105,24 +105,11 @@ fn convert<T: FromText>(value: &Resolved<'_>) -> Value<T> {
     }
 }
 
-/// A YAML `Key:` with nothing after it, which CloudFormation treats as omitted.
-fn is_null(value: &Resolved<'_>) -> bool {
-    matches!(value, Resolved::Node(n) if n.scalar().is_some_and(|s| s.is_null()))
-}
-
 impl<'a> Resource<'_, 'a> {
     fn alternatives(&self, path: &[&str]) -> Vec<Alt<'a>> {
         self.scenarios
             .iter()
             .flat_map(|s| self.template.navigate(self.properties, path, s))
-            .map(|mut alt| {
-                if is_null(&alt.value) {
-                    alt.value = Resolved::Absent {
-                        depth: path.len().saturating_sub(1),
-                    };
-                }
-                alt
-            })
             .collect()
     }
 

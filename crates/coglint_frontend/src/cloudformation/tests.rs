@@ -78,7 +78,8 @@ fn flags_omitted_from_a_written_password_policy_take_the_default() {
         }
         other => panic!("{other:?}"),
     }
-    assert_eq!(policy.temporary_password_validity_days.known(), Some(&7));
+    // Kept as written; `defaults::effective_temporary_password_validity_days` reads 0 as 7.
+    assert_eq!(policy.temporary_password_validity_days.known(), Some(&0));
 }
 
 #[test]
@@ -262,4 +263,23 @@ fn self_referencing_conditions_do_not_hang() {
         values(&model(text).user_pools[0].mfa_configuration).len(),
         2
     );
+}
+
+#[test]
+fn empty_blocks_count_as_omitted() {
+    let text = "Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n  Other:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      UserPoolAddOns:\n      MfaConfiguration:\n";
+    let m = model(text);
+    for pool in &m.user_pools {
+        assert_eq!(
+            pool.mfa_configuration.known(),
+            Some(&MfaConfiguration::Off),
+            "{}",
+            pool.meta.name
+        );
+        assert_eq!(
+            pool.advanced_security_mode.known(),
+            Some(&AdvancedSecurityMode::Off)
+        );
+        assert!(pool.advanced_security_mode.is_default());
+    }
 }

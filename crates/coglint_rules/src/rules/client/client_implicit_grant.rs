@@ -81,6 +81,7 @@ impl Rule for ClientImplicitGrant {
                     ),
                     "`implicit`",
                 )
+                .item()
             });
         }
     }

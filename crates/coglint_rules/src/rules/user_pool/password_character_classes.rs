@@ -69,18 +69,18 @@ impl Rule for PasswordCharacterClasses {
         for pool in &model.user_pools {
             let policy = &pool.password_policy;
             let mut classes = vec![
-                (&policy.require_uppercase, "uppercase letters"),
-                (&policy.require_lowercase, "lowercase letters"),
-                (&policy.require_numbers, "numbers"),
+                (&policy.require_uppercase, "uppercase letters", "uppercase"),
+                (&policy.require_lowercase, "lowercase letters", "lowercase"),
+                (&policy.require_numbers, "numbers", "number"),
             ];
             if symbols {
-                classes.push((&policy.require_symbols, "symbols"));
+                classes.push((&policy.require_symbols, "symbols", "symbol"));
             }
-            for (field, class) in classes {
+            for (field, class, requirement) in classes {
                 let verdict = field.fails_when(|required| !required);
                 ctx.report(
                     &pool.meta,
-                    &format!("requiring {class}"),
+                    &format!("the {requirement} requirement"),
                     verdict,
                     |required| {
                         Described::new(

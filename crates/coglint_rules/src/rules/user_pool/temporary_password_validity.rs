@@ -1,3 +1,4 @@
+use coglint_model::defaults::effective_temporary_password_validity_days;
 use coglint_model::Model;
 
 use crate::{declare_rule, Context, Described, Rule};
@@ -6,7 +7,7 @@ declare_rule! {
     /// ## What it does
     /// Flags a temporary password that stays valid longer than the threshold (1 day by default,
     /// the setting `temporary-password-validity.max-days`). AWS uses 7 days when
-    /// `TemporaryPasswordValidityDays` is omitted.
+    /// `TemporaryPasswordValidityDays` is omitted, or 0 (which the API reads as not set).
     ///
     /// ## Why is this bad?
     /// An administrator-created user receives a temporary password by email or SMS. Until it is
@@ -62,15 +63,21 @@ impl Rule for TemporaryPasswordValidity {
             let verdict = pool
                 .password_policy
                 .temporary_password_validity_days
-                .fails_when(|days| *days > max);
-            ctx.report(&pool.meta, "the temporary password validity", verdict, |days| {
-                let unit = if *days == 1 { "day" } else { "days" };
+                .fails_when(|days| effective_temporary_password_validity_days(*days) > max);
+            ctx.report(&pool.meta, "the temporary password validity", verdict, |written| {
+                let days = effective_temporary_password_validity_days(*written);
+                let unit = if days == 1 { "day" } else { "days" };
+                let value = if *written == days {
+                    format!("{days} {unit}")
+                } else {
+                    format!("{written}, which AWS reads as not set: {days} {unit}")
+                };
                 Described::new(
                     format!(
                         "temporary passwords of user pool `{}` stay valid for {days} {unit} (threshold: {max})",
                         pool.meta.name
                     ),
-                    format!("{days} {unit}"),
+                    value,
                 )
             });
         }

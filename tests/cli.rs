@@ -1,0 +1,450 @@
+//! End-to-end runs of the `coglint` binary: discovery, exit codes, formats, bad input.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const SECURE_POOL: &str = r#"AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  UserPool:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      MfaConfiguration: "ON"
+      EnabledMfas: [SOFTWARE_TOKEN_MFA]
+      UserPoolTier: PLUS
+      UserPoolAddOns:
+        AdvancedSecurityMode: ENFORCED
+      Policies:
+        PasswordPolicy:
+          MinimumLength: 14
+          TemporaryPasswordValidityDays: 1
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref UserPool
+      PreventUserExistenceErrors: ENABLED
+      AllowedOAuthFlows: [code]
+"#;
+
+fn coglint(dir: &Path, args: &[&str]) -> Output {
+    let output = Command::new(env!("CARGO_BIN_EXE_coglint"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env("COLUMNS", "100")
+        .output();
+    match output {
+        Ok(o) => o,
+        Err(e) => panic!("cannot run coglint: {e}"),
+    }
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        let _ = fs::create_dir_all(parent);
+    }
+    if let Err(e) = fs::write(&path, text) {
+        panic!("{}: {e}", path.display());
+    }
+}
+
+fn tempdir() -> tempfile::TempDir {
+    match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[test]
+fn a_secure_template_passes_with_exit_code_0() {
+    let dir = tempdir();
+    write(dir.path(), "auth.yaml", SECURE_POOL);
+    let out = coglint(dir.path(), &["check", "--format", "concise"]);
+    assert_eq!(stdout(&out), "");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn findings_are_located_and_exit_code_is_1() {
+    let dir = tempdir();
+    let bad = SECURE_POOL
+        .replace("[code]", "[code, implicit]")
+        .replace("\"ON\"", "OPTIONAL");
+    write(dir.path(), "infra/auth.yaml", bad);
+    let out = coglint(dir.path(), &["check", "--format", "concise"]);
+    assert_eq!(
+        stdout(&out),
+        "infra/auth.yaml:6:25: COG102 [medium] MFA is optional for user pool `UserPool`: most users will not enable it\n\
+         infra/auth.yaml:20:33: COG301 [high] app client `Client` allows the implicit grant: tokens are returned in the URL\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // Below the failing severity the run passes.
+    let out = coglint(
+        dir.path(),
+        &["check", "--format", "concise", "--fail-on", "critical"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn other_yaml_and_json_files_are_skipped_silently() {
+    let dir = tempdir();
+    write(dir.path(), "auth.yaml", SECURE_POOL);
+    write(
+        dir.path(),
+        ".github/workflows/ci.yml",
+        "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n",
+    );
+    write(
+        dir.path(),
+        "ci.yml",
+        "on: push\njobs: {build: {steps: [{run: 'echo Resources'}]}}\n",
+    );
+    write(
+        dir.path(),
+        "chart/templates/deploy.yaml",
+        "Resources:\n  {{- if .Values.x }}\n  a: {{ .Values.y }}\n",
+    );
+    write(
+        dir.path(),
+        "package.json",
+        "{\"name\": \"x\", \"version\": \"1.0.0\"}",
+    );
+    write(
+        dir.path(),
+        "tsconfig.json",
+        "{\n  // Resources\n  \"compilerOptions\": {},\n}\n",
+    );
+    write(
+        dir.path(),
+        "docker-compose.yml",
+        "services:\n  web:\n    image: nginx\n",
+    );
+    let out = coglint(dir.path(), &["check", "--format", "concise"]);
+    assert_eq!(stdout(&out), "");
+    assert_eq!(out.status.code(), Some(0));
+    let out = coglint(dir.path(), &["check"]);
+    assert!(
+        stdout(&out).contains("No findings in 1 template (6 files scanned)."),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_malformed_template_is_an_error_and_the_others_are_still_scanned() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "a-broken.yaml",
+        "Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties: [unclosed\n",
+    );
+    write(
+        dir.path(),
+        "b-broken.json",
+        "{\"Resources\": {\"Pool\": {\"Type\": \"AWS::Cognito::UserPool\",}}}",
+    );
+    write(
+        dir.path(),
+        "c-good.yaml",
+        SECURE_POOL.replace("\"ON\"", "OPTIONAL"),
+    );
+    let out = coglint(dir.path(), &["check", "--format", "concise"]);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(
+        lines[0],
+        "a-broken.yaml:4:17: error[syntax-error] syntax error: unclosed bracket '['"
+    );
+    assert_eq!(
+        lines[1],
+        "b-broken.json:1:57: error[syntax-error] syntax error: Trailing commas are not allowed"
+    );
+    assert!(lines[2].starts_with("c-good.yaml:6:25: COG102"), "{text}");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn explicit_files_are_scanned_even_when_ignored() {
+    let dir = tempdir();
+    write(dir.path(), ".gitignore", "generated/\n");
+    write(
+        dir.path(),
+        "generated/auth.yaml",
+        SECURE_POOL.replace("\"ON\"", "OPTIONAL"),
+    );
+    let out = coglint(dir.path(), &["check", "--format", "concise"]);
+    assert_eq!(stdout(&out), "");
+    let out = coglint(
+        dir.path(),
+        &["check", "--format", "concise", "generated/auth.yaml"],
+    );
+    assert!(
+        stdout(&out).starts_with("generated/auth.yaml:6:25: COG102"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn duplicate_keys_are_reported_with_both_places() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "dup.yaml",
+        SECURE_POOL.replace(
+            "      UserPoolTier: PLUS\n",
+            "      UserPoolTier: PLUS\n      MfaConfiguration: OPTIONAL\n",
+        ),
+    );
+    let out = coglint(dir.path(), &["check", "--format", "concise"]);
+    assert!(
+        stdout(&out)
+            .contains("dup.yaml:9:7: error[duplicate-key] duplicate key `MfaConfiguration`"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let out = coglint(dir.path(), &["check", "--color", "never"]);
+    let text = stdout(&out);
+    assert!(text.contains("first written here"), "{text}");
+}
+
+#[test]
+fn binary_non_utf8_and_hostile_files_are_errors_not_crashes() {
+    let dir = tempdir();
+    write(dir.path(), "binary.yaml", b"Resources\0\x01\x02");
+    let mut latin1 = b"AWSTemplateFormatVersion: '2010-09-09'\nDescription: caf".to_vec();
+    latin1.extend([0xE9, b'\n']);
+    latin1.extend(b"Resources:\n  P:\n    Type: AWS::Cognito::UserPool\n");
+    write(dir.path(), "latin1.yaml", latin1);
+    let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+    write(
+        dir.path(),
+        "deep.json",
+        format!("{{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": {deep}}}"),
+    );
+    let mut bomb = String::from(
+        "AWSTemplateFormatVersion: '2010-09-09'\na: &a [x, x, x, x, x, x, x, x, x, x]\n",
+    );
+    for (prev, name) in ["a", "b", "c", "d", "e", "f", "g"]
+        .iter()
+        .zip(["b", "c", "d", "e", "f", "g", "h"])
+    {
+        let refs = vec![format!("*{prev}"); 10].join(", ");
+        bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
+    }
+    bomb.push_str("Resources:\n  P:\n    Type: AWS::Cognito::UserPool\n");
+    write(dir.path(), "bomb.yaml", bomb);
+    write(dir.path(), "good.yaml", SECURE_POOL);
+    let out = coglint(
+        dir.path(),
+        &["check", "--format", "concise", ".", "binary.yaml"],
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("binary.yaml: error[encoding-error] binary file"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "latin1.yaml: error[encoding-error] not valid UTF-8 (first invalid byte at line 2"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("deep.json:1:") && text.contains("nesting"),
+        "{text}"
+    );
+    assert!(
+        text.contains("bomb.yaml:") && text.contains("alias limit"),
+        "{text}"
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn parameters_files_in_both_forms_decide_values() {
+    let dir = tempdir();
+    let template = SECURE_POOL
+        .replace(
+            "Resources:\n",
+            "Parameters:\n  Mfa:\n    Type: String\nResources:\n",
+        )
+        .replace("MfaConfiguration: \"ON\"", "MfaConfiguration: !Ref Mfa");
+    write(dir.path(), "auth.yaml", template);
+    write(
+        dir.path(),
+        "cli.json",
+        r#"[{"ParameterKey": "Mfa", "ParameterValue": "OFF"}]"#,
+    );
+    write(
+        dir.path(),
+        "pipeline.json",
+        r#"{"Parameters": {"Mfa": "ON"}}"#,
+    );
+    let out = coglint(dir.path(), &["check", "--format", "concise", "auth.yaml"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "without a value the parameter is unknown"
+    );
+    let out = coglint(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--show-unknown",
+            "auth.yaml",
+        ],
+    );
+    assert!(
+        stdout(&out)
+            .contains("unknown COG101 in `UserPool`: MFA: parameter `Mfa` has no `Default`"),
+        "{}",
+        stdout(&out)
+    );
+    let out = coglint(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--parameters",
+            "cli.json",
+            "auth.yaml",
+        ],
+    );
+    assert!(
+        stdout(&out).starts_with("auth.yaml:9:25: COG101 [high] MFA is off"),
+        "{}",
+        stdout(&out)
+    );
+    let out = coglint(
+        dir.path(),
+        &[
+            "check",
+            "--color",
+            "never",
+            "--parameters",
+            "cli.json",
+            "auth.yaml",
+        ],
+    );
+    assert!(
+        stdout(&out).contains("value supplied for `Mfa`: cli.json:1:44"),
+        "{}",
+        stdout(&out)
+    );
+    let out = coglint(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--parameters",
+            "pipeline.json",
+            "auth.yaml",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    write(dir.path(), "bad.json", r#"{"Params": {}}"#);
+    let out = coglint(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--parameters",
+            "bad.json",
+            "auth.yaml",
+        ],
+    );
+    assert!(
+        stdout(&out)
+            .contains("bad.json:1:1: error[parameters-error] expected a `Parameters` object"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn output_goes_to_a_file_when_asked() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "auth.yaml",
+        SECURE_POOL.replace("\"ON\"", "OPTIONAL"),
+    );
+    let out = coglint(
+        dir.path(),
+        &["check", "--format", "json", "--output", "report.json"],
+    );
+    assert_eq!(stdout(&out), "");
+    assert_eq!(out.status.code(), Some(1));
+    let text = fs::read_to_string(dir.path().join("report.json")).unwrap_or_default();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["summary"]["findings"], 1);
+    assert_eq!(json["summary"]["templates"], 1);
+    let finding = &json["findings"][0];
+    assert_eq!(finding["code"], "COG102");
+    assert_eq!(finding["rule"], "mfa-optional");
+    assert_eq!(finding["severity"], "medium");
+    assert_eq!(finding["location"]["path"], "auth.yaml");
+    assert_eq!(finding["location"]["start"]["line"], 6);
+    assert_eq!(finding["location"]["start"]["column"], 25);
+    assert_eq!(finding["location"]["end"]["column"], 33);
+    assert_eq!(finding["resource"]["name"], "UserPool");
+    assert_eq!(finding["resource"]["type"], "AWS::Cognito::UserPool");
+    assert_eq!(finding["defaulted"], false);
+}
+
+#[test]
+fn color_is_off_when_piped_and_on_when_forced() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "auth.yaml",
+        SECURE_POOL.replace("\"ON\"", "OPTIONAL"),
+    );
+    let plain = stdout(&coglint(dir.path(), &["check"]));
+    assert!(!plain.contains('\u{1b}'));
+    let colored = stdout(&coglint(dir.path(), &["check", "--color", "always"]));
+    assert!(colored.contains('\u{1b}'));
+}
+
+#[test]
+fn rules_are_listed_and_documented() {
+    let dir = tempdir();
+    let out = coglint(dir.path(), &["rules"]);
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 9, "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("COG301  client-implicit-grant")),
+        "{text}"
+    );
+    let out = coglint(dir.path(), &["rule", "client-implicit-grant"]);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("# client-implicit-grant (COG301)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("## How to fix") && text.contains("authorizationCodeGrant"),
+        "{text}"
+    );
+    let out = coglint(dir.path(), &["rule", "COG999"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = coglint(dir.path(), &["check", "--format", "xml"]);
+    assert_eq!(out.status.code(), Some(2));
+}
