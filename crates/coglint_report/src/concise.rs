@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use coglint_linter::ScanResult;
 
-use crate::{display_path, finding_path, line_cols, ReportOptions};
+use crate::{display_path, line_cols, position, ReportOptions};
 
 pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
     let mut out = String::new();
@@ -37,28 +37,25 @@ pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
         }
     }
     for finding in &result.findings {
-        let path = finding_path(&result.sources, finding)
-            .map(|p| display_path(p, &options.root))
-            .unwrap_or_default();
-        let (start, _) = line_cols(&result.sources, finding.primary.span).unwrap_or_default();
         let _ = writeln!(
             out,
-            "{path}:{}:{}: {} [{}] {}",
-            start.line, start.col, finding.rule.code, finding.severity, finding.message
+            "{}: {} [{}] {}",
+            position(&result.sources, finding.primary.span, &options.root),
+            finding.rule.code,
+            finding.severity,
+            finding.message
         );
     }
     if options.show_unknown {
         for unknown in &result.unknowns {
-            let path = result
-                .sources
-                .get(unknown.at.file)
-                .map(|f| display_path(f.path(), &options.root))
-                .unwrap_or_default();
-            let (start, _) = line_cols(&result.sources, unknown.at).unwrap_or_default();
             let _ = writeln!(
                 out,
-                "{path}:{}:{}: unknown {} in `{}`: {}: {}",
-                start.line, start.col, unknown.rule, unknown.resource, unknown.what, unknown.reason
+                "{}: unknown {} in `{}`: {}: {}",
+                position(&result.sources, unknown.at, &options.root),
+                unknown.rule,
+                unknown.resource,
+                unknown.what,
+                unknown.reason
             );
         }
     }

@@ -14,7 +14,7 @@ use miette::{
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
-use crate::{display_path, line_cols, severity_counts, ReportOptions};
+use crate::{display_path, position, severity_counts, ReportOptions};
 
 /// One file's text for miette, read through the line index.
 struct Source<'a> {
@@ -157,12 +157,11 @@ fn source<'a>(sources: &'a SourceDb, span: Span, options: &ReportOptions) -> Opt
 
 /// Where a label in another file is: `params.json:3:14`.
 fn elsewhere(sources: &SourceDb, label: &Label, options: &ReportOptions) -> String {
-    let path = sources
-        .get(label.span.file)
-        .map(|f| display_path(f.path(), &options.root))
-        .unwrap_or_default();
-    let (start, _) = line_cols(sources, label.span).unwrap_or_default();
-    format!("{}: {path}:{}:{}", label.message, start.line, start.col)
+    format!(
+        "{}: {}",
+        label.message,
+        position(sources, label.span, &options.root)
+    )
 }
 
 fn finding_report<'a>(
@@ -271,16 +270,14 @@ pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
             "Values that could not be decided (no finding is made on them):"
         );
         for unknown in &result.unknowns {
-            let path = result
-                .sources
-                .get(unknown.at.file)
-                .map(|f| display_path(f.path(), &options.root))
-                .unwrap_or_default();
-            let (start, _) = line_cols(&result.sources, unknown.at).unwrap_or_default();
             let _ = writeln!(
                 out,
-                "  {path}:{}:{}  {} `{}` {}: {}",
-                start.line, start.col, unknown.rule, unknown.resource, unknown.what, unknown.reason
+                "  {}  {} `{}` {}: {}",
+                position(&result.sources, unknown.at, &options.root),
+                unknown.rule,
+                unknown.resource,
+                unknown.what,
+                unknown.reason
             );
         }
         out.push('\n');

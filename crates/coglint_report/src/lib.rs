@@ -78,8 +78,14 @@ pub(crate) fn line_cols(sources: &SourceDb, span: Span) -> Option<(LineCol, Line
     ))
 }
 
-pub(crate) fn finding_path<'a>(sources: &'a SourceDb, finding: &Finding) -> Option<&'a Path> {
-    sources.get(finding.primary.span.file).map(|f| f.path())
+/// `path:line:col` of the start of a span, the path relative to the root.
+pub(crate) fn position(sources: &SourceDb, span: Span, root: &Path) -> String {
+    let path = sources
+        .get(span.file)
+        .map(|f| display_path(f.path(), root))
+        .unwrap_or_default();
+    let (start, _) = line_cols(sources, span).unwrap_or_default();
+    format!("{path}:{}:{}", start.line, start.col)
 }
 
 /// Counts of findings per severity, highest first, for summaries.

@@ -384,7 +384,7 @@ mod tests {
         }
     }
 
-    fn slice<'a>(text: &'a str, r: TextRange) -> &'a str {
+    fn slice(text: &str, r: TextRange) -> &str {
         &text[r.as_usize()]
     }
 

@@ -484,36 +484,37 @@ impl<'a> Template<'a> {
     }
 
     fn to_texts(alts: Vec<Alt<'a>>) -> Vec<Alt<'a>> {
-        alts.into_iter()
-            .map(|a| {
-                let value = match a.value {
-                    Resolved::Node(n) => match &n.kind {
-                        NodeKind::Scalar(s) => Resolved::Text(s.text.clone()),
-                        NodeKind::Sequence(items) => {
-                            match items
-                                .iter()
-                                .map(|i| i.as_str().map(str::to_string))
-                                .collect()
-                            {
-                                Some(texts) => Resolved::Texts(texts),
-                                None => Resolved::Unknown("a list holding functions".into()),
-                            }
-                        }
-                        NodeKind::Mapping(_) => {
-                            Resolved::Unknown("a mapping where a string is expected".into())
-                        }
-                    },
-                    Resolved::Link(name) => Resolved::Unknown(format!(
-                        "the physical ID of `{name}` is known only at deployment"
-                    )),
-                    Resolved::Absent { .. } => {
-                        Resolved::Unknown("`AWS::NoValue` where a string is expected".into())
+        alts.into_iter().map(Self::to_text).collect()
+    }
+
+    /// One alternative as a string (`Text`), a list of strings (`Texts`) or `Unknown`.
+    fn to_text(alt: Alt<'a>) -> Alt<'a> {
+        let value = match alt.value {
+            Resolved::Node(n) => match &n.kind {
+                NodeKind::Scalar(s) => Resolved::Text(s.text.clone()),
+                NodeKind::Sequence(items) => {
+                    match items
+                        .iter()
+                        .map(|i| i.as_str().map(str::to_string))
+                        .collect()
+                    {
+                        Some(texts) => Resolved::Texts(texts),
+                        None => Resolved::Unknown("a list holding functions".into()),
                     }
-                    other => other,
-                };
-                Alt { value, ..a }
-            })
-            .collect()
+                }
+                NodeKind::Mapping(_) => {
+                    Resolved::Unknown("a mapping where a string is expected".into())
+                }
+            },
+            Resolved::Link(name) => Resolved::Unknown(format!(
+                "the physical ID of `{name}` is known only at deployment"
+            )),
+            Resolved::Absent { .. } => {
+                Resolved::Unknown("`AWS::NoValue` where a string is expected".into())
+            }
+            other => other,
+        };
+        Alt { value, ..alt }
     }
 
     fn sub(
@@ -658,47 +659,31 @@ impl<'a> Template<'a> {
         for alt in self.resolve_at(list, scenario, depth + 1) {
             match alt.value {
                 Resolved::Texts(texts) => out.push(Ok((alt.scenario, texts))),
-                Resolved::Node(n) => match n.items() {
-                    Some(items) => {
-                        let mut partials = vec![(alt.scenario.clone(), Vec::new())];
-                        for item in items {
-                            let mut next = Vec::new();
-                            for (s, parts) in &partials {
-                                for v in self.texts_of(item, s, depth + 1) {
-                                    match v.value {
-                                        Resolved::Text(t) => {
-                                            let mut p: Vec<String> = parts.clone();
-                                            p.push(t);
-                                            next.push((v.scenario, p));
-                                        }
-                                        Resolved::Unknown(_) => return vec![Err(v)],
-                                        _ => {
-                                            return vec![Err(self.unknown(
-                                                &v.scenario,
-                                                item,
-                                                "a list item is not a string",
-                                            ))]
-                                        }
-                                    }
-                                }
-                            }
-                            if next.len() > MAX_ALTERNATIVES {
-                                return vec![Err(self.unknown(
-                                    scenario,
-                                    list,
-                                    "too many scenarios to evaluate",
-                                ))];
-                            }
-                            partials = next;
-                        }
-                        out.extend(partials.into_iter().map(Ok));
+                Resolved::Node(n) if n.items().is_some() => {
+                    for combination in self.list_at(n, &alt.scenario, depth + 1) {
+                        out.push(combination.and_then(|(s, items)| {
+                            let texts = items
+                                .into_iter()
+                                .map(|item| match Self::to_text(item) {
+                                    Alt {
+                                        value: Resolved::Text(t),
+                                        ..
+                                    } => Ok(t),
+                                    unknown @ Alt {
+                                        value: Resolved::Unknown(_),
+                                        ..
+                                    } => Err(unknown),
+                                    other => Err(self.unknown(
+                                        &other.scenario,
+                                        list,
+                                        "a list item is not a string",
+                                    )),
+                                })
+                                .collect::<Result<Vec<_>, _>>()?;
+                            Ok((s, texts))
+                        }));
                     }
-                    None => out.push(Err(self.unknown(
-                        &alt.scenario,
-                        list,
-                        "a list was expected",
-                    ))),
-                },
+                }
                 Resolved::Unknown(_) => out.push(Err(alt)),
                 _ => out.push(Err(self.unknown(
                     &alt.scenario,
@@ -892,6 +877,15 @@ impl<'a> Template<'a> {
         node: &'a Node,
         scenario: &Scenario,
     ) -> Vec<Result<(Scenario, Vec<Alt<'a>>), Alt<'a>>> {
+        self.list_at(node, scenario, 0)
+    }
+
+    fn list_at(
+        &self,
+        node: &'a Node,
+        scenario: &Scenario,
+        depth: usize,
+    ) -> Vec<Result<(Scenario, Vec<Alt<'a>>), Alt<'a>>> {
         let Some(items) = node.items() else {
             return vec![Err(self.unknown(scenario, node, "a list was expected"))];
         };
@@ -899,7 +893,7 @@ impl<'a> Template<'a> {
         for item in items {
             let mut next = Vec::new();
             for (s, done) in &partials {
-                for alt in self.resolve(item, s) {
+                for alt in self.resolve_at(item, s, depth + 1) {
                     let mut d = done.clone();
                     let s2 = alt.scenario.clone();
                     match alt.value {

@@ -283,3 +283,16 @@ fn empty_blocks_count_as_omitted() {
         assert!(pool.advanced_security_mode.is_default());
     }
 }
+
+#[test]
+fn join_evaluates_functions_inside_its_list() {
+    let text = "Parameters:\n  Tail:\n    Type: String\n    AllowedValues: [IVE, X]\nResources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      DeletionProtection: !Join ['', [ACT, !Ref AWS::NoValue, !Ref Tail]]\n";
+    let m = model(text);
+    assert_eq!(
+        values(&m.user_pools[0].deletion_protection),
+        vec![
+            "Active when parameter `Tail` is `IVE`",
+            "unknown: `ACTX` is not one of ACTIVE, INACTIVE when parameter `Tail` is `X`"
+        ]
+    );
+}
