@@ -4,3 +4,5 @@
 //! functions; the model and the rules never see them.
 
 pub mod cloudformation;
+mod lowering;
+mod value;

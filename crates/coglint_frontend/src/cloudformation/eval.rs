@@ -12,37 +12,10 @@ use coglint_source::{FileId, Span};
 use coglint_syntax::{Node, NodeKind};
 
 use super::parameters::SuppliedParameters;
+use crate::value::{cap, Alt, Resolved, MAX_ALTERNATIVES};
 
-/// The most alternatives one value may have before it is given up as unknown.
-const MAX_ALTERNATIVES: usize = 64;
 /// The deepest chain of nested functions and condition references followed.
 const MAX_EVAL_DEPTH: usize = 64;
-
-/// What a value evaluates to in one scenario.
-#[derive(Clone, Debug)]
-pub(crate) enum Resolved<'a> {
-    /// The property is not there (omitted, or `AWS::NoValue`): AWS's default applies.
-    /// `depth` is the index, in the path being read, of the key that is missing.
-    Absent {
-        depth: usize,
-    },
-    /// A node of the template (or of the parameters file) with no function left in it.
-    Node(&'a Node),
-    /// A string computed by a function, or a parameter's value.
-    Text(String),
-    /// A list of strings (a `CommaDelimitedList` parameter, `Fn::Split`).
-    Texts(Vec<String>),
-    /// A reference to a resource of the template (`Ref`, `Fn::GetAtt`).
-    Link(String),
-    Unknown(String),
-}
-
-#[derive(Clone, Debug)]
-pub(crate) struct Alt<'a> {
-    pub scenario: Scenario,
-    pub value: Resolved<'a>,
-    pub provenance: Provenance,
-}
 
 struct ParameterDecl<'a> {
     type_name: &'a str,
@@ -843,7 +816,11 @@ impl<'a> Template<'a> {
                     }),
                     // A function's value used as a property block: not something the template
                     // can set statically, so what lies under it is unknown.
-                    Resolved::Text(_) | Resolved::Texts(_) | Resolved::Link(_) => next.push(Alt {
+                    Resolved::Text(_)
+                    | Resolved::Texts(_)
+                    | Resolved::Items(_)
+                    | Resolved::Fields(_)
+                    | Resolved::Link(_) => next.push(Alt {
                         value: Resolved::Unknown(
                             "a computed value where a mapping was expected".into(),
                         ),
@@ -945,13 +922,5 @@ fn absent_if_null(value: Resolved<'_>, depth: usize) -> Resolved<'_> {
     match value {
         Resolved::Node(n) if n.scalar().is_some_and(|s| s.is_null()) => Resolved::Absent { depth },
         other => other,
-    }
-}
-
-fn cap<'a>(alts: Vec<Alt<'a>>, unknown: impl FnOnce() -> Alt<'a>) -> Vec<Alt<'a>> {
-    if alts.len() > MAX_ALTERNATIVES {
-        vec![unknown()]
-    } else {
-        alts
     }
 }
