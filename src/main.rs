@@ -11,10 +11,11 @@ use coglint_rules::{all_rules, find_rule, Severity};
 
 /// Finds security misconfigurations of Amazon Cognito in infrastructure as code.
 ///
-/// coglint reads CloudFormation templates (YAML and JSON, SAM included), models every Cognito
-/// user pool and app client with AWS's defaults for what is omitted, and reports each finding at
-/// the place in the source that causes it. Values it cannot know before deployment (a parameter
-/// without a default, Fn::ImportValue) never produce a finding.
+/// coglint reads CloudFormation templates (YAML and JSON, SAM included) and Terraform modules,
+/// models every Cognito user pool and app client with AWS's defaults for what is omitted, and
+/// reports each finding at the place in the source that causes it. Values it cannot know before
+/// deployment (a parameter or variable without a value, Fn::ImportValue, a data source) never
+/// produce a finding.
 #[derive(Parser, Debug)]
 #[command(name = "coglint", version, about, long_about, after_help = AFTER_HELP)]
 struct Cli {
@@ -30,8 +31,9 @@ enum Command {
     ///
     /// Directories are walked in parallel, honouring .gitignore and .ignore and skipping hidden
     /// directories and node_modules. Templates are recognised by content (a `Resources` map of
-    /// typed resources); other YAML and JSON files are skipped silently. A file named on the
-    /// command line is always scanned, even when ignored.
+    /// typed resources); other YAML and JSON files are skipped silently. A directory of .tf files
+    /// is a Terraform module; modules called by another scanned module are checked through their
+    /// calls. A file named on the command line is always scanned, even when ignored.
     Check(CheckArgs),
     /// List every rule: code, name, severity and what it finds.
     Rules {
@@ -74,9 +76,28 @@ struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     parameters: Option<PathBuf>,
 
+    /// A Terraform variable for root modules, as `NAME=VALUE` (repeatable; string variables).
+    /// Precedence as in Terraform: -var, then --var-file, then *.auto.tfvars, then
+    /// terraform.tfvars, then the variable's default.
+    #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_var)]
+    vars: Vec<(String, String)>,
+
+    /// A Terraform variable file for root modules (repeatable; later files win).
+    #[arg(long = "var-file", value_name = "FILE")]
+    var_files: Vec<PathBuf>,
+
     /// Also list the values coglint could not decide statically, and why.
     #[arg(long)]
     show_unknown: bool,
+}
+
+fn parse_var(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((name, value)) if !name.trim().is_empty() => {
+            Ok((name.trim().to_string(), value.to_string()))
+        }
+        _ => Err(format!("expected NAME=VALUE, got `{text}`")),
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -135,6 +156,8 @@ fn check(args: CheckArgs) -> ExitCode {
     let options = ScanOptions {
         paths: args.paths,
         parameters: args.parameters,
+        vars: args.vars,
+        var_files: args.var_files,
         ..ScanOptions::default()
     };
     let result = scan(&options);

@@ -1,10 +1,13 @@
 //! The fixture harness: for every rule, `testdata/rules/<rule-name>/` holds
-//! `fail.{yaml,json}`, `pass.{yaml,json}`, `unknown.{yaml,json}` and `expected.txt`.
+//! `fail.{yaml,json,tf}`, `pass.{yaml,json,tf}`, `unknown.{yaml,json,tf}` and `expected.txt`.
+//! The three `.tf` files form one Terraform module (as a directory does), so they are checked
+//! in one run and their findings told apart by file.
 //!
 //! - pass and unknown files give no finding of the rule;
 //! - unknown files make the rule meet at least one value it cannot decide;
 //! - in fail files the findings of the rule are exactly the lines of `expected.txt`
-//!   (`fail.yaml:12 FailPool`), and the flagged resources are exactly the `Fail*` ones.
+//!   (`fail.yaml:12 FailPool`, `fail.tf:9 aws_cognito_user_pool.fail_omitted`), and the flagged
+//!   resources are exactly the `Fail*` / `fail_*` ones.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -29,13 +32,32 @@ fn run(rule: &'static dyn Rule, file: &Path) -> ScanResult {
         file.display(),
         result.problems
     );
+    let units = result.templates + result.terraform_modules;
     assert_eq!(
-        result.templates,
+        units,
         1,
-        "{} is not read as a template",
+        "{} is not read as one template or module",
         file.display()
     );
     result
+}
+
+/// Whether a resource name marks a resource that must be flagged.
+fn is_fail(resource: &str) -> bool {
+    match resource.split_once('.') {
+        // Terraform: `aws_cognito_user_pool.fail_omitted[0]`
+        Some((_, label)) => label.starts_with("fail_"),
+        None => resource.starts_with("Fail"),
+    }
+}
+
+fn file_name(result: &ScanResult, span: coglint_source::Span) -> String {
+    result
+        .sources
+        .get(span.file)
+        .and_then(|s| s.path().file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// `(file name, line, resource)` of each finding.
@@ -97,44 +119,46 @@ fn every_rule_has_fixtures_that_hold() {
         let dir = rules_dir().join(meta.name);
         let want = expected(&dir);
         let mut got = BTreeSet::new();
-        for ext in ["yaml", "json"] {
-            let fail = dir.join(format!("fail.{ext}"));
-            let found = located(&run(*rule, &fail));
-            for (_, _, resource) in &found {
-                if !resource.starts_with("Fail") {
-                    failures.push(format!(
-                        "{}: fail.{ext} flags `{resource}`, not a Fail* resource",
-                        meta.code
-                    ));
+        let mut check = |file: &str, result: &ScanResult| {
+            let found: BTreeSet<_> = located(result)
+                .into_iter()
+                .filter(|(f, _, _)| f == file)
+                .collect();
+            let unknowns = result
+                .unknowns
+                .iter()
+                .filter(|u| u.rule == meta.code && file_name(result, u.at) == file)
+                .count();
+            if file.starts_with("fail.") {
+                for (_, _, resource) in &found {
+                    if !is_fail(resource) {
+                        failures.push(format!(
+                            "{}: {file} flags `{resource}`, not a fail resource",
+                            meta.code
+                        ));
+                    }
                 }
+                got.extend(found);
+            } else if !found.is_empty() {
+                failures.push(format!("{}: {file} is flagged: {found:?}", meta.code));
             }
-            got.extend(found);
-
-            let pass = dir.join(format!("pass.{ext}"));
-            let result = run(*rule, &pass);
-            if !result.findings.is_empty() {
+            if file.starts_with("unknown.") && unknowns == 0 {
                 failures.push(format!(
-                    "{}: pass.{ext} is flagged: {:?}",
-                    meta.code,
-                    located(&result)
-                ));
-            }
-
-            let unknown = dir.join(format!("unknown.{ext}"));
-            let result = run(*rule, &unknown);
-            if !result.findings.is_empty() {
-                failures.push(format!(
-                    "{}: unknown.{ext} is flagged: {:?}",
-                    meta.code,
-                    located(&result)
-                ));
-            }
-            if !result.unknowns.iter().any(|u| u.rule == meta.code) {
-                failures.push(format!(
-                    "{}: unknown.{ext} has no value the rule cannot decide",
+                    "{}: {file} has no value the rule cannot decide",
                     meta.code
                 ));
             }
+        };
+        for ext in ["yaml", "json"] {
+            for kind in ["fail", "pass", "unknown"] {
+                let file = format!("{kind}.{ext}");
+                check(&file, &run(*rule, &dir.join(&file)));
+            }
+        }
+        // The .tf files are one module: one run, findings sorted out by file.
+        let module = run(*rule, &dir.join("fail.tf"));
+        for kind in ["fail", "pass", "unknown"] {
+            check(&format!("{kind}.tf"), &module);
         }
         if got != want {
             failures.push(format!(
@@ -144,16 +168,16 @@ fn every_rule_has_fixtures_that_hold() {
                 got.difference(&want).collect::<Vec<_>>()
             ));
         }
-        // Every Fail* resource of each fail file is flagged at least once.
-        for ext in ["yaml", "json"] {
-            let text = std::fs::read_to_string(dir.join(format!("fail.{ext}"))).unwrap_or_default();
+        // Every fail resource of each fail file is flagged at least once.
+        for ext in ["yaml", "json", "tf"] {
+            let file = format!("fail.{ext}");
+            let text = std::fs::read_to_string(dir.join(&file)).unwrap_or_default();
             for name in fail_resources(&text) {
-                if !want
-                    .iter()
-                    .any(|(f, _, r)| f == &format!("fail.{ext}") && r == &name)
-                {
+                if !want.iter().any(|(f, _, r)| {
+                    *f == file && (*r == name || r.starts_with(&format!("{name}[")))
+                }) {
                     failures.push(format!(
-                        "{}: fail.{ext} declares `{name}` but expects no finding on it",
+                        "{}: {file} declares `{name}` but expects no finding on it",
                         meta.code
                     ));
                 }
@@ -163,11 +187,23 @@ fn every_rule_has_fixtures_that_hold() {
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
-/// The logical IDs starting with `Fail` declared in a fixture.
+/// The resources a fixture declares as failing: CloudFormation logical IDs starting with
+/// `Fail`, Terraform `resource "type" "fail_..."` blocks (as `type.fail_...`).
 fn fail_resources(text: &str) -> BTreeSet<String> {
     text.lines()
         .filter_map(|l| {
-            let t = l.trim().trim_start_matches('"');
+            let t = l.trim();
+            if let Some(rest) = t.strip_prefix("resource ") {
+                let labels: Vec<&str> = rest
+                    .split('"')
+                    .filter(|p| !p.trim().is_empty() && p.trim() != "{")
+                    .collect();
+                return match labels.as_slice() {
+                    [kind, name, ..] if name.starts_with("fail_") => Some(format!("{kind}.{name}")),
+                    _ => None,
+                };
+            }
+            let t = t.trim_start_matches('"');
             let name: String = t
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric())

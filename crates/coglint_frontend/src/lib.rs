@@ -5,4 +5,5 @@
 
 pub mod cloudformation;
 mod lowering;
+pub mod terraform;
 mod value;

@@ -134,6 +134,9 @@ pub(crate) struct Resource<'s, 'a> {
     pub source: &'s dyn PropertySource<'a>,
     pub header: Span,
     pub names: Names,
+    /// What a `Require*` flag left out of a written password policy becomes: the API's
+    /// default for CloudFormation, `false` for Terraform's provider.
+    pub class_flag_in_policy: AwsDefault<bool>,
 }
 
 fn convert<T: FromText>(value: &Resolved<'_>) -> Value<T> {
@@ -342,7 +345,13 @@ fn collect_items<T: FromText>(items: &[Alt<'_>]) -> Value<List<T>> {
 
 pub(crate) fn user_pool(r: &Resource<'_, '_>, meta: ResourceMeta) -> UserPool {
     let n = r.names;
-    let class = |p| r.scalar(n(p), |_| defaults::PASSWORD_REQUIRE_CHARACTER_CLASS);
+    // Depth 0: the whole policy is omitted; deeper: only the flag within a written policy.
+    let class = |p| {
+        r.scalar(n(p), |depth| match depth {
+            0 => defaults::PASSWORD_REQUIRE_CHARACTER_CLASS,
+            _ => r.class_flag_in_policy,
+        })
+    };
     UserPool {
         meta,
         tier: r.scalar(n(Prop::UserPoolTier), |_| defaults::USER_POOL_TIER),

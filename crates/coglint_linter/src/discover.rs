@@ -8,8 +8,8 @@ use ignore::WalkBuilder;
 
 use crate::problem::{Problem, ProblemKind};
 
-/// Extensions of files that may hold a CloudFormation template.
-const TEMPLATE_EXTENSIONS: &[&str] = &["yaml", "yml", "json", "template"];
+/// Extensions of files that may hold a CloudFormation template or Terraform configuration.
+const TEMPLATE_EXTENSIONS: &[&str] = &["yaml", "yml", "json", "template", "tf", "tfvars"];
 
 /// The files to scan, sorted, and the problems met on the way.
 #[derive(Debug, Default)]

@@ -4,6 +4,7 @@
 mod discover;
 mod problem;
 mod scan;
+mod terraform;
 
 pub use discover::{discover, Discovered};
 pub use problem::{Problem, ProblemKind};

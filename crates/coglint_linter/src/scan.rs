@@ -12,6 +12,8 @@ use rayon::prelude::*;
 
 use crate::discover::discover;
 use crate::problem::{Problem, ProblemKind};
+use crate::terraform;
+use coglint_frontend::terraform::TfFile;
 
 /// Larger files are not read (CloudFormation itself accepts templates of at most 1 MB).
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
@@ -24,6 +26,10 @@ pub struct ScanOptions {
     pub settings: Settings,
     pub rules: Vec<&'static dyn Rule>,
     pub limits: Limits,
+    /// Terraform `-var NAME=VALUE` values, for root modules.
+    pub vars: Vec<(String, String)>,
+    /// Terraform `--var-file` files, for root modules, after tfvars and `*.auto.tfvars`.
+    pub var_files: Vec<PathBuf>,
 }
 
 impl Default for ScanOptions {
@@ -34,6 +40,8 @@ impl Default for ScanOptions {
             settings: Settings::default(),
             rules: coglint_rules::all_rules().to_vec(),
             limits: Limits::default(),
+            vars: Vec::new(),
+            var_files: Vec::new(),
         }
     }
 }
@@ -46,9 +54,11 @@ pub struct ScanResult {
     pub findings: Vec<Finding>,
     pub problems: Vec<Problem>,
     pub unknowns: Vec<UnknownValue>,
-    /// Files read, and how many of them were CloudFormation templates.
+    /// Files read, how many of them were CloudFormation templates, and how many Terraform root
+    /// modules were evaluated.
     pub files_scanned: usize,
     pub templates: usize,
+    pub terraform_modules: usize,
 }
 
 impl ScanResult {
@@ -67,6 +77,8 @@ struct FileOutcome {
     problems: Vec<Problem>,
     unknowns: Vec<UnknownValue>,
     is_template: bool,
+    /// A parsed `.tf` or `.tfvars` file, checked with its module after every file is read.
+    terraform: Option<TfFile>,
 }
 
 pub fn scan(options: &ScanOptions) -> ScanResult {
@@ -105,7 +117,9 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
         files_scanned: files.len(),
         ..ScanResult::default()
     };
-    for ((path, _), outcome) in files.iter().zip(outcomes) {
+    let mut tf_files = Vec::new();
+    for ((path, _), mut outcome) in files.iter().zip(outcomes) {
+        tf_files.extend(outcome.terraform.take());
         result
             .sources
             .add(path.clone(), outcome.text.unwrap_or_else(|| Arc::from("")));
@@ -118,6 +132,17 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
         result
             .sources
             .add(path.clone(), params_text.unwrap_or_else(|| Arc::from("")));
+    }
+    if !tf_files.is_empty() {
+        let first_free = u32::try_from(result.sources.len()).unwrap_or(u32::MAX);
+        let tf = terraform::check(tf_files, first_free, options);
+        for (path, text) in tf.extra_files {
+            result.sources.add(path, text);
+        }
+        result.findings.extend(tf.findings);
+        result.unknowns.extend(tf.unknowns);
+        problems.extend(tf.problems);
+        result.terraform_modules = tf.modules;
     }
     result.findings.sort_by(|a, b| {
         (
@@ -151,7 +176,7 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
 }
 
 /// Reads a file as UTF-8 text within the size limit.
-fn read_text(path: &Path, explicit: bool) -> Result<Option<String>, Problem> {
+pub(crate) fn read_text(path: &Path, explicit: bool) -> Result<Option<String>, Problem> {
     let meta = std::fs::metadata(path)
         .map_err(|e| Problem::new(ProblemKind::Io, path, format!("cannot read: {e}")))?;
     if meta.len() > MAX_FILE_SIZE {
@@ -217,7 +242,7 @@ fn parse(path: &Path, text: &str, limits: Limits) -> Result<Document, SyntaxErro
     }
 }
 
-fn syntax_problem(path: &Path, file: FileId, err: SyntaxError) -> Problem {
+pub(crate) fn syntax_problem(path: &Path, file: FileId, err: SyntaxError) -> Problem {
     let what = match err.kind {
         SyntaxErrorKind::Malformed => "syntax error",
         SyntaxErrorKind::TooDeep => "nesting limit",
@@ -240,6 +265,19 @@ fn scan_file(
     options: &ScanOptions,
 ) -> FileOutcome {
     let mut outcome = FileOutcome::default();
+    if terraform::is_tf(path) || terraform::is_tfvars(path) {
+        match terraform::load(path, file, options.limits) {
+            Ok(tf) => {
+                outcome.text = Some(Arc::clone(&tf.text));
+                outcome.terraform = Some(tf);
+            }
+            Err((problem, text)) => {
+                outcome.text = text;
+                outcome.problems.push(problem);
+            }
+        }
+        return outcome;
+    }
     let text = match read_text(path, explicit) {
         Ok(Some(text)) => text,
         Ok(None) => return outcome,

@@ -61,6 +61,13 @@ pub const PASSWORD_REQUIRE_CHARACTER_CLASS: AwsDefault<bool> = AwsDefault {
     doc: PASSWORD_POLICY,
 };
 /// 7 days; a value of 0 is treated as omitted.
+/// Terraform's provider sends `false` for a `require_*` flag left out of a written
+/// `password_policy` block (it expands every attribute of the block), unlike the API default.
+pub const TERRAFORM_PASSWORD_REQUIRE_CHARACTER_CLASS_IN_BLOCK: AwsDefault<bool> = AwsDefault {
+    value: false,
+    doc: "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool#password_policy",
+};
+/// 7 days; a value of 0 is treated as omitted.
 pub const TEMPORARY_PASSWORD_VALIDITY_DAYS: AwsDefault<u32> = AwsDefault {
     value: 7,
     doc: PASSWORD_POLICY,

@@ -43,9 +43,28 @@ pub enum Provenance {
         name: String,
         value_at: Option<Span>,
         origin: ParameterOrigin,
+        input: InputKind,
     },
     /// Computed by a function (`Fn::Sub`, `Fn::FindInMap`, ...) written at `at`.
     Computed { at: Span, function: String },
+}
+
+/// What kind of input a value comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputKind {
+    /// A CloudFormation template parameter.
+    Parameter,
+    /// A Terraform input variable.
+    Variable,
+}
+
+impl InputKind {
+    pub fn noun(self) -> &'static str {
+        match self {
+            InputKind::Parameter => "parameter",
+            InputKind::Variable => "variable",
+        }
+    }
 }
 
 /// Which of a parameter's possible values is meant.

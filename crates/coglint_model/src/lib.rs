@@ -11,11 +11,11 @@ mod resources;
 mod values;
 
 pub use defaults::TokenValidity;
-pub use field::ParameterOrigin;
 pub use field::{
     Alternative, Check, Field, Hit, Item, List, Provenance, Scenario, Subject, Unknown, Value,
     Verdict,
 };
+pub use field::{InputKind, ParameterOrigin};
 pub use resources::{
     Model, PasswordPolicy, ResourceKind, ResourceMeta, ResourceRef, UserPool, UserPoolClient,
 };

@@ -291,9 +291,20 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 fn summary(result: &ScanResult, options: &ReportOptions) -> String {
+    let mut units = Vec::new();
+    if result.templates > 0 || result.terraform_modules == 0 {
+        units.push(plural(result.templates, "template", "templates"));
+    }
+    if result.terraform_modules > 0 {
+        units.push(plural(
+            result.terraform_modules,
+            "Terraform module",
+            "Terraform modules",
+        ));
+    }
     let scanned = format!(
         "{} ({} scanned)",
-        plural(result.templates, "template", "templates"),
+        units.join(" and "),
         plural(result.files_scanned, "file", "files")
     );
     let errors = result.problems.iter().filter(|p| p.kind.is_error()).count();

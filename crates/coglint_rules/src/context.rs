@@ -166,9 +166,11 @@ impl Context {
                     name,
                     value_at,
                     origin,
+                    input,
                     ..
                 } => {
-                    let primary = format!("{what} {verb} {value}, from parameter `{name}`");
+                    let noun = input.noun();
+                    let primary = format!("{what} {verb} {value}, from {noun} `{name}`");
                     let note = match origin {
                         ParameterOrigin::Default => format!("default value of `{name}`"),
                         ParameterOrigin::AllowedValue => {

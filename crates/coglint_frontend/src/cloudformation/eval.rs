@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use coglint_model::{ParameterOrigin, Provenance, Scenario, Subject};
+use coglint_model::{InputKind, ParameterOrigin, Provenance, Scenario, Subject};
 use coglint_source::{FileId, Span};
 use coglint_syntax::{Node, NodeKind};
 
@@ -249,6 +249,7 @@ impl<'a> Template<'a> {
                 name: name.to_string(),
                 value_at,
                 origin,
+                input: InputKind::Parameter,
             },
         };
         if let Some((text, value_at)) = self.supplied.get(name) {

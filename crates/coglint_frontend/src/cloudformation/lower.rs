@@ -1,6 +1,7 @@
 //! CloudFormation resources to the Cognito model: the property names, and reading properties
 //! through parameters, conditions and functions.
 
+use coglint_model::defaults;
 use coglint_model::{Model, ResourceKind, ResourceMeta, Scenario};
 use coglint_source::{FileId, Span};
 use coglint_syntax::Node;
@@ -119,6 +120,7 @@ pub fn lower(file: FileId, root: &Node, supplied: &SuppliedParameters) -> Model 
             source: &properties,
             header,
             names,
+            class_flag_in_policy: defaults::PASSWORD_REQUIRE_CHARACTER_CLASS,
         };
         match kind {
             ResourceKind::UserPool => model.user_pools.push(user_pool(&r, meta)),

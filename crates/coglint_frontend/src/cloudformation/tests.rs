@@ -94,7 +94,9 @@ fn a_parameter_default_is_used_and_located() {
             name,
             value_at,
             origin,
+            input,
         } => {
+            assert_eq!(*input, coglint_model::InputKind::Parameter);
             assert_eq!(&text[at.range.as_usize()], "!Ref Mfa");
             assert_eq!(name, "Mfa");
             assert_eq!(

@@ -8,7 +8,9 @@ declare_rule! {
     /// numbers. Symbols are checked too when the setting `password-character-classes.require-symbols`
     /// is on.
     ///
-    /// An omitted flag is not reported: AWS requires every class unless told otherwise.
+    /// In CloudFormation an omitted flag is not reported: AWS requires every class unless told
+    /// otherwise. In Terraform it is: the provider sends `false` for a flag left out of a written
+    /// `password_policy` block.
     ///
     /// ## Why is this bad?
     /// Each class left out shrinks the space an attacker has to search, and lets users choose

@@ -1,0 +1,688 @@
+//! Evaluation of Terraform expressions: variables (values given for the scan, then defaults),
+//! locals, literals, templates, a set of pure functions, conditionals (folded when the
+//! condition is known, both branches as scenarios when not) and references to resources as
+//! typed links. Anything else is unknown, with its reason.
+
+use coglint_model::{InputKind, ParameterOrigin, Provenance, Scenario, Subject};
+use coglint_source::{FileId, Span};
+use coglint_syntax::hcl_edit::expr::{
+    BinaryOperator, Expression, ObjectKey, TraversalOperator, UnaryOperator,
+};
+use coglint_syntax::hcl_edit::template::{Element, Template};
+
+use super::functions;
+use super::module::{span_of, Module};
+use crate::value::{cap, Alt, Resolved, MAX_ALTERNATIVES};
+
+const MAX_DEPTH: usize = 64;
+
+/// A value given for an input variable: by a module call, `-var`, a var file or tfvars.
+#[derive(Clone)]
+pub(crate) struct Input<'a> {
+    pub alternatives: Vec<Alt<'a>>,
+    pub origin: ParameterOrigin,
+}
+
+/// What names mean where an expression is evaluated.
+pub(crate) struct Scope<'m, 'a> {
+    pub module: &'m Module<'a>,
+    /// Values given for the module's variables.
+    pub inputs: &'m std::collections::HashMap<String, Input<'a>>,
+    /// `count.index`, `each.key`, `each.value`, a dynamic block's iterator: name → value.
+    pub bindings: Vec<(String, Alt<'a>)>,
+    /// The module path of the resources (`module.auth.`), for links.
+    pub prefix: String,
+}
+
+fn text_alt<'a>(scenario: &Scenario, text: impl Into<String>, at: Span) -> Alt<'a> {
+    Alt {
+        scenario: scenario.clone(),
+        value: Resolved::Text(text.into()),
+        provenance: Provenance::Literal { at },
+    }
+}
+
+pub(crate) fn unknown<'a>(scenario: &Scenario, at: Span, reason: impl Into<String>) -> Alt<'a> {
+    Alt {
+        scenario: scenario.clone(),
+        value: Resolved::Unknown(reason.into()),
+        provenance: Provenance::Literal { at },
+    }
+}
+
+/// Every combination of one alternative per part, in the scenarios that can hold together.
+pub(crate) fn product<'a>(
+    parts: Vec<Vec<Alt<'a>>>,
+    base: &Scenario,
+) -> Result<Vec<(Scenario, Vec<Alt<'a>>)>, String> {
+    let mut partials: Vec<(Scenario, Vec<Alt<'a>>)> = vec![(base.clone(), Vec::new())];
+    for part in parts {
+        let mut next = Vec::new();
+        for (scenario, done) in &partials {
+            for alt in &part {
+                if let Some(merged) = scenario.merge(&alt.scenario) {
+                    let mut values = done.clone();
+                    values.push(alt.clone());
+                    next.push((merged, values));
+                }
+            }
+        }
+        if next.len() > MAX_ALTERNATIVES {
+            return Err("too many scenarios to evaluate".into());
+        }
+        partials = next;
+    }
+    Ok(partials)
+}
+
+impl<'a> Scope<'_, 'a> {
+    fn text_of(&self, file: FileId, span: Span) -> String {
+        self.module
+            .texts
+            .get(&file)
+            .and_then(|t| t.get(span.range.as_usize()))
+            .unwrap_or("")
+            .to_string()
+    }
+
+    pub fn eval(&self, expr: &'a Expression, file: FileId, scenario: &Scenario) -> Vec<Alt<'a>> {
+        self.eval_at(expr, file, scenario, 0)
+    }
+
+    fn eval_at(
+        &self,
+        expr: &'a Expression,
+        file: FileId,
+        scenario: &Scenario,
+        depth: usize,
+    ) -> Vec<Alt<'a>> {
+        let at = span_of(file, expr);
+        if depth > MAX_DEPTH {
+            return vec![unknown(
+                scenario,
+                at,
+                "expressions nested too deeply to evaluate",
+            )];
+        }
+        let alts = match expr {
+            Expression::Null(_) => vec![Alt {
+                scenario: scenario.clone(),
+                value: Resolved::Absent { depth: 0 },
+                provenance: Provenance::Literal { at },
+            }],
+            Expression::Bool(b) => vec![text_alt(scenario, b.value().to_string(), at)],
+            Expression::Number(n) => vec![text_alt(scenario, n.value().to_string(), at)],
+            Expression::String(s) => vec![text_alt(scenario, s.value().as_str(), at)],
+            Expression::Array(array) => {
+                let parts = array
+                    .iter()
+                    .map(|e| self.eval_at(e, file, scenario, depth + 1))
+                    .collect();
+                match product(parts, scenario) {
+                    Ok(combos) => combos
+                        .into_iter()
+                        .map(|(s, items)| Alt {
+                            scenario: s,
+                            value: Resolved::Items(items),
+                            provenance: Provenance::Literal { at },
+                        })
+                        .collect(),
+                    Err(reason) => vec![unknown(scenario, at, reason)],
+                }
+            }
+            Expression::Object(object) => {
+                let mut keys = Vec::new();
+                let mut parts = Vec::new();
+                for (key, value) in object.iter() {
+                    let key = match key {
+                        ObjectKey::Ident(i) => i.as_str().to_string(),
+                        ObjectKey::Expression(Expression::String(s)) => s.value().to_string(),
+                        ObjectKey::Expression(_) => {
+                            return vec![unknown(
+                                scenario,
+                                at,
+                                "an object key computed at plan time",
+                            )]
+                        }
+                    };
+                    keys.push(key);
+                    parts.push(self.eval_at(value.expr(), file, scenario, depth + 1));
+                }
+                match product(parts, scenario) {
+                    Ok(combos) => combos
+                        .into_iter()
+                        .map(|(s, values)| Alt {
+                            scenario: s,
+                            value: Resolved::Fields(keys.iter().cloned().zip(values).collect()),
+                            provenance: Provenance::Literal { at },
+                        })
+                        .collect(),
+                    Err(reason) => vec![unknown(scenario, at, reason)],
+                }
+            }
+            Expression::StringTemplate(t) => self.template(t, file, at, scenario, depth),
+            Expression::HeredocTemplate(h) => self.template(&h.template, file, at, scenario, depth),
+            Expression::Parenthesis(p) => self.eval_at(p.inner(), file, scenario, depth + 1),
+            Expression::Variable(v) => {
+                let name = v.as_str();
+                match self.bindings.iter().rev().find(|(n, _)| n == name) {
+                    Some((_, value)) => vec![value.clone()],
+                    None => vec![unknown(scenario, at, format!("`{name}` is not known here"))],
+                }
+            }
+            Expression::Conditional(c) => {
+                let mut out = Vec::new();
+                let condition = self.text_of(file, span_of(file, &c.cond_expr));
+                for cond in self.eval_at(&c.cond_expr, file, scenario, depth + 1) {
+                    match &cond.value {
+                        Resolved::Text(t) if t == "true" => {
+                            out.extend(self.eval_at(&c.true_expr, file, &cond.scenario, depth + 1))
+                        }
+                        Resolved::Text(t) if t == "false" => {
+                            out.extend(self.eval_at(&c.false_expr, file, &cond.scenario, depth + 1))
+                        }
+                        Resolved::Unknown(_) => {
+                            let subject = Subject::Condition(condition.clone());
+                            for (branch, outcome) in
+                                [(&c.true_expr, "true"), (&c.false_expr, "false")]
+                            {
+                                if let Some(s) = cond.scenario.with(subject.clone(), outcome) {
+                                    out.extend(self.eval_at(branch, file, &s, depth + 1));
+                                }
+                            }
+                        }
+                        _ => out.push(unknown(
+                            &cond.scenario,
+                            at,
+                            "a condition that is not a boolean",
+                        )),
+                    }
+                }
+                out
+            }
+            Expression::FuncCall(call) => {
+                let name = call.name.name.as_str();
+                if !call.name.namespace.is_empty() {
+                    return vec![unknown(
+                        scenario,
+                        at,
+                        format!("provider function `{name}` is not evaluated"),
+                    )];
+                }
+                if name == "try" || name == "coalesce" && call.args.iter().count() == 0 {
+                    return self.try_(call.args.iter(), file, at, scenario, depth);
+                }
+                let parts = call
+                    .args
+                    .iter()
+                    .map(|e| self.eval_at(e, file, scenario, depth + 1))
+                    .collect();
+                match product(parts, scenario) {
+                    Ok(combos) => combos
+                        .into_iter()
+                        .map(|(s, args)| {
+                            match functions::call(name, &args, call.args.expand_final()) {
+                                Ok(value) => Alt {
+                                    scenario: s,
+                                    value,
+                                    provenance: Provenance::Computed {
+                                        at,
+                                        function: format!("{name}()"),
+                                    },
+                                },
+                                Err(reason) => unknown(&s, at, reason),
+                            }
+                        })
+                        .collect(),
+                    Err(reason) => vec![unknown(scenario, at, reason)],
+                }
+            }
+            Expression::Traversal(t) => {
+                self.traversal(&t.expr, &t.operators, file, at, scenario, depth)
+            }
+            Expression::UnaryOp(op) => self
+                .eval_at(&op.expr, file, scenario, depth + 1)
+                .into_iter()
+                .map(|a| {
+                    let value = match (op.operator.value(), &a.value) {
+                        (UnaryOperator::Not, Resolved::Text(t)) if t == "true" || t == "false" => {
+                            Resolved::Text((t == "false").to_string())
+                        }
+                        (UnaryOperator::Neg, Resolved::Text(t)) => match t.parse::<f64>() {
+                            Ok(n) => Resolved::Text(functions::number(-n)),
+                            Err(_) => {
+                                Resolved::Unknown("`-` on a value that is not a number".into())
+                            }
+                        },
+                        (_, Resolved::Unknown(r)) => Resolved::Unknown(r.clone()),
+                        _ => Resolved::Unknown("an operator on a value of the wrong type".into()),
+                    };
+                    Alt {
+                        value,
+                        provenance: Provenance::Literal { at },
+                        ..a
+                    }
+                })
+                .collect(),
+            Expression::BinaryOp(op) => {
+                let parts = vec![
+                    self.eval_at(&op.lhs_expr, file, scenario, depth + 1),
+                    self.eval_at(&op.rhs_expr, file, scenario, depth + 1),
+                ];
+                match product(parts, scenario) {
+                    Ok(combos) => combos
+                        .into_iter()
+                        .map(|(s, args)| Alt {
+                            scenario: s,
+                            value: binary(*op.operator.value(), &args[0].value, &args[1].value),
+                            provenance: Provenance::Literal { at },
+                        })
+                        .collect(),
+                    Err(reason) => vec![unknown(scenario, at, reason)],
+                }
+            }
+            Expression::ForExpr(_) => {
+                vec![unknown(scenario, at, "`for` expressions are not evaluated")]
+            }
+        };
+        cap(alts, || {
+            unknown(scenario, at, "too many scenarios to evaluate")
+        })
+    }
+
+    /// `try(a, b, ...)`: the first argument that can be evaluated.
+    fn try_(
+        &self,
+        args: impl Iterator<Item = &'a Expression>,
+        file: FileId,
+        at: Span,
+        scenario: &Scenario,
+        depth: usize,
+    ) -> Vec<Alt<'a>> {
+        for arg in args {
+            let alts = self.eval_at(arg, file, scenario, depth + 1);
+            if alts
+                .iter()
+                .all(|a| !matches!(a.value, Resolved::Unknown(_)))
+            {
+                return alts;
+            }
+        }
+        vec![unknown(
+            scenario,
+            at,
+            "no argument of `try` can be evaluated",
+        )]
+    }
+
+    fn template(
+        &self,
+        template: &'a Template,
+        file: FileId,
+        at: Span,
+        scenario: &Scenario,
+        depth: usize,
+    ) -> Vec<Alt<'a>> {
+        let mut parts = Vec::new();
+        for element in template.iter() {
+            match element {
+                Element::Literal(l) => parts.push(vec![text_alt(scenario, l.as_str(), at)]),
+                Element::Interpolation(i) => {
+                    parts.push(self.eval_at(&i.expr, file, scenario, depth + 1))
+                }
+                Element::Directive(_) => {
+                    return vec![unknown(
+                        scenario,
+                        at,
+                        "template directives are not evaluated",
+                    )]
+                }
+            }
+        }
+        match product(parts, scenario) {
+            Ok(combos) => combos
+                .into_iter()
+                .map(|(s, values)| {
+                    let mut text = String::new();
+                    for v in &values {
+                        match &v.value {
+                            Resolved::Text(t) => text.push_str(t),
+                            Resolved::Unknown(r) => return unknown(&s, at, r.clone()),
+                            _ => {
+                                return unknown(
+                                    &s,
+                                    at,
+                                    "a value that is not a string in a template",
+                                )
+                            }
+                        }
+                    }
+                    text_alt(&s, text, at)
+                })
+                .collect(),
+            Err(reason) => vec![unknown(scenario, at, reason)],
+        }
+    }
+
+    fn traversal(
+        &self,
+        root: &'a Expression,
+        ops: &'a [coglint_syntax::hcl_edit::Decorated<TraversalOperator>],
+        file: FileId,
+        at: Span,
+        scenario: &Scenario,
+        depth: usize,
+    ) -> Vec<Alt<'a>> {
+        let attr = |i: usize| match ops.get(i).map(|o| o.value()) {
+            Some(TraversalOperator::GetAttr(name)) => Some(name.as_str()),
+            _ => None,
+        };
+        let (base, rest): (Vec<Alt<'a>>, usize) = match root {
+            Expression::Variable(v) => match (v.as_str(), attr(0)) {
+                ("var", Some(name)) => (self.variable(name, at, scenario, depth), 1),
+                ("local", Some(name)) => match self.module.locals.get(name) {
+                    Some((local_file, expr)) => {
+                        (self.eval_at(expr, *local_file, scenario, depth + 1), 1)
+                    }
+                    None => {
+                        return vec![unknown(
+                            scenario,
+                            at,
+                            format!("`local.{name}` is not declared"),
+                        )]
+                    }
+                },
+                ("count", Some("index")) | ("each", Some("key")) | ("each", Some("value")) => {
+                    let name = format!("{}.{}", v.as_str(), attr(0).unwrap_or_default());
+                    match self.bindings.iter().rev().find(|(n, _)| *n == name) {
+                        Some((_, value)) => (vec![value.clone()], 1),
+                        None => {
+                            return vec![unknown(
+                                scenario,
+                                at,
+                                format!("`{name}` is not known here"),
+                            )]
+                        }
+                    }
+                }
+                ("data", _) => {
+                    return vec![unknown(
+                        scenario,
+                        at,
+                        "a data source is read only at plan time",
+                    )]
+                }
+                ("module", Some(name)) => {
+                    return vec![unknown(
+                        scenario,
+                        at,
+                        format!("an output of module `{name}`"),
+                    )]
+                }
+                ("path", _) | ("terraform", _) | ("self", _) => {
+                    return vec![unknown(scenario, at, "known only when Terraform runs")]
+                }
+                (type_name, Some(name)) if self.module.has_resource(type_name, name) => {
+                    // `aws_cognito_user_pool.main[0].id`: a link to that instance.
+                    let mut target = format!("{}{type_name}.{name}", self.prefix);
+                    if let Some(TraversalOperator::Index(index)) = ops.get(1).map(|o| o.value()) {
+                        let keys = self.eval_at(index, file, scenario, depth + 1);
+                        match keys.as_slice() {
+                            [Alt {
+                                value: Resolved::Text(k),
+                                ..
+                            }] => {
+                                if k.parse::<u64>().is_ok() {
+                                    target.push_str(&format!("[{k}]"));
+                                } else {
+                                    target.push_str(&format!("[\"{k}\"]"));
+                                }
+                            }
+                            _ => {
+                                return vec![unknown(
+                                    scenario,
+                                    at,
+                                    "an instance chosen at plan time",
+                                )]
+                            }
+                        }
+                    }
+                    return vec![Alt {
+                        scenario: scenario.clone(),
+                        value: Resolved::Link(target),
+                        provenance: Provenance::Literal { at },
+                    }];
+                }
+                (name, _) => match self.bindings.iter().rev().find(|(n, _)| n == name) {
+                    // A dynamic block's iterator: `setting.value`.
+                    Some((_, value)) => (vec![value.clone()], 0),
+                    None => {
+                        return vec![unknown(
+                            scenario,
+                            at,
+                            format!(
+                                "`{}` refers to something outside the scanned files",
+                                self.text_of(file, at)
+                            ),
+                        )]
+                    }
+                },
+            },
+            other => (self.eval_at(other, file, scenario, depth + 1), 0),
+        };
+        let mut alts = base;
+        for op in &ops[rest..] {
+            let mut next = Vec::new();
+            for alt in alts {
+                match op.value() {
+                    TraversalOperator::GetAttr(name) => next.push(get_field(alt, name.as_str())),
+                    TraversalOperator::Index(index) => {
+                        for key in self.eval_at(index, file, &alt.scenario, depth + 1) {
+                            let Some(s) = alt.scenario.merge(&key.scenario) else {
+                                continue;
+                            };
+                            let value = match &key.value {
+                                Resolved::Text(k) => index_into(alt.clone(), k),
+                                _ => unknown(&s, at, "an index known only at plan time"),
+                            };
+                            next.push(Alt {
+                                scenario: s,
+                                ..value
+                            });
+                        }
+                    }
+                    TraversalOperator::LegacyIndex(i) => {
+                        next.push(index_into(alt, &i.value().to_string()))
+                    }
+                    _ => next.push(unknown(
+                        &alt.scenario,
+                        at,
+                        "splat expressions are not evaluated",
+                    )),
+                }
+            }
+            alts = next;
+        }
+        alts
+    }
+
+    /// `var.name`: the value given for the scan or by the calling module, else the default. The
+    /// finding points at the use; the value's own place becomes a related location.
+    fn variable(&self, name: &str, at: Span, scenario: &Scenario, depth: usize) -> Vec<Alt<'a>> {
+        let Some(decl) = self.module.variables.get(name) else {
+            return vec![unknown(
+                scenario,
+                at,
+                format!("variable `{name}` is not declared"),
+            )];
+        };
+        if decl.sensitive {
+            return vec![unknown(
+                scenario,
+                at,
+                format!("variable `{name}` is sensitive"),
+            )];
+        }
+        let (alts, origin) = match self.inputs.get(name) {
+            Some(input) => (input.alternatives.clone(), input.origin),
+            None => match decl.default {
+                Some(default) => {
+                    // Defaults are evaluated in the module, without instance bindings.
+                    let plain = Scope {
+                        module: self.module,
+                        inputs: self.inputs,
+                        bindings: Vec::new(),
+                        prefix: self.prefix.clone(),
+                    };
+                    (plain.eval_at(default, decl.file, scenario, depth + 1), ParameterOrigin::Default)
+                }
+                None => {
+                    return vec![unknown(
+                        scenario,
+                        at,
+                        format!("variable `{name}` has no default and no value was given (tfvars, -var, --var-file)"),
+                    )]
+                }
+            },
+        };
+        alts.into_iter()
+            .filter_map(|a| {
+                let scenario = scenario.merge(&a.scenario)?;
+                Some(as_input(a, scenario, at, name, origin))
+            })
+            .collect()
+    }
+}
+
+/// Re-attributes a variable's value to its use, keeping where it was written as related.
+fn as_input<'a>(
+    alt: Alt<'a>,
+    scenario: Scenario,
+    at: Span,
+    name: &str,
+    origin: ParameterOrigin,
+) -> Alt<'a> {
+    let provenance = |p: &Provenance| match p {
+        Provenance::Literal { at: value_at } | Provenance::Computed { at: value_at, .. } => {
+            Provenance::Parameter {
+                at,
+                name: name.to_string(),
+                value_at: Some(*value_at),
+                origin,
+                input: InputKind::Variable,
+            }
+        }
+        other => other.clone(),
+    };
+    let value = match alt.value {
+        Resolved::Items(items) => Resolved::Items(
+            items
+                .into_iter()
+                .map(|i| Alt {
+                    provenance: provenance(&i.provenance),
+                    ..i
+                })
+                .collect(),
+        ),
+        other => other,
+    };
+    Alt {
+        scenario,
+        provenance: provenance(&alt.provenance),
+        value,
+    }
+}
+
+fn get_field<'a>(alt: Alt<'a>, name: &str) -> Alt<'a> {
+    match alt.value {
+        Resolved::Fields(fields) => match fields.into_iter().find(|(k, _)| k == name) {
+            Some((_, v)) => Alt {
+                scenario: alt.scenario,
+                ..v
+            },
+            None => Alt {
+                value: Resolved::Unknown(format!("no attribute `{name}`")),
+                ..alt
+            },
+        },
+        Resolved::Unknown(_) => alt,
+        _ => Alt {
+            value: Resolved::Unknown(format!(
+                "attribute `{name}` of a value that is not an object"
+            )),
+            ..alt
+        },
+    }
+}
+
+fn index_into<'a>(alt: Alt<'a>, key: &str) -> Alt<'a> {
+    match alt.value {
+        Resolved::Items(items) => match key
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| items.get(i).cloned())
+        {
+            Some(v) => Alt {
+                scenario: alt.scenario,
+                ..v
+            },
+            None => Alt {
+                value: Resolved::Unknown(format!("index `{key}` out of range")),
+                ..alt
+            },
+        },
+        Resolved::Fields(_) => get_field(alt, key),
+        Resolved::Unknown(_) => alt,
+        _ => Alt {
+            value: Resolved::Unknown("an index into a value that is not a collection".into()),
+            ..alt
+        },
+    }
+}
+
+fn binary<'a>(op: BinaryOperator, lhs: &Resolved<'a>, rhs: &Resolved<'a>) -> Resolved<'a> {
+    use BinaryOperator as B;
+    let (l, r) = match (lhs, rhs) {
+        (Resolved::Unknown(u), _) | (_, Resolved::Unknown(u)) => {
+            return Resolved::Unknown(u.clone())
+        }
+        (Resolved::Text(l), Resolved::Text(r)) => (l.as_str(), r.as_str()),
+        (Resolved::Absent { .. }, Resolved::Absent { .. }) => ("", ""),
+        _ => match op {
+            B::Eq | B::NotEq => {
+                let same = functions::same(lhs, rhs);
+                return Resolved::Text((same == (op == B::Eq)).to_string());
+            }
+            _ => return Resolved::Unknown("an operator on values of the wrong type".into()),
+        },
+    };
+    let boolean = |b: bool| Resolved::Text(b.to_string());
+    let numbers = || Some((l.parse::<f64>().ok()?, r.parse::<f64>().ok()?));
+    match op {
+        B::Eq => boolean(l == r || numbers().is_some_and(|(a, b)| a == b)),
+        B::NotEq => boolean(!(l == r || numbers().is_some_and(|(a, b)| a == b))),
+        B::And | B::Or => match (l, r) {
+            ("true" | "false", "true" | "false") => boolean(if op == B::And {
+                l == "true" && r == "true"
+            } else {
+                l == "true" || r == "true"
+            }),
+            _ => Resolved::Unknown("`&&` or `||` on values that are not booleans".into()),
+        },
+        _ => match numbers() {
+            None => Resolved::Unknown("arithmetic on values that are not numbers".into()),
+            Some((a, b)) => match op {
+                B::Less => boolean(a < b),
+                B::LessEq => boolean(a <= b),
+                B::Greater => boolean(a > b),
+                B::GreaterEq => boolean(a >= b),
+                B::Plus => Resolved::Text(functions::number(a + b)),
+                B::Minus => Resolved::Text(functions::number(a - b)),
+                B::Mul => Resolved::Text(functions::number(a * b)),
+                B::Div if b != 0.0 => Resolved::Text(functions::number(a / b)),
+                B::Mod if b != 0.0 => Resolved::Text(functions::number(a % b)),
+                _ => Resolved::Unknown("division by zero".into()),
+            },
+        },
+    }
+}

@@ -1,0 +1,555 @@
+//! Terraform resources to the Cognito model: the attribute names, instances (`count`,
+//! `for_each`), blocks and dynamic blocks, and module calls.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use coglint_model::defaults;
+use coglint_model::{
+    InputKind, Model, ParameterOrigin, Provenance, ResourceKind, ResourceMeta, Scenario,
+};
+use coglint_source::{FileId, Span};
+use coglint_syntax::hcl_edit::structure::Body;
+use coglint_syntax::Node;
+
+use super::eval::{unknown, Input, Scope};
+use super::module::{normalize, span_of, Module, ResourceDecl, TfFile};
+use crate::lowering::{client, user_pool, Prop, PropertySource, Resource};
+use crate::value::{Alt, Resolved};
+
+/// The deepest chain of module calls followed.
+const MAX_MODULE_DEPTH: usize = 16;
+
+/// Terraform's name for each property.
+fn names(prop: Prop) -> &'static [&'static str] {
+    match prop {
+        Prop::UserPoolTier => &["user_pool_tier"],
+        Prop::MfaConfiguration => &["mfa_configuration"],
+        Prop::MinimumLength => &["password_policy", "minimum_length"],
+        Prop::RequireUppercase => &["password_policy", "require_uppercase"],
+        Prop::RequireLowercase => &["password_policy", "require_lowercase"],
+        Prop::RequireNumbers => &["password_policy", "require_numbers"],
+        Prop::RequireSymbols => &["password_policy", "require_symbols"],
+        Prop::TemporaryPasswordValidityDays => {
+            &["password_policy", "temporary_password_validity_days"]
+        }
+        Prop::PasswordHistorySize => &["password_policy", "password_history_size"],
+        Prop::AdvancedSecurityMode => &["user_pool_add_ons", "advanced_security_mode"],
+        Prop::CustomAuthMode => &[
+            "user_pool_add_ons",
+            "advanced_security_additional_flows",
+            "custom_auth_mode",
+        ],
+        Prop::DeletionProtection => &["deletion_protection"],
+        Prop::AllowAdminCreateUserOnly => {
+            &["admin_create_user_config", "allow_admin_create_user_only"]
+        }
+        Prop::UsernameCaseSensitive => &["username_configuration", "case_sensitive"],
+        Prop::ClientUserPool => &["user_pool_id"],
+        Prop::GenerateSecret => &["generate_secret"],
+        Prop::ExplicitAuthFlows => &["explicit_auth_flows"],
+        Prop::AllowedOAuthFlows => &["allowed_oauth_flows"],
+        Prop::AllowedOAuthFlowsUserPoolClient => &["allowed_oauth_flows_user_pool_client"],
+        Prop::AllowedOAuthScopes => &["allowed_oauth_scopes"],
+        Prop::CallbackUrls => &["callback_urls"],
+        Prop::LogoutUrls => &["logout_urls"],
+        Prop::PreventUserExistenceErrors => &["prevent_user_existence_errors"],
+        Prop::AccessTokenValidity => &["access_token_validity"],
+        Prop::IdTokenValidity => &["id_token_validity"],
+        Prop::RefreshTokenValidity => &["refresh_token_validity"],
+        Prop::AccessTokenUnit => &["token_validity_units", "access_token"],
+        Prop::IdTokenUnit => &["token_validity_units", "id_token"],
+        Prop::RefreshTokenUnit => &["token_validity_units", "refresh_token"],
+        Prop::EnableTokenRevocation => &["enable_token_revocation"],
+    }
+}
+
+/// One resource instance's body, read through the module's variables and locals.
+struct TfProperties<'s, 'm, 'a> {
+    scope: &'s Scope<'m, 'a>,
+    file: FileId,
+    body: &'a Body,
+    scenario: Scenario,
+}
+
+enum Position<'a> {
+    Body(&'a Body),
+    Value(Alt<'a>),
+}
+
+impl<'a> TfProperties<'_, '_, 'a> {
+    fn at(&self, body: &'a Body) -> Span {
+        span_of(self.file, body)
+    }
+
+    fn navigate(
+        &self,
+        position: Position<'a>,
+        path: &[&str],
+        depth: usize,
+        scenario: &Scenario,
+    ) -> Vec<Alt<'a>> {
+        let Some((key, rest)) = path.split_first() else {
+            return match position {
+                Position::Value(alt) => vec![alt],
+                Position::Body(body) => vec![unknown(
+                    scenario,
+                    self.at(body),
+                    "a block where a value is expected",
+                )],
+            };
+        };
+        let absent = |scenario: &Scenario, at: Span| Alt {
+            scenario: scenario.clone(),
+            value: Resolved::Absent { depth },
+            provenance: Provenance::Literal { at },
+        };
+        match position {
+            Position::Body(body) => {
+                if let Some(attr) = body.get_attribute(key) {
+                    return self
+                        .scope
+                        .eval(&attr.value, self.file, scenario)
+                        .into_iter()
+                        .flat_map(|alt| {
+                            let s = alt.scenario.clone();
+                            match alt.value {
+                                Resolved::Absent { .. } => vec![Alt {
+                                    value: Resolved::Absent { depth },
+                                    ..alt
+                                }],
+                                _ => self.navigate(Position::Value(alt), rest, depth + 1, &s),
+                            }
+                        })
+                        .collect();
+                }
+                let mut blocks = body.iter().filter_map(|s| s.as_block());
+                if let Some(block) = blocks.find(|b| b.ident.as_str() == *key) {
+                    return self.navigate(Position::Body(&block.body), rest, depth + 1, scenario);
+                }
+                let dynamic = body.iter().filter_map(|s| s.as_block()).find(|b| {
+                    b.ident.as_str() == "dynamic"
+                        && b.labels.first().map(|l| l.as_str()) == Some(*key)
+                });
+                match dynamic {
+                    Some(block) => self.dynamic(block, rest, depth, scenario),
+                    None => vec![absent(scenario, self.at(body))],
+                }
+            }
+            Position::Value(alt) => match alt.value {
+                Resolved::Fields(fields) => match fields.into_iter().find(|(k, _)| k == key) {
+                    Some((_, v)) => {
+                        let s = scenario
+                            .merge(&v.scenario)
+                            .unwrap_or_else(|| scenario.clone());
+                        self.navigate(Position::Value(v), rest, depth + 1, &s)
+                    }
+                    None => vec![Alt {
+                        value: Resolved::Absent { depth },
+                        ..alt
+                    }],
+                },
+                // A block written as a list of one object (`password_policy = [{...}]`).
+                Resolved::Items(items) if items.len() == 1 => {
+                    let item = items.into_iter().next();
+                    match item {
+                        Some(item) => self.navigate(Position::Value(item), path, depth, scenario),
+                        None => Vec::new(),
+                    }
+                }
+                Resolved::Unknown(_) => vec![alt],
+                _ => vec![Alt {
+                    value: Resolved::Unknown("a value where a block is expected".into()),
+                    ..alt
+                }],
+            },
+        }
+    }
+
+    /// `dynamic "key" { for_each = ...; content { ... } }`: the content of the first element,
+    /// none when the collection is empty, unknown when it cannot be evaluated.
+    fn dynamic(
+        &self,
+        block: &'a coglint_syntax::hcl_edit::structure::Block,
+        rest: &[&str],
+        depth: usize,
+        scenario: &Scenario,
+    ) -> Vec<Alt<'a>> {
+        let at = span_of(self.file, block);
+        let (Some(for_each), Some(content)) = (
+            block.body.get_attribute("for_each"),
+            block
+                .body
+                .iter()
+                .filter_map(|s| s.as_block())
+                .find(|b| b.ident.as_str() == "content"),
+        ) else {
+            return vec![unknown(
+                scenario,
+                at,
+                "a dynamic block without for_each or content",
+            )];
+        };
+        let iterator = match block.body.get_attribute("iterator").map(|a| &a.value) {
+            Some(coglint_syntax::hcl_edit::expr::Expression::Variable(v)) => v.as_str().to_string(),
+            _ => block
+                .labels
+                .first()
+                .map(|l| l.as_str().to_string())
+                .unwrap_or_default(),
+        };
+        let mut out = Vec::new();
+        for collection in self.scope.eval(&for_each.value, self.file, scenario) {
+            let first = match &collection.value {
+                Resolved::Items(items) => items.first().map(|v| (v.clone(), v.clone())),
+                Resolved::Fields(fields) => fields.first().map(|(k, v)| {
+                    let key = Alt {
+                        value: Resolved::Text(k.clone()),
+                        ..v.clone()
+                    };
+                    (key, v.clone())
+                }),
+                Resolved::Absent { .. } => None,
+                _ => {
+                    out.push(unknown(
+                        &collection.scenario,
+                        at,
+                        "a dynamic block over a collection known only at plan time",
+                    ));
+                    continue;
+                }
+            };
+            let Some((key, value)) = first else {
+                out.push(Alt {
+                    scenario: collection.scenario.clone(),
+                    value: Resolved::Absent { depth },
+                    provenance: Provenance::Literal { at },
+                });
+                continue;
+            };
+            let element = Alt {
+                scenario: collection.scenario.clone(),
+                value: Resolved::Fields(vec![("key".into(), key), ("value".into(), value)]),
+                provenance: Provenance::Literal { at },
+            };
+            let mut bindings = self.scope.bindings.clone();
+            bindings.push((iterator.clone(), element));
+            let scope = Scope {
+                module: self.scope.module,
+                inputs: self.scope.inputs,
+                bindings,
+                prefix: self.scope.prefix.clone(),
+            };
+            let inner = TfProperties {
+                scope: &scope,
+                file: self.file,
+                body: &content.body,
+                scenario: collection.scenario.clone(),
+            };
+            out.extend(inner.navigate(
+                Position::Body(&content.body),
+                rest,
+                depth + 1,
+                &collection.scenario,
+            ));
+        }
+        out
+    }
+}
+
+impl<'a> PropertySource<'a> for TfProperties<'_, '_, 'a> {
+    fn read(&self, path: &[&str]) -> Vec<Alt<'a>> {
+        let last = path.len().saturating_sub(1);
+        self.navigate(Position::Body(self.body), path, 0, &self.scenario)
+            .into_iter()
+            .map(|mut alt| {
+                if let Resolved::Absent { depth } = &mut alt.value {
+                    *depth = (*depth).min(last);
+                }
+                alt
+            })
+            .collect()
+    }
+
+    fn list(
+        &self,
+        node: &'a Node,
+        scenario: &Scenario,
+    ) -> Vec<Result<(Scenario, Vec<Alt<'a>>), Alt<'a>>> {
+        // Terraform lists arrive evaluated (`Resolved::Items`); no source node is ever a list.
+        vec![Err(unknown(
+            scenario,
+            Span::new(self.file, node.range),
+            "an unexpected list",
+        ))]
+    }
+}
+
+/// One instance of a resource: its name suffix (`[0]`, `["web"]`), the bindings of `count` or
+/// `for_each`, and the scenario in which it exists.
+struct Instance<'a> {
+    suffix: String,
+    bindings: Vec<(String, Alt<'a>)>,
+    scenario: Scenario,
+}
+
+fn instances<'a>(decl: &ResourceDecl<'a>, scope: &Scope<'_, 'a>) -> Vec<Instance<'a>> {
+    let base = Scenario::always();
+    let single = |bindings: Vec<(String, Alt<'a>)>, scenario: Scenario| Instance {
+        suffix: String::new(),
+        bindings,
+        scenario,
+    };
+    if let Some(count) = decl.body.get_attribute("count") {
+        let mut out = Vec::new();
+        for alt in scope.eval(&count.value, decl.file, &base) {
+            let at = span_of(decl.file, &count.value);
+            match &alt.value {
+                Resolved::Text(n) => match n.parse::<u32>() {
+                    Ok(n) => out.extend((0..n.min(256)).map(|i| Instance {
+                        suffix: format!("[{i}]"),
+                        bindings: vec![(
+                            "count.index".into(),
+                            Alt {
+                                value: Resolved::Text(i.to_string()),
+                                ..alt.clone()
+                            },
+                        )],
+                        scenario: alt.scenario.clone(),
+                    })),
+                    Err(_) => out.push(single(
+                        vec![(
+                            "count.index".into(),
+                            unknown(&alt.scenario, at, "`count` is not a whole number"),
+                        )],
+                        alt.scenario.clone(),
+                    )),
+                },
+                // With an unknown count, the parts of the body that do not use it still count.
+                _ => out.push(single(
+                    vec![(
+                        "count.index".into(),
+                        unknown(&alt.scenario, at, "`count` is known only at plan time"),
+                    )],
+                    alt.scenario.clone(),
+                )),
+            }
+        }
+        return out;
+    }
+    if let Some(for_each) = decl.body.get_attribute("for_each") {
+        let mut out = Vec::new();
+        let at = span_of(decl.file, &for_each.value);
+        for alt in scope.eval(&for_each.value, decl.file, &base) {
+            let pairs: Option<Vec<(String, Alt<'a>)>> = match &alt.value {
+                Resolved::Items(items) => items
+                    .iter()
+                    .map(|i| match &i.value {
+                        Resolved::Text(t) => Some((t.clone(), i.clone())),
+                        _ => None,
+                    })
+                    .collect(),
+                Resolved::Fields(fields) => Some(fields.clone()),
+                _ => None,
+            };
+            match pairs {
+                Some(pairs) => {
+                    out.extend(pairs.into_iter().take(256).map(|(key, value)| Instance {
+                        suffix: format!("[\"{key}\"]"),
+                        bindings: vec![
+                            (
+                                "each.key".into(),
+                                Alt {
+                                    value: Resolved::Text(key.clone()),
+                                    ..value.clone()
+                                },
+                            ),
+                            ("each.value".into(), value),
+                        ],
+                        scenario: alt.scenario.clone(),
+                    }))
+                }
+                None => {
+                    let reason = "`for_each` is known only at plan time";
+                    out.push(single(
+                        vec![
+                            ("each.key".into(), unknown(&alt.scenario, at, reason)),
+                            ("each.value".into(), unknown(&alt.scenario, at, reason)),
+                        ],
+                        alt.scenario.clone(),
+                    ))
+                }
+            }
+        }
+        return out;
+    }
+    vec![single(Vec::new(), base)]
+}
+
+/// Every module of the scan, by directory.
+pub type Modules<'f> = HashMap<PathBuf, Vec<&'f TfFile>>;
+
+/// Values for a root module's variables, lowest precedence first: `terraform.tfvars`, then
+/// `*.auto.tfvars` in name order, then `--var-file` files in order; then `-var NAME=VALUE`.
+pub struct RootInputs<'f> {
+    pub var_files: Vec<&'f TfFile>,
+    pub vars: Vec<(String, String)>,
+}
+
+fn lower_module<'a>(
+    dir: &Path,
+    modules: &Modules<'a>,
+    inputs: &HashMap<String, Input<'a>>,
+    prefix: &str,
+    stack: &mut Vec<PathBuf>,
+    model: &mut Model,
+) {
+    let Some(files) = modules.get(dir) else {
+        return;
+    };
+    if stack.len() > MAX_MODULE_DEPTH || stack.iter().any(|d| d == dir) {
+        return;
+    }
+    stack.push(dir.to_path_buf());
+    let module = Module::new(files);
+    let scope = Scope {
+        module: &module,
+        inputs,
+        bindings: Vec::new(),
+        prefix: prefix.to_string(),
+    };
+    for decl in &module.resources {
+        let kind = match decl.type_name {
+            "aws_cognito_user_pool" => ResourceKind::UserPool,
+            "aws_cognito_user_pool_client" | "aws_cognito_managed_user_pool_client" => {
+                ResourceKind::UserPoolClient
+            }
+            _ => continue,
+        };
+        for instance in instances(decl, &scope) {
+            let instance_scope = Scope {
+                module: &module,
+                inputs,
+                bindings: instance.bindings,
+                prefix: prefix.to_string(),
+            };
+            let properties = TfProperties {
+                scope: &instance_scope,
+                file: decl.file,
+                body: decl.body,
+                scenario: instance.scenario,
+            };
+            let meta = ResourceMeta {
+                kind,
+                name: format!(
+                    "{prefix}{}.{}{}",
+                    decl.type_name, decl.name, instance.suffix
+                ),
+                type_name: decl.type_name.to_string(),
+                header: decl.header,
+                logical_path: None,
+            };
+            let resource = Resource {
+                source: &properties,
+                header: decl.header,
+                names,
+                class_flag_in_policy: defaults::TERRAFORM_PASSWORD_REQUIRE_CHARACTER_CLASS_IN_BLOCK,
+            };
+            match kind {
+                ResourceKind::UserPool => model.user_pools.push(user_pool(&resource, meta)),
+                ResourceKind::UserPoolClient => model.clients.push(client(&resource, meta)),
+            }
+        }
+    }
+    for call in &module.calls {
+        let Some(source) = &call.source else { continue };
+        if !(source.starts_with("./") || source.starts_with("../")) {
+            continue;
+        }
+        let child = normalize(&dir.join(source));
+        let mut child_inputs = HashMap::new();
+        for attr in call.body.attributes() {
+            let name = attr.key.as_str();
+            if matches!(
+                name,
+                "source" | "version" | "count" | "for_each" | "providers" | "depends_on"
+            ) {
+                continue;
+            }
+            child_inputs.insert(
+                name.to_string(),
+                Input {
+                    alternatives: scope.eval(&attr.value, call.file, &Scenario::always()),
+                    origin: ParameterOrigin::Supplied,
+                },
+            );
+        }
+        let child_prefix = format!("{prefix}module.{}.", call.name);
+        lower_module(&child, modules, &child_inputs, &child_prefix, stack, model);
+    }
+    stack.pop();
+}
+
+/// Lowers a root module (and the local modules it calls) to the model.
+pub fn lower_root<'a>(dir: &Path, modules: &Modules<'a>, root_inputs: &RootInputs<'a>) -> Model {
+    let mut model = Model::default();
+    let Some(files) = modules.get(dir) else {
+        return model;
+    };
+    let module = Module::new(files);
+    let empty = HashMap::new();
+    let mut inputs: HashMap<String, Input<'a>> = HashMap::new();
+    for file in &root_inputs.var_files {
+        for attr in file.body.attributes() {
+            // Values in var files are literals; evaluate them with the file's own text.
+            let file_module = Module::new(&[*file]);
+            let file_scope = Scope {
+                module: &file_module,
+                inputs: &empty,
+                bindings: Vec::new(),
+                prefix: String::new(),
+            };
+            let alternatives = file_scope.eval(&attr.value, file.id, &Scenario::always());
+            inputs.insert(
+                attr.key.as_str().to_string(),
+                Input {
+                    alternatives,
+                    origin: ParameterOrigin::Supplied,
+                },
+            );
+        }
+    }
+    for (name, value) in &root_inputs.vars {
+        let declared = module.variables.get(name.as_str());
+        let is_string = declared.is_none_or(|d| d.type_text.is_empty() || d.type_text == "string");
+        let value = if is_string {
+            Resolved::Text(value.clone())
+        } else {
+            Resolved::Unknown(format!(
+                "`-var {name}=...` of a type other than string is not evaluated; use a var file"
+            ))
+        };
+        let at = declared
+            .map(|d| Span::new(d.file, Default::default()))
+            .unwrap_or(Span::new(FileId(0), Default::default()));
+        inputs.insert(
+            name.clone(),
+            Input {
+                alternatives: vec![Alt {
+                    scenario: Scenario::always(),
+                    value,
+                    provenance: Provenance::Parameter {
+                        at,
+                        name: name.clone(),
+                        value_at: None,
+                        origin: ParameterOrigin::Supplied,
+                        input: InputKind::Variable,
+                    },
+                }],
+                origin: ParameterOrigin::Supplied,
+            },
+        );
+    }
+    lower_module(dir, modules, &inputs, "", &mut Vec::new(), &mut model);
+    model
+}

@@ -1,0 +1,13 @@
+//! Terraform (HCL): variables, tfvars, locals, expressions, instances and local modules,
+//! lowered to the model. A directory of `.tf` files is one module.
+
+mod eval;
+mod functions;
+mod lower;
+mod module;
+
+pub use lower::{lower_root, Modules, RootInputs};
+pub use module::{local_module_calls, normalize, TfFile};
+
+#[cfg(test)]
+mod tests;

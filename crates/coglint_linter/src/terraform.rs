@@ -1,0 +1,228 @@
+//! Terraform in the pipeline: a directory of `.tf` files is one module. Modules that another
+//! loaded module calls (`source = "./..."`) are evaluated through their calls only, never alone
+//! with their defaults; the rest are roots, evaluated with tfvars and `--var`/`--var-file`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use coglint_frontend::terraform::{
+    local_module_calls, lower_root, normalize, Modules, RootInputs, TfFile,
+};
+use coglint_rules::{Finding, UnknownValue};
+use coglint_source::FileId;
+use coglint_syntax::{parse_hcl, Limits};
+
+use crate::problem::Problem;
+use crate::scan::{read_text, syntax_problem, ScanOptions};
+
+/// The most module directories read for one scan.
+const MAX_MODULE_LOADS: usize = 256;
+
+pub(crate) fn is_tf(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "tf")
+}
+
+pub(crate) fn is_tfvars(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "tfvars")
+}
+
+/// Reads and parses one `.tf` or `.tfvars` file.
+pub(crate) fn load(
+    path: &Path,
+    id: FileId,
+    limits: Limits,
+) -> Result<TfFile, (Problem, Option<Arc<str>>)> {
+    let text: Arc<str> = match read_text(path, true) {
+        Ok(Some(text)) => Arc::from(text),
+        Ok(None) => Arc::from(""),
+        Err(problem) => return Err((problem, None)),
+    };
+    match parse_hcl(&text, limits) {
+        Ok(body) => Ok(TfFile {
+            id,
+            path: path.to_path_buf(),
+            text,
+            body,
+        }),
+        Err(err) => Err((syntax_problem(path, id, err), Some(text))),
+    }
+}
+
+fn dir_of(path: &Path) -> PathBuf {
+    normalize(path.parent().unwrap_or(Path::new(".")))
+}
+
+/// What checking the Terraform files of a scan produced.
+#[derive(Default)]
+pub(crate) struct TerraformOutcome {
+    pub findings: Vec<Finding>,
+    pub unknowns: Vec<UnknownValue>,
+    pub problems: Vec<Problem>,
+    /// Files read besides the discovered ones (sibling `.tf` files, called modules, var files).
+    pub extra_files: Vec<(PathBuf, Arc<str>)>,
+    pub modules: usize,
+}
+
+struct Loader {
+    files: BTreeMap<PathBuf, TfFile>,
+    next_id: u32,
+    limits: Limits,
+    outcome: TerraformOutcome,
+}
+
+impl Loader {
+    /// The file at `path`, read from disk if the scan did not already read it.
+    fn ensure(&mut self, path: &Path) -> bool {
+        let key = normalize(path);
+        if self.files.contains_key(&key) {
+            return true;
+        }
+        let id = FileId(self.next_id);
+        self.next_id += 1;
+        match load(path, id, self.limits) {
+            Ok(file) => {
+                self.outcome
+                    .extra_files
+                    .push((path.to_path_buf(), Arc::clone(&file.text)));
+                self.files.insert(key, file);
+                true
+            }
+            Err((problem, text)) => {
+                self.outcome
+                    .extra_files
+                    .push((path.to_path_buf(), text.unwrap_or_else(|| Arc::from(""))));
+                self.outcome.problems.push(problem);
+                false
+            }
+        }
+    }
+
+    /// Every `.tf` file of `dir`.
+    fn ensure_dir(&mut self, dir: &Path) {
+        let Ok(entries) = std::fs::read_dir(if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        }) else {
+            return;
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| is_tf(p) && p.is_file())
+            .collect();
+        paths.sort();
+        for path in paths {
+            self.ensure(&dir.join(path.file_name().unwrap_or_default()));
+        }
+    }
+}
+
+/// Evaluates the modules of the discovered Terraform files and runs the rules on each root.
+pub(crate) fn check(
+    discovered: Vec<TfFile>,
+    first_free_id: u32,
+    options: &ScanOptions,
+) -> TerraformOutcome {
+    let mut loader = Loader {
+        files: BTreeMap::new(),
+        next_id: first_free_id,
+        limits: options.limits,
+        outcome: TerraformOutcome::default(),
+    };
+    let mut scanned_dirs = BTreeSet::new();
+    for file in discovered {
+        if is_tf(&file.path) {
+            scanned_dirs.insert(dir_of(&file.path));
+        }
+        loader.files.insert(normalize(&file.path), file);
+    }
+    // A module is the whole directory, even when one file of it was named; local module calls
+    // lead to more directories, read from disk when the scan did not reach them.
+    let mut called = BTreeSet::new();
+    let mut queue: Vec<PathBuf> = scanned_dirs.iter().cloned().collect();
+    let mut seen: BTreeSet<PathBuf> = queue.iter().cloned().collect();
+    while let Some(dir) = queue.pop() {
+        loader.ensure_dir(&dir);
+        let files: Vec<&TfFile> = loader
+            .files
+            .values()
+            .filter(|f| is_tf(&f.path) && dir_of(&f.path) == dir)
+            .collect();
+        for child in local_module_calls(&dir, &files) {
+            if child != dir {
+                called.insert(child.clone());
+            }
+            if seen.len() < MAX_MODULE_LOADS && seen.insert(child.clone()) {
+                queue.push(child);
+            }
+        }
+    }
+    let roots: Vec<PathBuf> = scanned_dirs
+        .iter()
+        .filter(|d| !called.contains(*d))
+        .cloned()
+        .collect();
+
+    // Var files: each root's terraform.tfvars and *.auto.tfvars, then --var-file in order.
+    let mut var_file_paths: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
+    for root in &roots {
+        let mut paths = Vec::new();
+        let tfvars = root.join("terraform.tfvars");
+        if tfvars.is_file() {
+            paths.push(tfvars);
+        }
+        let listing = std::fs::read_dir(if root.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            root
+        });
+        let mut auto: Vec<PathBuf> = listing
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.to_string_lossy().ends_with(".auto.tfvars"))
+                    .map(|p| root.join(p.file_name().unwrap_or_default()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        auto.sort();
+        paths.extend(auto);
+        paths.extend(options.var_files.iter().cloned());
+        for path in &paths {
+            loader.ensure(path);
+        }
+        var_file_paths.insert(root.clone(), paths);
+    }
+
+    let mut modules: Modules<'_> = Modules::new();
+    for file in loader.files.values().filter(|f| is_tf(&f.path)) {
+        modules.entry(dir_of(&file.path)).or_default().push(file);
+    }
+    let mut findings = Vec::new();
+    let mut unknowns = Vec::new();
+    for root in &roots {
+        let var_files = var_file_paths
+            .get(root)
+            .map(|paths| {
+                paths
+                    .iter()
+                    .filter_map(|p| loader.files.get(&normalize(p)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let inputs = RootInputs {
+            var_files,
+            vars: options.vars.clone(),
+        };
+        let model = lower_root(root, &modules, &inputs);
+        let ctx = coglint_rules::check(&model, &options.rules, &options.settings);
+        findings.extend(ctx.findings);
+        unknowns.extend(ctx.unknowns);
+    }
+    let mut outcome = loader.outcome;
+    outcome.findings = findings;
+    outcome.unknowns = unknowns;
+    outcome.modules = roots.len();
+    outcome
+}
