@@ -448,3 +448,125 @@ fn rules_are_listed_and_documented() {
     let out = coglint(dir.path(), &["check", "--format", "xml"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+const TF_POOL: &str = r#"variable "mfa" {
+  type    = string
+  default = "OFF"
+}
+
+resource "aws_cognito_user_pool" "main" {
+  name              = "users"
+  mfa_configuration = var.mfa
+  user_pool_tier    = "PLUS"
+
+  password_policy {
+    minimum_length                   = 14
+    require_uppercase                = true
+    require_lowercase                = true
+    require_numbers                  = true
+    require_symbols                  = true
+    temporary_password_validity_days = 1
+  }
+
+  user_pool_add_ons {
+    advanced_security_mode = "ENFORCED"
+  }
+}
+"#;
+
+#[test]
+fn terraform_variables_follow_terraform_precedence() {
+    let dir = tempdir();
+    write(dir.path(), "infra/main.tf", TF_POOL);
+    let run = |args: &[&str]| {
+        let mut all = vec!["check", "--format", "concise"];
+        all.extend_from_slice(args);
+        stdout(&coglint(dir.path(), &all))
+    };
+    // The default.
+    assert_eq!(
+        run(&[]),
+        "infra/main.tf:8:23: COG101 [high] MFA is off for user pool `aws_cognito_user_pool.main`\n"
+    );
+    // terraform.tfvars beats the default, *.auto.tfvars beats terraform.tfvars.
+    write(dir.path(), "infra/terraform.tfvars", "mfa = \"OPTIONAL\"\n");
+    assert!(run(&[]).contains("COG102"), "{}", run(&[]));
+    write(dir.path(), "infra/z.auto.tfvars", "mfa = \"ON\"\n");
+    assert_eq!(run(&[]), "");
+    // --var-file beats them, -var beats everything.
+    write(dir.path(), "prod.tfvars", "mfa = \"OFF\"\n");
+    assert!(run(&["--var-file", "prod.tfvars"]).contains("COG101"));
+    assert_eq!(run(&["--var-file", "prod.tfvars", "--var", "mfa=ON"]), "");
+    // The related location is the value in the var file.
+    let human = stdout(&coglint(
+        dir.path(),
+        &["check", "--color", "never", "--var-file", "prod.tfvars"],
+    ));
+    assert!(
+        human.contains("value supplied for `mfa`: prod.tfvars:1:7"),
+        "{human}"
+    );
+    assert!(
+        human.contains("MFA is `OFF`, from variable `mfa`"),
+        "{human}"
+    );
+}
+
+#[test]
+fn a_called_module_is_checked_through_its_calls_only() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "main.tf",
+        "module \"strict\" {\n  source = \"./modules/pool\"\n  mfa    = \"ON\"\n}\n\nmodule \"lax\" {\n  source = \"./modules/pool\"\n  mfa    = \"OPTIONAL\"\n}\n",
+    );
+    write(dir.path(), "modules/pool/main.tf", TF_POOL);
+    let out = coglint(dir.path(), &["check", "--format", "concise"]);
+    // With its own default (OFF) the module would be flagged by COG101; through its calls it is not.
+    assert_eq!(
+        stdout(&out),
+        "modules/pool/main.tf:8:23: COG102 [medium] MFA is optional for user pool `module.lax.aws_cognito_user_pool.main`: most users will not enable it\n"
+    );
+    let summary = stdout(&coglint(dir.path(), &["check", "--color", "never"]));
+    assert!(
+        summary.contains("in 1 Terraform module (2 files scanned)"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn malformed_hcl_is_located_and_other_modules_are_still_checked() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "broken/main.tf",
+        "resource \"aws_cognito_user_pool\" \"x\" {\n  name = \n}\n",
+    );
+    write(dir.path(), "good/main.tf", TF_POOL);
+    let out = coglint(dir.path(), &["check", "--format", "concise"]);
+    let text = stdout(&out);
+    assert!(text.starts_with("broken/main.tf:"), "{text}");
+    assert!(text.contains("error[syntax-error]"), "{text}");
+    assert!(text.contains("good/main.tf:8:23: COG101"), "{text}");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn unknown_terraform_values_are_listed_not_flagged() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "main.tf",
+        TF_POOL.replace("  default = \"OFF\"\n", ""),
+    );
+    let out = coglint(
+        dir.path(),
+        &["check", "--format", "concise", "--show-unknown"],
+    );
+    assert_eq!(
+        stdout(&out),
+        "main.tf:7:23: unknown COG101 in `aws_cognito_user_pool.main`: MFA: variable `mfa` has no default and no value was given (tfvars, -var, --var-file)\n\
+         main.tf:7:23: unknown COG102 in `aws_cognito_user_pool.main`: MFA: variable `mfa` has no default and no value was given (tfvars, -var, --var-file)\n"
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
