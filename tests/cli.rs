@@ -570,3 +570,37 @@ fn unknown_terraform_values_are_listed_not_flagged() {
     );
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn findings_in_a_remote_module_are_reported_at_the_calling_block() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "main.tf",
+        "module \"auth\" {\n  source  = \"example/cognito/aws\"\n  version = \"1.0.0\"\n  mfa     = \"OPTIONAL\"\n}\n",
+    );
+    write(dir.path(), ".terraform/modules/auth/main.tf", TF_POOL);
+    write(
+        dir.path(),
+        ".terraform/modules/modules.json",
+        r#"{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"auth","Source":"registry.terraform.io/example/cognito/aws","Version":"1.0.0","Dir":".terraform/modules/auth"}]}"#,
+    );
+    let out = coglint(dir.path(), &["check", "--format", "concise"]);
+    assert_eq!(
+        stdout(&out),
+        "main.tf:1:1: COG102 [medium] MFA is optional for user pool `module.auth.aws_cognito_user_pool.main`: most users will not enable it\n"
+    );
+    let human = stdout(&coglint(dir.path(), &["check", "--color", "never"]));
+    assert!(
+        human.contains("MFA is `OPTIONAL` in this module"),
+        "{human}"
+    );
+    assert!(
+        human.contains("in the module's source: MFA is `OPTIONAL`, from variable `mfa`"),
+        "{human}"
+    );
+    // Without `terraform init`, the remote module is not there to read: nothing is guessed.
+    std::fs::remove_dir_all(dir.path().join(".terraform")).unwrap_or_else(|e| panic!("{e}"));
+    let out = coglint(dir.path(), &["check", "--format", "concise"]);
+    assert_eq!(stdout(&out), "");
+}

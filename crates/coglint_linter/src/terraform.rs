@@ -2,7 +2,7 @@
 //! loaded module calls (`source = "./..."`) are evaluated through their calls only, never alone
 //! with their defaults; the rest are roots, evaluated with tfvars and `--var`/`--var-file`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -98,6 +98,29 @@ impl Loader {
         }
     }
 
+    /// Reads the modules of `dirs` and, through their local calls, every module they call;
+    /// records the called directories.
+    fn load_tree(&mut self, dirs: Vec<PathBuf>, called: &mut BTreeSet<PathBuf>) {
+        let mut seen: BTreeSet<PathBuf> = dirs.iter().cloned().collect();
+        let mut queue = dirs;
+        while let Some(dir) = queue.pop() {
+            self.ensure_dir(&dir);
+            let files: Vec<&TfFile> = self
+                .files
+                .values()
+                .filter(|f| is_tf(&f.path) && dir_of(&f.path) == dir)
+                .collect();
+            for child in local_module_calls(&dir, &files) {
+                if child != dir {
+                    called.insert(child.clone());
+                }
+                if seen.len() < MAX_MODULE_LOADS && seen.insert(child.clone()) {
+                    queue.push(child);
+                }
+            }
+        }
+    }
+
     /// Every `.tf` file of `dir`.
     fn ensure_dir(&mut self, dir: &Path) {
         let Ok(entries) = std::fs::read_dir(if dir.as_os_str().is_empty() {
@@ -116,6 +139,36 @@ impl Loader {
             self.ensure(&dir.join(path.file_name().unwrap_or_default()));
         }
     }
+}
+
+/// The modules `terraform init` installed for a root: `.terraform/modules/modules.json` maps
+/// each module key (`auth`, `auth.inner`) to its directory, relative to the root.
+fn installed_modules(root: &Path) -> HashMap<String, PathBuf> {
+    #[derive(serde::Deserialize)]
+    struct Manifest {
+        #[serde(rename = "Modules", default)]
+        modules: Vec<Entry>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Entry {
+        #[serde(rename = "Key")]
+        key: String,
+        #[serde(rename = "Dir")]
+        dir: String,
+    }
+    let path = root.join(".terraform/modules/modules.json");
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return HashMap::new();
+    };
+    let Ok(manifest) = serde_json::from_str::<Manifest>(&text) else {
+        return HashMap::new();
+    };
+    manifest
+        .modules
+        .into_iter()
+        .filter(|m| !m.key.is_empty())
+        .map(|m| (m.key, normalize(&root.join(m.dir))))
+        .collect()
 }
 
 /// Evaluates the modules of the discovered Terraform files and runs the rules on each root.
@@ -140,24 +193,7 @@ pub(crate) fn check(
     // A module is the whole directory, even when one file of it was named; local module calls
     // lead to more directories, read from disk when the scan did not reach them.
     let mut called = BTreeSet::new();
-    let mut queue: Vec<PathBuf> = scanned_dirs.iter().cloned().collect();
-    let mut seen: BTreeSet<PathBuf> = queue.iter().cloned().collect();
-    while let Some(dir) = queue.pop() {
-        loader.ensure_dir(&dir);
-        let files: Vec<&TfFile> = loader
-            .files
-            .values()
-            .filter(|f| is_tf(&f.path) && dir_of(&f.path) == dir)
-            .collect();
-        for child in local_module_calls(&dir, &files) {
-            if child != dir {
-                called.insert(child.clone());
-            }
-            if seen.len() < MAX_MODULE_LOADS && seen.insert(child.clone()) {
-                queue.push(child);
-            }
-        }
-    }
+    loader.load_tree(scanned_dirs.iter().cloned().collect(), &mut called);
     let roots: Vec<PathBuf> = scanned_dirs
         .iter()
         .filter(|d| !called.contains(*d))
@@ -195,6 +231,15 @@ pub(crate) fn check(
         var_file_paths.insert(root.clone(), paths);
     }
 
+    // Remote modules that `terraform init` installed for each root.
+    let mut remote: BTreeMap<PathBuf, HashMap<String, PathBuf>> = BTreeMap::new();
+    for root in &roots {
+        let installed = installed_modules(root);
+        let dirs: Vec<PathBuf> = installed.values().cloned().collect();
+        loader.load_tree(dirs, &mut BTreeSet::new());
+        remote.insert(root.clone(), installed);
+    }
+
     let mut modules: Modules<'_> = Modules::new();
     for file in loader.files.values().filter(|f| is_tf(&f.path)) {
         modules.entry(dir_of(&file.path)).or_default().push(file);
@@ -214,6 +259,7 @@ pub(crate) fn check(
         let inputs = RootInputs {
             var_files,
             vars: options.vars.clone(),
+            remote_modules: remote.remove(root).unwrap_or_default(),
         };
         let model = lower_root(root, &modules, &inputs);
         let ctx = coglint_rules::check(&model, &options.rules, &options.settings);

@@ -28,6 +28,9 @@ pub struct ResourceMeta {
     pub header: Span,
     /// A construct path or module path that locates the resource in the user's code, if any.
     pub logical_path: Option<String>,
+    /// Where findings on the resource are reported when its own source cannot be edited (a
+    /// resource of a remote Terraform module): the calling `module` block in the user's code.
+    pub reported_at: Option<Span>,
 }
 
 impl ResourceMeta {

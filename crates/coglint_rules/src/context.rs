@@ -193,6 +193,23 @@ impl Context {
                 ),
                 _ => (format!("{what} {verb} {value}"), Vec::new()),
             };
+            // A resource the user cannot edit (a remote module): report at the call that brings it
+            // in, and show where the value really is as related.
+            let (hit_at, primary, secondary) = match resource.reported_at {
+                Some(call) => {
+                    let mut related = vec![Label {
+                        span: hit.at,
+                        message: format!("in the module's source: {primary}"),
+                    }];
+                    related.extend(secondary);
+                    (
+                        call,
+                        format!("{what} {verb} {value} in this module"),
+                        related,
+                    )
+                }
+                None => (hit.at, primary, secondary),
+            };
             let scenario_text = (!scenario.is_always()).then(|| scenario.to_string());
             let message = match &scenario_text {
                 Some(s) => format!("{} (when {s})", described.message),
@@ -203,7 +220,7 @@ impl Context {
                 severity: described.severity.unwrap_or(rule.severity),
                 message,
                 primary: Label {
-                    span: hit.at,
+                    span: hit_at,
                     message: primary,
                 },
                 secondary,

@@ -110,6 +110,7 @@ pub fn lower(file: FileId, root: &Node, supplied: &SuppliedParameters) -> Model 
                 .and_then(|m| m.get("aws:cdk:path"))
                 .and_then(Node::as_str)
                 .map(str::to_string),
+            reported_at: None,
         };
         let properties = CfnProperties {
             template: &template,

@@ -394,16 +394,31 @@ pub type Modules<'f> = HashMap<PathBuf, Vec<&'f TfFile>>;
 pub struct RootInputs<'f> {
     pub var_files: Vec<&'f TfFile>,
     pub vars: Vec<(String, String)>,
+    /// Remote modules installed by `terraform init`, from `.terraform/modules/modules.json`:
+    /// module key (`auth`, `auth.inner`) to directory.
+    pub remote_modules: HashMap<String, PathBuf>,
+}
+
+/// Where a module is in the tree of calls.
+struct Call<'c> {
+    /// Resource name prefix: `module.auth.`.
+    prefix: String,
+    /// Key in modules.json: `auth.inner`.
+    key: String,
+    /// The user's `module` block a remote module is reported at.
+    reported_at: Option<Span>,
+    remote: &'c HashMap<String, PathBuf>,
 }
 
 fn lower_module<'a>(
     dir: &Path,
     modules: &Modules<'a>,
     inputs: &HashMap<String, Input<'a>>,
-    prefix: &str,
+    call: &Call<'_>,
     stack: &mut Vec<PathBuf>,
     model: &mut Model,
 ) {
+    let prefix = call.prefix.as_str();
     let Some(files) = modules.get(dir) else {
         return;
     };
@@ -448,6 +463,7 @@ fn lower_module<'a>(
                 type_name: decl.type_name.to_string(),
                 header: decl.header,
                 logical_path: None,
+                reported_at: call.reported_at,
             };
             let resource = Resource {
                 source: &properties,
@@ -461,14 +477,24 @@ fn lower_module<'a>(
             }
         }
     }
-    for call in &module.calls {
-        let Some(source) = &call.source else { continue };
-        if !(source.starts_with("./") || source.starts_with("../")) {
-            continue;
-        }
-        let child = normalize(&dir.join(source));
+    for decl in &module.calls {
+        let Some(source) = &decl.source else { continue };
+        let key = if call.key.is_empty() {
+            decl.name.to_string()
+        } else {
+            format!("{}.{}", call.key, decl.name)
+        };
+        let (child, reported_at) = if source.starts_with("./") || source.starts_with("../") {
+            (normalize(&dir.join(source)), call.reported_at)
+        } else {
+            // A registry or git module, installed by `terraform init`: not the user's to edit.
+            match call.remote.get(&key) {
+                Some(installed) => (installed.clone(), call.reported_at.or(Some(decl.header))),
+                None => continue,
+            }
+        };
         let mut child_inputs = HashMap::new();
-        for attr in call.body.attributes() {
+        for attr in decl.body.attributes() {
             let name = attr.key.as_str();
             if matches!(
                 name,
@@ -479,13 +505,18 @@ fn lower_module<'a>(
             child_inputs.insert(
                 name.to_string(),
                 Input {
-                    alternatives: scope.eval(&attr.value, call.file, &Scenario::always()),
+                    alternatives: scope.eval(&attr.value, decl.file, &Scenario::always()),
                     origin: ParameterOrigin::Supplied,
                 },
             );
         }
-        let child_prefix = format!("{prefix}module.{}.", call.name);
-        lower_module(&child, modules, &child_inputs, &child_prefix, stack, model);
+        let child_call = Call {
+            prefix: format!("{prefix}module.{}.", decl.name),
+            key,
+            reported_at,
+            remote: call.remote,
+        };
+        lower_module(&child, modules, &child_inputs, &child_call, stack, model);
     }
     stack.pop();
 }
@@ -550,6 +581,19 @@ pub fn lower_root<'a>(dir: &Path, modules: &Modules<'a>, root_inputs: &RootInput
             },
         );
     }
-    lower_module(dir, modules, &inputs, "", &mut Vec::new(), &mut model);
+    let root_call = Call {
+        prefix: String::new(),
+        key: String::new(),
+        reported_at: None,
+        remote: &root_inputs.remote_modules,
+    };
+    lower_module(
+        dir,
+        modules,
+        &inputs,
+        &root_call,
+        &mut Vec::new(),
+        &mut model,
+    );
     model
 }

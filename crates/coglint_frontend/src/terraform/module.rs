@@ -62,6 +62,7 @@ pub(crate) struct CallDecl<'a> {
     pub name: &'a str,
     pub source: Option<String>,
     pub body: &'a Body,
+    pub header: Span,
 }
 
 pub(crate) struct Module<'a> {
@@ -142,6 +143,7 @@ impl<'a> Module<'a> {
                                 name,
                                 source: literal_string(&block.body, "source"),
                                 body: &block.body,
+                                header: header(file.id, block),
                             });
                         }
                     }

@@ -36,6 +36,7 @@ fn lower(files: &[TfFile], var_files: &[&TfFile], vars: &[(&str, &str)]) -> Mode
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
+        remote_modules: Default::default(),
     };
     lower_root(Path::new("root"), &modules, &inputs)
 }
