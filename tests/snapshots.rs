@@ -1,4 +1,4 @@
-//! Snapshots of the human report of each rule's `fail.yaml`, kept beside the fixtures in
+//! Snapshots of the human report of each rule's `fail.yaml` and `fail.tf`, kept beside the fixtures in
 //! `testdata/rules/<rule>/snapshots/`. The fixture harness asserts resources and lines; these
 //! show how the findings read. Review every change with `cargo insta review`.
 
@@ -14,21 +14,24 @@ fn human_report_of_each_failing_fixture() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("testdata/rules")
             .join(rule.meta().name);
-        let result = scan(&ScanOptions {
-            paths: vec![dir.join("fail.yaml")],
-            rules: vec![*rule],
-            ..ScanOptions::default()
-        });
-        let options = ReportOptions {
-            root: dir.clone(),
-            width: 100,
-            ..ReportOptions::default()
-        };
-        let text = render(&result, Format::Human, &options);
-        let mut settings = insta::Settings::clone_current();
-        settings.set_snapshot_path(dir.join("snapshots"));
-        settings.set_prepend_module_to_snapshot(false);
-        settings.set_omit_expression(true);
-        settings.bind(|| insta::assert_snapshot!("fail.yaml", text));
+        // fail.tf is read with its module (pass.tf and unknown.tf, which give no finding).
+        for fixture in ["fail.yaml", "fail.tf"] {
+            let result = scan(&ScanOptions {
+                paths: vec![dir.join(fixture)],
+                rules: vec![*rule],
+                ..ScanOptions::default()
+            });
+            let options = ReportOptions {
+                root: dir.clone(),
+                width: 100,
+                ..ReportOptions::default()
+            };
+            let text = render(&result, Format::Human, &options);
+            let mut settings = insta::Settings::clone_current();
+            settings.set_snapshot_path(dir.join("snapshots"));
+            settings.set_prepend_module_to_snapshot(false);
+            settings.set_omit_expression(true);
+            settings.bind(|| insta::assert_snapshot!(fixture, text));
+        }
     }
 }

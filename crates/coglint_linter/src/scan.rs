@@ -136,6 +136,8 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     if !tf_files.is_empty() {
         let first_free = u32::try_from(result.sources.len()).unwrap_or(u32::MAX);
         let tf = terraform::check(tf_files, first_free, options);
+        // Sibling .tf files, called modules and var files are read too.
+        result.files_scanned += tf.extra_files.len();
         for (path, text) in tf.extra_files {
             result.sources.add(path, text);
         }
