@@ -58,11 +58,16 @@ pub fn parse_hcl(text: &str, limits: Limits) -> Result<Body, SyntaxError> {
     }
     hcl_edit::parser::parse_body(text).map_err(|e| {
         let offset = e.location().offset();
+        // Quote the offending line, shortened: a hostile one-line file must not flood the report.
         let line = e.line().trim();
-        let message = if line.is_empty() {
-            e.message().to_string()
-        } else {
-            format!("{} in `{line}`", e.message())
+        let message = match line.chars().count() {
+            0 => e.message().to_string(),
+            n if n <= 80 => format!("{} in `{line}`", e.message()),
+            _ => format!(
+                "{} in `{}…`",
+                e.message(),
+                line.chars().take(80).collect::<String>()
+            ),
         };
         SyntaxError::new(
             SyntaxErrorKind::Malformed,
@@ -105,5 +110,11 @@ mod tests {
         ));
         let in_string = format!("a = \"{}\"\n", "[".repeat(5000));
         assert!(parse_hcl(&in_string, Limits::default()).is_ok());
+        // hcl-edit bounds operator chains; the quoted line is shortened.
+        let chain = format!("a = {}1\n", "!".repeat(50_000));
+        match parse_hcl(&chain, Limits::default()) {
+            Err(e) => assert!(e.message.len() < 200, "{}", e.message.len()),
+            Ok(_) => panic!("a 50,000-deep chain should be refused"),
+        }
     }
 }
