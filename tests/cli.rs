@@ -604,3 +604,24 @@ fn findings_in_a_remote_module_are_reported_at_the_calling_block() {
     let out = coglint(dir.path(), &["check", "--format", "concise"]);
     assert_eq!(stdout(&out), "");
 }
+
+#[test]
+fn output_is_the_same_whatever_the_number_of_threads() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = |threads: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_coglint"))
+            .args(["check", "--format", "json", "testdata/rules", "examples"])
+            .current_dir(root)
+            .env("RAYON_NUM_THREADS", threads)
+            .output();
+        match out {
+            Ok(o) => o.stdout,
+            Err(e) => panic!("{e}"),
+        }
+    };
+    let one = run("1");
+    assert!(one.len() > 10_000, "expected a large report");
+    for threads in ["2", "8"] {
+        assert!(one == run(threads), "output differs with {threads} threads");
+    }
+}
