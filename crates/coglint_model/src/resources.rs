@@ -28,9 +28,20 @@ pub struct ResourceMeta {
     pub header: Span,
     /// A construct path or module path that locates the resource in the user's code, if any.
     pub logical_path: Option<String>,
-    /// Where findings on the resource are reported when its own source cannot be edited (a
-    /// resource of a remote Terraform module): the calling `module` block in the user's code.
-    pub reported_at: Option<Span>,
+    /// Where findings on the resource are reported when the user does not edit its source
+    /// directly: the calling `module` block of a remote Terraform module, the CDK construct
+    /// that synthesized it.
+    pub reported_at: Option<ReportedAt>,
+}
+
+/// A place in the user's own code that stands for a resource defined elsewhere.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportedAt {
+    pub at: Span,
+    /// How the label at `at` refers to the resource: "in this module", "for this construct".
+    pub here: &'static str,
+    /// What the resource's own place is: "the module's source", "the synthesized template".
+    pub source: &'static str,
 }
 
 impl ResourceMeta {

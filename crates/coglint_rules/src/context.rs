@@ -195,16 +195,16 @@ impl Context {
             };
             // A resource the user cannot edit (a remote module): report at the call that brings it
             // in, and show where the value really is as related.
-            let (hit_at, primary, secondary) = match resource.reported_at {
-                Some(call) => {
+            let (hit_at, primary, secondary) = match &resource.reported_at {
+                Some(reported) => {
                     let mut related = vec![Label {
                         span: hit.at,
-                        message: format!("in the module's source: {primary}"),
+                        message: format!("in {}: {primary}", reported.source),
                     }];
                     related.extend(secondary);
                     (
-                        call,
-                        format!("{what} {verb} {value} in this module"),
+                        reported.at,
+                        format!("{what} {verb} {value} {}", reported.here),
                         related,
                     )
                 }

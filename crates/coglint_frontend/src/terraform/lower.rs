@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use coglint_model::defaults;
 use coglint_model::{
-    InputKind, Model, ParameterOrigin, Provenance, ResourceKind, ResourceMeta, Scenario,
+    InputKind, Model, ParameterOrigin, Provenance, ReportedAt, ResourceKind, ResourceMeta, Scenario,
 };
 use coglint_source::{FileId, Span};
 use coglint_syntax::hcl_edit::structure::Body;
@@ -406,7 +406,7 @@ struct Call<'c> {
     /// Key in modules.json: `auth.inner`.
     key: String,
     /// The user's `module` block a remote module is reported at.
-    reported_at: Option<Span>,
+    reported_at: Option<ReportedAt>,
     remote: &'c HashMap<String, PathBuf>,
 }
 
@@ -463,7 +463,7 @@ fn lower_module<'a>(
                 type_name: decl.type_name.to_string(),
                 header: decl.header,
                 logical_path: None,
-                reported_at: call.reported_at,
+                reported_at: call.reported_at.clone(),
             };
             let resource = Resource {
                 source: &properties,
@@ -485,11 +485,18 @@ fn lower_module<'a>(
             format!("{}.{}", call.key, decl.name)
         };
         let (child, reported_at) = if source.starts_with("./") || source.starts_with("../") {
-            (normalize(&dir.join(source)), call.reported_at)
+            (normalize(&dir.join(source)), call.reported_at.clone())
         } else {
             // A registry or git module, installed by `terraform init`: not the user's to edit.
             match call.remote.get(&key) {
-                Some(installed) => (installed.clone(), call.reported_at.or(Some(decl.header))),
+                Some(installed) => {
+                    let at = call.reported_at.clone().unwrap_or(ReportedAt {
+                        at: decl.header,
+                        here: "in this module",
+                        source: "the module's source",
+                    });
+                    (installed.clone(), Some(at))
+                }
                 None => continue,
             }
         };
