@@ -181,7 +181,8 @@ fn finding_report<'a>(
     }
     let mut help = finding.rule.fix.to_string();
     if let Some(path) = &finding.logical_path {
-        help = format!("{help}\nconstruct: {path}");
+        // A construct path means a CDK app synthesized the resource: give the CDK fix too.
+        help = format!("{help}\nCDK: {}\nconstruct: {path}", finding.rule.cdk_fix);
     }
     for note in notes {
         help = format!("{help}\n{note}");

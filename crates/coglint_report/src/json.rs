@@ -82,6 +82,9 @@ struct JsonFinding<'a> {
     scenario: Option<&'a str>,
     defaulted: bool,
     help: &'static str,
+    /// The fix in the CDK's API, for resources synthesized by a CDK app.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cdk_help: Option<&'static str>,
     url: String,
 }
 
@@ -153,6 +156,7 @@ fn finding<'a>(sources: &SourceDb, f: &'a Finding, options: &ReportOptions) -> J
         scenario: f.scenario.as_deref(),
         defaulted: f.defaulted,
         help: f.rule.fix,
+        cdk_help: f.logical_path.as_ref().map(|_| f.rule.cdk_fix),
         url: f.rule.url(),
     }
 }

@@ -98,6 +98,8 @@ pub struct RuleMeta {
     pub summary: &'static str,
     /// How to fix it, one line, shown as help under each finding.
     pub fix: &'static str,
+    /// The fix in the AWS CDK's own API, shown beside `fix` for resources a CDK app synthesized.
+    pub cdk_fix: &'static str,
     /// Controls of other tools that check the same thing (Security Hub, cdk-nag, checkov, cfn_nag).
     pub related: &'static [&'static str],
     pub docs: &'static str,
@@ -172,6 +174,7 @@ macro_rules! declare_rule {
             category: $category:ident,
             summary: $summary:literal,
             fix: $fix:literal,
+            cdk_fix: $cdk_fix:literal,
             related: [$($related:literal),* $(,)?] $(,)?
         }
     ) => {
@@ -188,6 +191,7 @@ macro_rules! declare_rule {
                     category: $crate::Category::$category,
                     summary: $summary,
                     fix: $fix,
+                    cdk_fix: $cdk_fix,
                     related: &[$($related),*],
                     docs: concat!($($doc, "\n"),+),
                 };

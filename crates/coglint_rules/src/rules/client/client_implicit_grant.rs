@@ -60,6 +60,7 @@ declare_rule! {
         category: AppClients,
         summary: "AllowedOAuthFlows contains implicit: tokens travel in URL fragments",
         fix: "remove `implicit` from the allowed OAuth flows and use the authorization code grant with PKCE",
+        cdk_fix: "oAuth: { flows: { authorizationCodeGrant: true, implicitCodeGrant: false } }",
         related: [],
     }
 }

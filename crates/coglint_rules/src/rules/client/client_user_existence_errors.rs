@@ -51,6 +51,7 @@ declare_rule! {
         category: AppClients,
         summary: "PreventUserExistenceErrors is not ENABLED (omitted = LEGACY): usernames can be enumerated",
         fix: "set `PreventUserExistenceErrors: ENABLED` (Terraform `prevent_user_existence_errors = \"ENABLED\"`)",
+        cdk_fix: "preventUserExistenceErrors: true",
         related: [],
     }
 }

@@ -48,6 +48,7 @@ declare_rule! {
         category: ThreatProtection,
         summary: "Threat protection in AUDIT mode: risks are logged, never blocked",
         fix: "switch threat protection to enforcement (`AdvancedSecurityMode: ENFORCED`)",
+        cdk_fix: "standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION",
         related: ["Security Hub Cognito.1"],
     }
 }

@@ -49,6 +49,7 @@ declare_rule! {
         category: ThreatProtection,
         summary: "Threat protection (AdvancedSecurityMode) is OFF or omitted",
         fix: "turn on threat protection in enforcement mode (`AdvancedSecurityMode: ENFORCED`, on the PLUS tier)",
+        cdk_fix: "featurePlan: cognito.FeaturePlan.PLUS, standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION",
         related: ["Security Hub Cognito.1", "cdk-nag AwsSolutions-COG8"],
     }
 }

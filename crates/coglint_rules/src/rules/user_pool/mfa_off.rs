@@ -48,6 +48,7 @@ declare_rule! {
         category: SignIn,
         summary: "MFA is off or omitted (AWS default: OFF)",
         fix: "require MFA (`MfaConfiguration: \"ON\"`, Terraform `mfa_configuration = \"ON\"`) with a TOTP factor",
+        cdk_fix: "mfa: cognito.Mfa.REQUIRED, mfaSecondFactor: { otp: true, sms: false }",
         related: ["Security Hub Cognito.5", "cdk-nag AwsSolutions-COG2", "cfn_nag F78", "KICS Cognito UserPool Without MFA"],
     }
 }

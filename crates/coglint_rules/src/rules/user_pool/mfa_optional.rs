@@ -49,6 +49,7 @@ declare_rule! {
         category: SignIn,
         summary: "MFA is OPTIONAL: few users opt in",
         fix: "require MFA for every user (`MfaConfiguration: \"ON\"`, Terraform `mfa_configuration = \"ON\"`)",
+        cdk_fix: "mfa: cognito.Mfa.REQUIRED",
         related: ["Security Hub Cognito.5", "cdk-nag AwsSolutions-COG2"],
     }
 }

@@ -61,6 +61,7 @@ declare_rule! {
         category: SignIn,
         summary: "RequireUppercase, RequireLowercase or RequireNumbers is false",
         fix: "require uppercase, lowercase and numbers in the password policy",
+        cdk_fix: "passwordPolicy: { requireUppercase: true, requireLowercase: true, requireDigits: true }",
         related: ["Security Hub Cognito.3", "cdk-nag AwsSolutions-COG1"],
     }
 }

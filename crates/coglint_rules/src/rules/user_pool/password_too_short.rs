@@ -54,6 +54,7 @@ declare_rule! {
         category: SignIn,
         summary: "Minimum password length below the threshold (default 14; omitted = 8)",
         fix: "set the minimum password length to at least 14 (`PasswordPolicy.MinimumLength`, Terraform `minimum_length`)",
+        cdk_fix: "passwordPolicy: { minLength: 14 }",
         related: ["Security Hub Cognito.3", "cdk-nag AwsSolutions-COG1"],
     }
 }

@@ -52,6 +52,7 @@ declare_rule! {
         category: SignIn,
         summary: "Temporary passwords valid longer than the threshold (default 1 day; omitted = 7)",
         fix: "set `TemporaryPasswordValidityDays` (Terraform `temporary_password_validity_days`) to 1",
+        cdk_fix: "passwordPolicy: { tempPasswordValidity: Duration.days(1) }",
         related: ["Security Hub Cognito.3"],
     }
 }
