@@ -1,6 +1,7 @@
 //! The pipeline: discover files, parse them, lower templates to the model, run the rules, and
 //! gather findings and problems in a deterministic order.
 
+mod cdk;
 mod discover;
 mod problem;
 mod scan;

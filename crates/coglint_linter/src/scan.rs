@@ -1,15 +1,17 @@
 //! One scan: every file read once, parsed and checked in parallel, results merged in path order
 //! so the output does not depend on the number of threads.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use coglint_frontend::cloudformation::{self, SuppliedParameters};
+use coglint_frontend::cloudformation::{self, Constructs, SuppliedParameters};
 use coglint_rules::{Finding, Label, Rule, Settings, UnknownValue};
 use coglint_source::{FileId, SourceDb, Span};
 use coglint_syntax::{parse_json, parse_yaml, Document, Limits, SyntaxError, SyntaxErrorKind};
 use rayon::prelude::*;
 
+use crate::cdk;
 use crate::discover::discover;
 use crate::problem::{Problem, ProblemKind};
 use crate::terraform;
@@ -84,7 +86,19 @@ struct FileOutcome {
 pub fn scan(options: &ScanOptions) -> ScanResult {
     let discovered = discover(&options.paths);
     let mut problems = discovered.problems;
-    let files = discovered.files;
+    let mut files = discovered.files;
+    // CDK cloud assemblies: their templates are scanned even where .gitignore hides cdk.out,
+    // and each template once, however many ways it is reached.
+    let assemblies = cdk::find(&options.paths);
+    problems.extend(assemblies.problems.iter().cloned());
+    let mut known: HashSet<PathBuf> = files.iter().map(|(p, _)| cdk::normalize(p)).collect();
+    for template in &assemblies.templates {
+        if known.insert(template.clone()) {
+            files.push((template.clone(), false));
+        }
+    }
+    files.sort();
+    files.dedup_by(|a, b| cdk::normalize(&a.0) == cdk::normalize(&b.0));
 
     // The parameters file, if any, takes the id after the last scanned file.
     let params_id = FileId(u32::try_from(files.len()).unwrap_or(u32::MAX));
@@ -104,12 +118,20 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
         },
     };
 
+    // Source files that CDK creation stack traces point into come after the parameters file.
+    let first_source = files.len() + usize::from(options.parameters.is_some());
+    let (constructs, cdk_sources) = cdk::resolve(&assemblies, &options.paths, first_source);
+    let no_constructs = Constructs::default();
+
     let outcomes: Vec<FileOutcome> = files
         .par_iter()
         .enumerate()
         .map(|(i, (path, explicit))| {
             let id = FileId(u32::try_from(i).unwrap_or(u32::MAX));
-            scan_file(path, *explicit, id, &supplied, options)
+            let constructs = constructs
+                .get(&cdk::normalize(path))
+                .unwrap_or(&no_constructs);
+            scan_file(path, *explicit, id, &supplied, constructs, options)
         })
         .collect();
 
@@ -132,6 +154,9 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
         result
             .sources
             .add(path.clone(), params_text.unwrap_or_else(|| Arc::from("")));
+    }
+    for (path, text) in cdk_sources {
+        result.sources.add(path, text);
     }
     if !tf_files.is_empty() {
         let first_free = u32::try_from(result.sources.len()).unwrap_or(u32::MAX);
@@ -264,6 +289,7 @@ fn scan_file(
     explicit: bool,
     file: FileId,
     supplied: &SuppliedParameters,
+    constructs: &Constructs,
     options: &ScanOptions,
 ) -> FileOutcome {
     let mut outcome = FileOutcome::default();
@@ -324,7 +350,7 @@ fn scan_file(
         });
         outcome.problems.push(problem);
     }
-    let model = cloudformation::lower(file, &doc.root, supplied);
+    let model = cloudformation::lower(file, &doc.root, supplied, constructs);
     let ctx = coglint_rules::check(&model, &options.rules, &options.settings);
     outcome.findings = ctx.findings;
     outcome.unknowns = ctx.unknowns;

@@ -2,7 +2,7 @@
 //! through parameters, conditions and functions.
 
 use coglint_model::defaults;
-use coglint_model::{Model, ResourceKind, ResourceMeta, Scenario};
+use coglint_model::{Model, ReportedAt, ResourceKind, ResourceMeta, Scenario};
 use coglint_source::{FileId, Span};
 use coglint_syntax::Node;
 
@@ -10,6 +10,19 @@ use super::eval::Template;
 use super::parameters::SuppliedParameters;
 use crate::lowering::{client, user_pool, Prop, PropertySource, Resource};
 use crate::value::Alt;
+
+/// What a CDK cloud assembly says of a template's resources, by logical ID.
+pub type Constructs = std::collections::HashMap<String, Construct>;
+
+/// A resource's construct in the CDK app that synthesized it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Construct {
+    /// The construct path, `AuthStack/UserPool/Resource`.
+    pub path: String,
+    /// The line of the user's source that created the construct, from the creation stack trace
+    /// the assembly records (`CDK_DEBUG=true cdk synth`), when that file is scanned.
+    pub source: Option<Span>,
+}
 
 /// One resource's `Properties`, read in each scenario in which the resource exists.
 struct CfnProperties<'t, 'a> {
@@ -81,7 +94,12 @@ fn names(prop: Prop) -> &'static [&'static str] {
 }
 
 /// Lowers one template's Cognito resources to the model.
-pub fn lower(file: FileId, root: &Node, supplied: &SuppliedParameters) -> Model {
+pub fn lower(
+    file: FileId,
+    root: &Node,
+    supplied: &SuppliedParameters,
+    constructs: &Constructs,
+) -> Model {
     let template = Template::new(file, root, supplied);
     let mut model = Model::default();
     for entry in root.get("Resources").and_then(Node::entries).unwrap_or(&[]) {
@@ -100,17 +118,23 @@ pub fn lower(file: FileId, root: &Node, supplied: &SuppliedParameters) -> Model 
             continue;
         }
         let header = Span::new(file, entry.key.range);
+        let construct = constructs.get(&entry.key.text);
         let meta = ResourceMeta {
             kind,
             name: entry.key.text.clone(),
             type_name: type_name.to_string(),
             header,
-            logical_path: body
-                .get("Metadata")
-                .and_then(|m| m.get("aws:cdk:path"))
-                .and_then(Node::as_str)
-                .map(str::to_string),
-            reported_at: None,
+            logical_path: construct.map(|c| c.path.clone()).or_else(|| {
+                body.get("Metadata")
+                    .and_then(|m| m.get("aws:cdk:path"))
+                    .and_then(Node::as_str)
+                    .map(str::to_string)
+            }),
+            reported_at: construct.and_then(|c| c.source).map(|at| ReportedAt {
+                at,
+                here: "for this construct",
+                source: "the synthesized template",
+            }),
         };
         let properties = CfnProperties {
             template: &template,

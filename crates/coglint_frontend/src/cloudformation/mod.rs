@@ -5,7 +5,7 @@ mod eval;
 mod lower;
 mod parameters;
 
-pub use lower::lower;
+pub use lower::{lower, Construct, Constructs};
 pub use parameters::{ParameterFileError, SuppliedParameters};
 
 use coglint_syntax::Node;

@@ -17,7 +17,7 @@ fn model(text: &str) -> Model {
 
 fn model_with(text: &str, supplied: &SuppliedParameters) -> Model {
     match parse_yaml(text, Limits::default()) {
-        Ok(doc) => lower(FILE, &doc.root, supplied),
+        Ok(doc) => lower(FILE, &doc.root, supplied, &Default::default()),
         Err(e) => panic!("{e:?}"),
     }
 }

@@ -1,0 +1,280 @@
+//! CDK cloud assemblies (`cdk.out`): which templates a `cdk synth` produced (stacks, stages,
+//! nested stacks), the construct path of each resource, and, when the assembly records creation
+//! stack traces, the line of the user's source that created it.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use std::sync::Arc;
+
+use coglint_frontend::cloudformation::{Construct, Constructs};
+use coglint_source::{FileId, LineIndex, Span, TextRange};
+use serde_json::Value;
+
+use crate::problem::{Problem, ProblemKind};
+
+/// The deepest nesting of stage assemblies followed.
+const MAX_ASSEMBLY_DEPTH: usize = 8;
+
+/// A resource's construct, as the manifest records it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ManifestConstruct {
+    pub path: String,
+    /// The first frame of the creation stack trace in the user's own code: file, line, column.
+    pub frame: Option<(PathBuf, u32, u32)>,
+}
+
+/// What the scan learns from the assemblies it finds.
+#[derive(Debug, Default)]
+pub(crate) struct Assemblies {
+    /// Every template of every assembly, each once.
+    pub templates: BTreeSet<PathBuf>,
+    /// Per template (normalized path), its resources' constructs by logical ID.
+    pub constructs: HashMap<PathBuf, HashMap<String, ManifestConstruct>>,
+    pub problems: Vec<Problem>,
+}
+
+/// The assemblies under the scanned paths: a `cdk.out` directory named directly, or the
+/// `cdk.out` of a scanned directory (found even when .gitignore lists it, as it usually does).
+pub(crate) fn find(paths: &[PathBuf]) -> Assemblies {
+    let mut assemblies = Assemblies::default();
+    let mut seen = BTreeSet::new();
+    for path in paths {
+        let candidates = [path.clone(), path.join("cdk.out")];
+        for dir in candidates {
+            if dir.join("manifest.json").is_file() {
+                read_assembly(&dir, 0, &mut seen, &mut assemblies);
+            }
+        }
+    }
+    assemblies
+}
+
+/// The constructs of each template, with the line of the user's source that created each
+/// (when the trace points into a file under a scanned path); and those source files, to be
+/// added to the source database from `first_id` on.
+pub(crate) fn resolve(
+    assemblies: &Assemblies,
+    scanned: &[PathBuf],
+    first_id: usize,
+) -> (HashMap<PathBuf, Constructs>, Vec<(PathBuf, Arc<str>)>) {
+    let roots: Vec<PathBuf> = scanned
+        .iter()
+        .chain(std::iter::once(&PathBuf::from(".")))
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .map(|p| {
+            if p.is_file() {
+                p.parent().map(Path::to_path_buf).unwrap_or(p)
+            } else {
+                p
+            }
+        })
+        .collect();
+    let mut sources: Vec<(PathBuf, Arc<str>, LineIndex)> = Vec::new();
+    let mut source_ids: HashMap<PathBuf, usize> = HashMap::new();
+    let mut out = HashMap::new();
+    for (template, manifest) in &assemblies.constructs {
+        let mut constructs = Constructs::new();
+        for (logical_id, construct) in manifest {
+            let source = construct.frame.as_ref().and_then(|(file, line, col)| {
+                let canonical = std::fs::canonicalize(file).ok()?;
+                // Only a file the user scans is shown: its path is then theirs to read.
+                if !roots.iter().any(|r| canonical.starts_with(r)) {
+                    return None;
+                }
+                let index = match source_ids.get(&canonical) {
+                    Some(i) => *i,
+                    None => {
+                        let text: Arc<str> = Arc::from(std::fs::read_to_string(&canonical).ok()?);
+                        let lines = LineIndex::new(&text);
+                        let shown =
+                            relative_to_cwd(&canonical).unwrap_or_else(|| canonical.clone());
+                        sources.push((shown, text, lines));
+                        source_ids.insert(canonical.clone(), sources.len() - 1);
+                        sources.len() - 1
+                    }
+                };
+                let (_, text, lines) = &sources[index];
+                let line_range = lines.line_range(text, (*line as usize).checked_sub(1)?);
+                let line_text = text.get(line_range.as_usize())?;
+                let skip: usize = line_text
+                    .chars()
+                    .take((*col as usize).saturating_sub(1))
+                    .map(char::len_utf8)
+                    .sum();
+                let start = line_range.start + u32::try_from(skip).ok()?;
+                let end = line_range.start + u32::try_from(line_text.trim_end().len()).ok()?;
+                let id = FileId(u32::try_from(first_id + index).ok()?);
+                Some(Span::new(id, TextRange::new(start.min(end), end)))
+            });
+            constructs.insert(
+                logical_id.clone(),
+                Construct {
+                    path: construct.path.clone(),
+                    source,
+                },
+            );
+        }
+        out.insert(template.clone(), constructs);
+    }
+    let files = sources
+        .into_iter()
+        .map(|(path, text, _)| (path, text))
+        .collect();
+    (out, files)
+}
+
+fn relative_to_cwd(path: &Path) -> Option<PathBuf> {
+    let cwd = std::fs::canonicalize(".").ok()?;
+    path.strip_prefix(&cwd).ok().map(Path::to_path_buf)
+}
+
+/// `a/./b/../c` as `a/c`, so that one file reached two ways is read once.
+pub(crate) fn normalize(path: &Path) -> PathBuf {
+    coglint_frontend::terraform::normalize(path)
+}
+
+fn read_json(path: &Path) -> Result<Value, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
+fn read_assembly(dir: &Path, depth: usize, seen: &mut BTreeSet<PathBuf>, out: &mut Assemblies) {
+    if depth > MAX_ASSEMBLY_DEPTH || !seen.insert(normalize(dir)) {
+        return;
+    }
+    let manifest_path = dir.join("manifest.json");
+    let manifest = match read_json(&manifest_path) {
+        Ok(m) => m,
+        Err(e) => {
+            out.problems.push(Problem::new(
+                ProblemKind::Syntax,
+                &manifest_path,
+                format!("cannot read the cloud assembly manifest: {e}"),
+            ));
+            return;
+        }
+    };
+    let Some(artifacts) = manifest.get("artifacts").and_then(Value::as_object) else {
+        return;
+    };
+    for artifact in artifacts.values() {
+        let properties = artifact.get("properties");
+        match artifact.get("type").and_then(Value::as_str) {
+            Some("aws:cloudformation:stack") => {
+                let Some(file) = properties
+                    .and_then(|p| p.get("templateFile"))
+                    .and_then(Value::as_str)
+                else {
+                    continue;
+                };
+                let template = normalize(&dir.join(file));
+                let mut constructs = HashMap::new();
+                if let Some(metadata) = artifact.get("metadata") {
+                    collect_constructs(metadata, &mut constructs);
+                }
+                // Newer CDK versions move the metadata to a side file.
+                if let Some(side) = artifact
+                    .get("additionalMetadataFile")
+                    .and_then(Value::as_str)
+                {
+                    if let Ok(metadata) = read_json(&dir.join(side)) {
+                        collect_constructs(&metadata, &mut constructs);
+                    }
+                }
+                out.templates.insert(template.clone());
+                out.constructs.insert(template, constructs);
+            }
+            Some("cdk:cloud-assembly") => {
+                if let Some(sub) = properties
+                    .and_then(|p| p.get("directoryName"))
+                    .and_then(Value::as_str)
+                {
+                    read_assembly(&dir.join(sub), depth + 1, seen, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    // Nested stacks' templates sit beside their parent's, referenced through asset parameters.
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            if name.to_string_lossy().ends_with(".nested.template.json") {
+                out.templates.insert(normalize(&dir.join(name)));
+            }
+        }
+    }
+}
+
+/// Reads `{"/Stack/Pool/Resource": [{"type": "aws:cdk:logicalId", "data": "Pool123", "trace": [..]}]}`.
+fn collect_constructs(metadata: &Value, out: &mut HashMap<String, ManifestConstruct>) {
+    let Some(entries) = metadata.as_object() else {
+        return;
+    };
+    for (path, list) in entries {
+        for entry in list.as_array().map(Vec::as_slice).unwrap_or(&[]) {
+            if entry.get("type").and_then(Value::as_str) != Some("aws:cdk:logicalId") {
+                continue;
+            }
+            let Some(logical_id) = entry.get("data").and_then(Value::as_str) else {
+                continue;
+            };
+            let frame = entry
+                .get("trace")
+                .and_then(Value::as_array)
+                .and_then(|trace| user_frame(trace.iter().filter_map(Value::as_str)));
+            out.insert(
+                logical_id.to_string(),
+                ManifestConstruct {
+                    path: path.trim_start_matches('/').to_string(),
+                    frame,
+                },
+            );
+        }
+    }
+}
+
+/// The first frame of a JavaScript stack trace that is the user's code, not a library's:
+/// `new AuthStack (/app/lib/auth-stack.ts:12:22)` gives `/app/lib/auth-stack.ts`, 12, 22.
+pub(crate) fn user_frame<'t>(frames: impl Iterator<Item = &'t str>) -> Option<(PathBuf, u32, u32)> {
+    frames.filter_map(parse_frame).find(|(file, _, _)| {
+        let text = file.to_string_lossy();
+        !text.contains("node_modules") && !text.starts_with("node:") && !text.contains("/internal/")
+    })
+}
+
+fn parse_frame(frame: &str) -> Option<(PathBuf, u32, u32)> {
+    let frame = frame.trim().trim_start_matches("at ");
+    let location = match (frame.rfind('('), frame.ends_with(')')) {
+        (Some(open), true) => &frame[open + 1..frame.len() - 1],
+        _ => frame,
+    };
+    let location = location.strip_prefix("file://").unwrap_or(location);
+    let (rest, col) = location.rsplit_once(':')?;
+    let (file, line) = rest.rsplit_once(':')?;
+    Some((PathBuf::from(file), line.parse().ok()?, col.parse().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_of_the_users_code_are_found() {
+        let trace = [
+            "new UserPool (/app/node_modules/aws-cdk-lib/aws-cognito/lib/user-pool.js:1:2345)",
+            "new AuthStack (/app/lib/auth-stack.ts:12:22)",
+            "Object.<anonymous> (/app/bin/app.ts:5:1)",
+        ];
+        assert_eq!(
+            user_frame(trace.iter().copied()),
+            Some((PathBuf::from("/app/lib/auth-stack.ts"), 12, 22))
+        );
+        assert_eq!(
+            parse_frame("at /app/x.ts:3:4"),
+            Some((PathBuf::from("/app/x.ts"), 3, 4))
+        );
+        assert_eq!(parse_frame("native"), None);
+    }
+}
