@@ -50,6 +50,9 @@ pub(crate) fn find(paths: &[PathBuf]) -> Assemblies {
     assemblies
 }
 
+/// Per template, its constructs; and the user's source files they point into.
+pub(crate) type Resolved = (HashMap<PathBuf, Constructs>, Vec<(PathBuf, Arc<str>)>);
+
 /// The constructs of each template, with the line of the user's source that created each
 /// (when the trace points into a file under a scanned path); and those source files, to be
 /// added to the source database from `first_id` on.
@@ -57,7 +60,7 @@ pub(crate) fn resolve(
     assemblies: &Assemblies,
     scanned: &[PathBuf],
     first_id: usize,
-) -> (HashMap<PathBuf, Constructs>, Vec<(PathBuf, Arc<str>)>) {
+) -> Resolved {
     let roots: Vec<PathBuf> = scanned
         .iter()
         .chain(std::iter::once(&PathBuf::from(".")))
