@@ -34,18 +34,12 @@ pub(crate) struct Assemblies {
     pub problems: Vec<Problem>,
 }
 
-/// The assemblies under the scanned paths: a `cdk.out` directory named directly, or the
-/// `cdk.out` of a scanned directory (found even when .gitignore lists it, as it usually does).
-pub(crate) fn find(paths: &[PathBuf]) -> Assemblies {
+/// Reads the assemblies discovery found (see `Discovered::assemblies`).
+pub(crate) fn find(dirs: &[PathBuf]) -> Assemblies {
     let mut assemblies = Assemblies::default();
     let mut seen = BTreeSet::new();
-    for path in paths {
-        let candidates = [path.clone(), path.join("cdk.out")];
-        for dir in candidates {
-            if dir.join("manifest.json").is_file() {
-                read_assembly(&dir, 0, &mut seen, &mut assemblies);
-            }
-        }
+    for dir in dirs {
+        read_assembly(dir, 0, &mut seen, &mut assemblies);
     }
     assemblies
 }
@@ -56,11 +50,7 @@ pub(crate) type Resolved = (HashMap<PathBuf, Constructs>, Vec<(PathBuf, Arc<str>
 /// The constructs of each template, with the line of the user's source that created each
 /// (when the trace points into a file under a scanned path); and those source files, to be
 /// added to the source database from `first_id` on.
-pub(crate) fn resolve(
-    assemblies: &Assemblies,
-    scanned: &[PathBuf],
-    first_id: usize,
-) -> Resolved {
+pub(crate) fn resolve(assemblies: &Assemblies, scanned: &[PathBuf], first_id: usize) -> Resolved {
     let roots: Vec<PathBuf> = scanned
         .iter()
         .chain(std::iter::once(&PathBuf::from(".")))

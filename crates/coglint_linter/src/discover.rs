@@ -17,6 +17,10 @@ pub struct Discovered {
     /// `(path, named explicitly)`.
     pub files: Vec<(PathBuf, bool)>,
     pub problems: Vec<Problem>,
+    /// CDK cloud assembly directories to read through their manifests: named directly, met
+    /// while walking, or the `cdk.out` beside a scanned `cdk.json` or of a scanned directory
+    /// (found even when .gitignore lists it, as it usually does).
+    pub assemblies: Vec<PathBuf>,
 }
 
 fn has_template_extension(path: &Path) -> bool {
@@ -27,17 +31,36 @@ fn has_template_extension(path: &Path) -> bool {
     })
 }
 
+/// Whether `dir` is a CDK cloud assembly (a `manifest.json` with `artifacts`).
+pub(crate) fn is_cloud_assembly(dir: &Path) -> bool {
+    std::fs::read_to_string(dir.join("manifest.json"))
+        .map(|text| text.contains("\"artifacts\""))
+        .unwrap_or(false)
+}
+
 /// Lists the files under `paths`.
 pub fn discover(paths: &[PathBuf]) -> Discovered {
     let mut explicit = BTreeSet::new();
     let mut found = BTreeSet::new();
     let mut problems = Vec::new();
+    let mut assemblies = BTreeSet::new();
     for path in paths {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_file() => {
                 explicit.insert(path.clone());
             }
-            Ok(_) => walk(path, &mut found, &mut problems),
+            // A cloud assembly is read through its manifest (crate::cdk), not walked: its asset
+            // directories can hold whole node_modules trees.
+            Ok(_) if is_cloud_assembly(path) => {
+                assemblies.insert(path.clone());
+            }
+            Ok(_) => {
+                let out = path.join("cdk.out");
+                if is_cloud_assembly(&out) {
+                    assemblies.insert(out);
+                }
+                walk(path, &mut found, &mut assemblies, &mut problems)
+            }
             Err(e) => problems.push(Problem::new(
                 ProblemKind::Io,
                 path,
@@ -53,10 +76,21 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
             .map(|p| (p, false)),
     );
     files.sort();
-    Discovered { files, problems }
+    Discovered {
+        files,
+        problems,
+        assemblies: assemblies.into_iter().collect(),
+    }
 }
 
-fn walk(root: &Path, found: &mut BTreeSet<PathBuf>, problems: &mut Vec<Problem>) {
+fn walk(
+    root: &Path,
+    found: &mut BTreeSet<PathBuf>,
+    assemblies: &mut BTreeSet<PathBuf>,
+    problems: &mut Vec<Problem>,
+) {
+    let skipped = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let skipped_in_filter = std::sync::Arc::clone(&skipped);
     let walker = WalkBuilder::new(root)
         .hidden(true)
         .git_ignore(true)
@@ -66,12 +100,31 @@ fn walk(root: &Path, found: &mut BTreeSet<PathBuf>, problems: &mut Vec<Problem>)
         .parents(true)
         .require_git(false)
         .follow_links(true)
-        .filter_entry(|entry| entry.file_name() != "node_modules")
+        .filter_entry(move |entry| {
+            let name = entry.file_name();
+            if name == "node_modules" {
+                return false;
+            }
+            let assembly =
+                entry.depth() > 0 && name == "cdk.out" && is_cloud_assembly(entry.path());
+            if assembly {
+                if let Ok(mut list) = skipped_in_filter.lock() {
+                    list.push(entry.path().to_path_buf());
+                }
+            }
+            !assembly
+        })
         .build();
     for entry in walker {
         match entry {
             Ok(entry) => {
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                if is_file && entry.file_name() == "cdk.json" {
+                    let out = entry.path().with_file_name("cdk.out");
+                    if is_cloud_assembly(&out) {
+                        assemblies.insert(out);
+                    }
+                }
                 if is_file && has_template_extension(entry.path()) {
                     found.insert(entry.into_path());
                 }
@@ -79,6 +132,11 @@ fn walk(root: &Path, found: &mut BTreeSet<PathBuf>, problems: &mut Vec<Problem>)
             Err(err) => problems.push(walk_problem(root, &err)),
         }
     }
+    let skipped_dirs: Vec<PathBuf> = match skipped.lock() {
+        Ok(list) => list.clone(),
+        Err(_) => Vec::new(),
+    };
+    assemblies.extend(skipped_dirs);
 }
 
 fn walk_problem(root: &Path, err: &ignore::Error) -> Problem {

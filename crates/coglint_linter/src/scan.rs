@@ -87,9 +87,10 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     let discovered = discover(&options.paths);
     let mut problems = discovered.problems;
     let mut files = discovered.files;
+    let assembly_dirs = discovered.assemblies;
     // CDK cloud assemblies: their templates are scanned even where .gitignore hides cdk.out,
     // and each template once, however many ways it is reached.
-    let assemblies = cdk::find(&options.paths);
+    let assemblies = cdk::find(&assembly_dirs);
     problems.extend(assemblies.problems.iter().cloned());
     let mut known: HashSet<PathBuf> = files.iter().map(|(p, _)| cdk::normalize(p)).collect();
     for template in &assemblies.templates {
