@@ -161,22 +161,28 @@ fn read_assembly(dir: &Path, depth: usize, seen: &mut BTreeSet<PathBuf>, out: &m
                 else {
                     continue;
                 };
-                let template = normalize(&dir.join(file));
-                let mut constructs = HashMap::new();
+                let mut entries = Vec::new();
                 if let Some(metadata) = artifact.get("metadata") {
-                    collect_constructs(metadata, &mut constructs);
+                    read_metadata(metadata, &mut entries);
                 }
-                // Newer CDK versions move the metadata to a side file.
+                // Newer CDK versions keep the metadata in a side file.
                 if let Some(side) = artifact
                     .get("additionalMetadataFile")
                     .and_then(Value::as_str)
                 {
                     if let Ok(metadata) = read_json(&dir.join(side)) {
-                        collect_constructs(&metadata, &mut constructs);
+                        read_metadata(&metadata, &mut entries);
                     }
                 }
-                out.templates.insert(template.clone());
-                out.constructs.insert(template, constructs);
+                let app_root = dir.parent().unwrap_or(dir);
+                for (template, constructs) in assign_to_templates(file, &entries, app_root) {
+                    let template = normalize(&dir.join(template));
+                    out.templates.insert(template.clone());
+                    out.constructs
+                        .entry(template)
+                        .or_default()
+                        .extend(constructs);
+                }
             }
             Some("cdk:cloud-assembly") => {
                 if let Some(sub) = properties
@@ -200,32 +206,115 @@ fn read_assembly(dir: &Path, depth: usize, seen: &mut BTreeSet<PathBuf>, out: &m
     }
 }
 
-/// Reads `{"/Stack/Pool/Resource": [{"type": "aws:cdk:logicalId", "data": "Pool123", "trace": [..]}]}`.
-fn collect_constructs(metadata: &Value, out: &mut HashMap<String, ManifestConstruct>) {
-    let Some(entries) = metadata.as_object() else {
+/// What the metadata says of one construct path.
+#[derive(Default)]
+struct Entry {
+    path: String,
+    logical_id: Option<String>,
+    creation_stack: Vec<String>,
+    template_file: Option<String>,
+}
+
+/// Reads `{"/Stack/Pool/Resource": [{"type": "aws:cdk:logicalId", "data": "Pool123"},
+/// {"type": "aws:cdk:creationStack", "data": ["new Stack (/app/lib/stack.ts:12:5)", ..]}]}`.
+fn read_metadata(metadata: &Value, out: &mut Vec<Entry>) {
+    let Some(map) = metadata.as_object() else {
         return;
     };
-    for (path, list) in entries {
-        for entry in list.as_array().map(Vec::as_slice).unwrap_or(&[]) {
-            if entry.get("type").and_then(Value::as_str) != Some("aws:cdk:logicalId") {
-                continue;
+    for (path, list) in map {
+        let mut entry = Entry {
+            path: path.clone(),
+            ..Entry::default()
+        };
+        for item in list.as_array().map(Vec::as_slice).unwrap_or(&[]) {
+            let data = item.get("data");
+            match item.get("type").and_then(Value::as_str) {
+                Some("aws:cdk:logicalId") => {
+                    entry.logical_id = data.and_then(Value::as_str).map(str::to_string)
+                }
+                Some("aws:cdk:templateFile") => {
+                    entry.template_file = data.and_then(Value::as_str).map(str::to_string)
+                }
+                Some("aws:cdk:creationStack") => {
+                    entry.creation_stack = data
+                        .and_then(Value::as_array)
+                        .map(|frames| {
+                            frames
+                                .iter()
+                                .filter_map(Value::as_str)
+                                .map(str::to_string)
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                }
+                _ => {}
             }
-            let Some(logical_id) = entry.get("data").and_then(Value::as_str) else {
-                continue;
-            };
-            let frame = entry
-                .get("trace")
-                .and_then(Value::as_array)
-                .and_then(|trace| user_frame(trace.iter().filter_map(Value::as_str)));
-            out.insert(
-                logical_id.to_string(),
-                ManifestConstruct {
-                    path: path.trim_start_matches('/').to_string(),
-                    frame,
-                },
-            );
+            // Older assemblies put the trace on the entry itself.
+            if let Some(trace) = item.get("trace").and_then(Value::as_array) {
+                if entry.creation_stack.is_empty() {
+                    entry.creation_stack = trace
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_string)
+                        .collect();
+                }
+            }
+        }
+        out.push(entry);
+    }
+}
+
+/// Sorts each resource into the template it is in: a nested stack's constructs (under the path
+/// that records the nested template) go to that template, the rest to the stack's own.
+fn assign_to_templates(
+    stack_template: &str,
+    entries: &[Entry],
+    app_root: &Path,
+) -> HashMap<String, HashMap<String, ManifestConstruct>> {
+    let templates: Vec<(&str, &str)> = entries
+        .iter()
+        .filter_map(|e| Some((e.path.as_str(), e.template_file.as_deref()?)))
+        .collect();
+    let mut out: HashMap<String, HashMap<String, ManifestConstruct>> = HashMap::new();
+    out.entry(stack_template.to_string()).or_default();
+    for entry in entries {
+        let Some(logical_id) = &entry.logical_id else {
+            continue;
+        };
+        let template = templates
+            .iter()
+            .filter(|(prefix, _)| entry.path.starts_with(&format!("{prefix}/")))
+            .max_by_key(|(prefix, _)| prefix.len())
+            .map(|(_, file)| *file)
+            .unwrap_or(stack_template);
+        let frame = user_frame(entry.creation_stack.iter().map(String::as_str))
+            .map(|(file, line, col)| (locate(&file, app_root), line, col));
+        out.entry(template.to_string()).or_default().insert(
+            logical_id.clone(),
+            ManifestConstruct {
+                path: entry.path.trim_start_matches('/').to_string(),
+                frame,
+            },
+        );
+    }
+    out
+}
+
+/// A traced source file, found again when the assembly was synthesized elsewhere (another
+/// checkout, a CI machine): the longest tail of its path that exists under the app's root.
+fn locate(file: &Path, app_root: &Path) -> PathBuf {
+    if file.is_file() {
+        return file.to_path_buf();
+    }
+    let parts: Vec<_> = file.components().collect();
+    for skip in 1..parts.len() {
+        let tail: PathBuf = parts[skip..].iter().collect();
+        let candidate = app_root.join(&tail);
+        if candidate.is_file() {
+            return candidate;
         }
     }
+    file.to_path_buf()
 }
 
 /// The first frame of a JavaScript stack trace that is the user's code, not a library's:

@@ -48,6 +48,15 @@ impl ResourceMeta {
     pub fn file(&self) -> FileId {
         self.header.file
     }
+
+    /// The name to show the user: the construct path for a CDK resource (without the
+    /// `/Resource` of L2 constructs: `AuthStack/UserPool/WebClient`), else the name.
+    pub fn display_name(&self) -> &str {
+        match &self.logical_path {
+            Some(path) => path.strip_suffix("/Resource").unwrap_or(path),
+            None => &self.name,
+        }
+    }
 }
 
 /// A typed link to another resource: `!Ref Pool`, `!GetAtt Pool.Arn` and (later)

@@ -78,7 +78,7 @@ impl Rule for ClientImplicitGrant {
                 Described::new(
                     format!(
                         "app client `{}` allows the implicit grant: tokens are returned in the URL",
-                        client.meta.name
+                        client.meta.display_name()
                     ),
                     "`implicit`",
                 )

@@ -70,7 +70,7 @@ impl Rule for ClientUserExistenceErrors {
                     Described::new(
                         format!(
                         "app client `{}` reveals whether a user exists: accounts can be enumerated",
-                        client.meta.name
+                        client.meta.display_name()
                     ),
                         format!("`{p}`"),
                     )

@@ -63,7 +63,7 @@ impl Rule for ThreatProtectionAuditOnly {
                 Described::new(
                     format!(
                         "threat protection of user pool `{}` only audits: risky sign-ins are logged, not blocked",
-                        pool.meta.name
+                        pool.meta.display_name()
                     ),
                     format!("`{m}`"),
                 )

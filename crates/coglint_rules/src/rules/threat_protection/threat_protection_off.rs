@@ -64,7 +64,7 @@ impl Rule for ThreatProtectionOff {
                 Described::new(
                     format!(
                         "threat protection is off for user pool `{}`",
-                        pool.meta.name
+                        pool.meta.display_name()
                     ),
                     format!("`{m}`"),
                 )

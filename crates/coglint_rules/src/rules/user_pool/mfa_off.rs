@@ -61,7 +61,7 @@ impl Rule for MfaOff {
                 .fails_when(|m| *m == MfaConfiguration::Off);
             ctx.report(&pool.meta, "MFA", verdict, |m| {
                 Described::new(
-                    format!("MFA is off for user pool `{}`", pool.meta.name),
+                    format!("MFA is off for user pool `{}`", pool.meta.display_name()),
                     format!("`{m}`"),
                 )
             });

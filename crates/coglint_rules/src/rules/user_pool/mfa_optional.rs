@@ -64,7 +64,7 @@ impl Rule for MfaOptional {
                 Described::new(
                     format!(
                         "MFA is optional for user pool `{}`: most users will not enable it",
-                        pool.meta.name
+                        pool.meta.display_name()
                     ),
                     format!("`{m}`"),
                 )

@@ -89,7 +89,7 @@ impl Rule for PasswordCharacterClasses {
                         Described::new(
                             format!(
                                 "the password policy of user pool `{}` does not require {class}",
-                                pool.meta.name
+                                pool.meta.display_name()
                             ),
                             format!("`{required}`"),
                         )

@@ -71,7 +71,7 @@ impl Rule for PasswordTooShort {
                 let described = Described::new(
                     format!(
                         "user pool `{}` accepts passwords of {n} characters (threshold: {threshold})",
-                        pool.meta.name
+                        pool.meta.display_name()
                     ),
                     n.to_string(),
                 );

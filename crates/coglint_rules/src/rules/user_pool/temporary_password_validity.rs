@@ -76,7 +76,7 @@ impl Rule for TemporaryPasswordValidity {
                 Described::new(
                     format!(
                         "temporary passwords of user pool `{}` stay valid for {days} {unit} (threshold: {max})",
-                        pool.meta.name
+                        pool.meta.display_name()
                     ),
                     value,
                 )

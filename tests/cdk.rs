@@ -1,0 +1,170 @@
+//! CDK cloud assemblies, synthesized by the real CDK from the apps in testdata/cdk/ (see its
+//! README; `regenerate.sh` refreshes them). The tests read the committed `cdk.out` only.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+fn coglint(dir: &Path, args: &[&str]) -> Output {
+    match Command::new(env!("CARGO_BIN_EXE_coglint"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+    {
+        Ok(o) => o,
+        Err(e) => panic!("cannot run coglint: {e}"),
+    }
+}
+
+fn concise(args: &[&str]) -> Vec<String> {
+    let mut all = vec!["check", "--format", "concise"];
+    all.extend_from_slice(args);
+    let out = coglint(&root(), &all);
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_plain_stack_is_found_in_the_app_directory_and_named_by_construct_path() {
+    let lines = concise(&["testdata/cdk/plain-stack"]);
+    let t = "testdata/cdk/plain-stack/cdk.out/AuthStack.template.json";
+    assert_eq!(
+        lines,
+        vec![
+            format!("{t}:3:3: COG101 [high] MFA is off for user pool `AuthStack/UserPool`"),
+            format!("{t}:3:3: COG110 [medium] user pool `AuthStack/UserPool` accepts passwords of 8 characters (threshold: 14)"),
+            format!("{t}:3:3: COG112 [low] temporary passwords of user pool `AuthStack/UserPool` stay valid for 7 days (threshold: 1)"),
+            format!("{t}:3:3: COG201 [high] threat protection is off for user pool `AuthStack/UserPool`"),
+            format!("{t}:37:3: COG302 [medium] app client `AuthStack/UserPool/WebClient` reveals whether a user exists: accounts can be enumerated"),
+            format!("{t}:41:6: COG301 [high] app client `AuthStack/UserPool/WebClient` allows the implicit grant: tokens are returned in the URL"),
+        ]
+    );
+    // The same when the assembly itself is named.
+    assert_eq!(concise(&["testdata/cdk/plain-stack/cdk.out"]), lines);
+}
+
+#[test]
+fn stages_are_followed_and_each_template_is_read_once() {
+    let lines = concise(&[
+        "testdata/cdk/stage",
+        "testdata/cdk/stage/cdk.out",
+        "testdata/cdk/stage/cdk.out/assembly-Prod",
+    ]);
+    let api = lines
+        .iter()
+        .filter(|l| l.contains("ProdProdApiEA5EFFF0.template.json"))
+        .count();
+    let auth = lines
+        .iter()
+        .filter(|l| l.contains("ProdProdAuthFA6EE8E1.template.json"))
+        .count();
+    assert_eq!((api, auth), (4, 3), "{lines:#?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("COG102") && l.contains("`Prod/ProdApi/ApiUserPool`")),
+        "{lines:#?}"
+    );
+    // MFA is required in Prod/ProdAuth: no COG101 or COG102 there.
+    assert!(!lines
+        .iter()
+        .any(|l| l.contains("ProdAuth") && (l.contains("COG101") || l.contains("COG102"))));
+}
+
+#[test]
+fn nested_stack_templates_are_checked() {
+    let lines = concise(&["testdata/cdk/nested-stack"]);
+    let nested =
+        "testdata/cdk/nested-stack/cdk.out/ParentStackAuthNestedE27B5739.nested.template.json";
+    assert!(lines.contains(&format!(
+        "{nested}:25:30: COG202 [high] threat protection of user pool `ParentStack/AuthNested/UserPool` only audits: risky sign-ins are logged, not blocked"
+    )), "{lines:#?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with(&format!("{nested}:45:6: COG301"))),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn creation_stack_traces_point_at_the_users_source() {
+    let lines = concise(&["testdata/cdk/stack-traces"]);
+    let source = "testdata/cdk/stack-traces/lib/auth-stack.ts";
+    assert!(lines.contains(&format!(
+        "{source}:13:14: COG301 [high] app client `AuthStack/UserPool/WebClient` allows the implicit grant: tokens are returned in the URL"
+    )), "{lines:#?}");
+    assert!(lines.iter().all(|l| l.starts_with(source)), "{lines:#?}");
+    let out = coglint(
+        &root(),
+        &["check", "--format", "json", "testdata/cdk/stack-traces"],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let finding = json["findings"]
+        .as_array()
+        .and_then(|f| f.iter().find(|f| f["code"] == "COG301"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        finding["resource"]["logical_path"],
+        "AuthStack/UserPool/WebClient/Resource"
+    );
+    assert_eq!(
+        finding["cdk_help"],
+        "oAuth: { flows: { authorizationCodeGrant: true, implicitCodeGrant: false } }"
+    );
+    let related = &finding["related"][0];
+    assert_eq!(
+        related["location"]["path"],
+        "testdata/cdk/stack-traces/cdk.out/AuthStack.template.json"
+    );
+    assert_eq!(related["location"]["start"]["line"], 41);
+}
+
+#[test]
+fn a_git_ignored_cdk_out_is_found_from_the_project_root() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let app = dir.path();
+    let assembly = root().join("testdata/cdk/plain-stack/cdk.out");
+    std::fs::create_dir_all(app.join("cdk.out")).unwrap_or_else(|e| panic!("{e}"));
+    for entry in std::fs::read_dir(&assembly)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+    {
+        std::fs::copy(entry.path(), app.join("cdk.out").join(entry.file_name()))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    std::fs::write(app.join(".gitignore"), "cdk.out\nnode_modules\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(app.join("cdk.json"), "{\"app\": \"npx tsx app.ts\"}")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = coglint(app, &["check", "--format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let results = sarif["runs"][0]["results"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(results.len(), 6);
+    let names: Vec<String> = results
+        .iter()
+        .map(|r| {
+            r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
+                .as_str()
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect();
+    assert!(
+        names.contains(&"AuthStack/UserPool/WebClient/Resource".to_string()),
+        "{names:?}"
+    );
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "cdk.out/AuthStack.template.json"
+    );
+}
