@@ -11,7 +11,8 @@ use coglint_rules::{all_rules, find_rule, Severity};
 
 /// Finds security misconfigurations of Amazon Cognito in infrastructure as code.
 ///
-/// coglint reads CloudFormation templates (YAML and JSON, SAM included) and Terraform modules,
+/// coglint reads CloudFormation templates (YAML and JSON, SAM included), Terraform modules and
+/// AWS CDK cloud assemblies (`cdk synth && coglint check`),
 /// models every Cognito user pool and app client with AWS's defaults for what is omitted, and
 /// reports each finding at the place in the source that causes it. Values it cannot know before
 /// deployment (a parameter or variable without a value, Fn::ImportValue, a data source) never

@@ -168,3 +168,17 @@ fn a_git_ignored_cdk_out_is_found_from_the_project_root() {
         "cdk.out/AuthStack.template.json"
     );
 }
+
+#[test]
+fn human_report_of_a_traced_construct() {
+    let out = coglint(
+        &root(),
+        &["check", "--color", "never", "testdata/cdk/stack-traces"],
+    );
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(root().join("testdata/cdk/snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| insta::assert_snapshot!("stack-traces", text));
+}
