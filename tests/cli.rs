@@ -625,3 +625,29 @@ fn output_is_the_same_whatever_the_number_of_threads() {
         assert!(one == run(threads), "output differs with {threads} threads");
     }
 }
+
+#[test]
+fn terraform_json_syntax_is_one_module_with_the_tf_files_beside_it() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "main.tf",
+        "variable \"mfa\" {\n  default = \"OPTIONAL\"\n}\n",
+    );
+    write(
+        dir.path(),
+        "pool.tf.json",
+        "{\n  \"resource\": {\n    \"aws_cognito_user_pool\": {\n      \"main\": {\n        \"mfa_configuration\": \"${var.mfa}\"\n      }\n    }\n  }\n}\n",
+    );
+    let out = coglint(
+        dir.path(),
+        &["check", "--format", "concise", "--fail-on", "high"],
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("pool.tf.json:5:33: COG102 [medium] MFA is optional for user pool `aws_cognito_user_pool.main`"),
+        "{text}"
+    );
+    assert!(text.contains("pool.tf.json:4:7: COG201"), "{text}");
+    assert_eq!(out.status.code(), Some(1));
+}

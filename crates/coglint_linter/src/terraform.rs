@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use coglint_frontend::terraform::{
-    local_module_calls, lower_root, normalize, Modules, RootInputs, TfFile,
+    local_module_calls, lower_root, normalize, JsonModule, Modules, RootInputs, TfFile,
 };
 use coglint_rules::{Finding, UnknownValue};
 use coglint_source::FileId;
-use coglint_syntax::{parse_hcl, Limits};
+use coglint_syntax::hcl_edit::structure::Body;
+use coglint_syntax::{parse_hcl, parse_json, Limits};
 
 use crate::problem::Problem;
 use crate::scan::{read_text, syntax_problem, ScanOptions};
@@ -19,15 +20,21 @@ use crate::scan::{read_text, syntax_problem, ScanOptions};
 /// The most module directories read for one scan.
 const MAX_MODULE_LOADS: usize = 256;
 
+/// A Terraform configuration file: `.tf`, or `.tf.json` (the JSON syntax).
 pub(crate) fn is_tf(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "tf")
+    path.extension().is_some_and(|e| e == "tf") || is_tf_json(path)
+}
+
+fn is_tf_json(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().ends_with(".tf.json"))
 }
 
 pub(crate) fn is_tfvars(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "tfvars")
 }
 
-/// Reads and parses one `.tf` or `.tfvars` file.
+/// Reads and parses one `.tf`, `.tf.json` or `.tfvars` file.
 pub(crate) fn load(
     path: &Path,
     id: FileId,
@@ -38,12 +45,25 @@ pub(crate) fn load(
         Ok(None) => Arc::from(""),
         Err(problem) => return Err((problem, None)),
     };
+    if is_tf_json(path) {
+        return match parse_json(&text, limits) {
+            Ok(doc) => Ok(TfFile {
+                id,
+                path: path.to_path_buf(),
+                json: Some(JsonModule::new(&text, doc.root)),
+                body: Body::default(),
+                text,
+            }),
+            Err(err) => Err((syntax_problem(path, id, err), Some(text))),
+        };
+    }
     match parse_hcl(&text, limits) {
         Ok(body) => Ok(TfFile {
             id,
             path: path.to_path_buf(),
             text,
             body,
+            json: None,
         }),
         Err(err) => Err((syntax_problem(path, id, err), Some(text))),
     }

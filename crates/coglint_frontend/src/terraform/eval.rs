@@ -4,15 +4,17 @@
 //! typed links. Anything else is unknown, with its reason.
 
 use coglint_model::{InputKind, ParameterOrigin, Provenance, Scenario, Subject};
-use coglint_source::{FileId, Span};
+use coglint_source::Span;
 use coglint_syntax::hcl_edit::expr::{
     BinaryOperator, Expression, ObjectKey, TraversalOperator, UnaryOperator,
 };
 use coglint_syntax::hcl_edit::template::{Element, Template};
 
 use super::functions;
-use super::module::{span_of, Module};
+use super::module::{span_of, Expr, Module, Origin};
 use crate::value::{cap, Alt, Resolved, MAX_ALTERNATIVES};
+use coglint_source::FileId;
+use coglint_syntax::{Node, NodeKind, ScalarStyle};
 
 const MAX_DEPTH: usize = 64;
 
@@ -76,23 +78,114 @@ pub(crate) fn product<'a>(
 }
 
 impl<'a> Scope<'_, 'a> {
-    fn text_of(&self, file: FileId, span: Span) -> String {
+    fn text_of(&self, file: Origin, span: Span) -> String {
         self.module
             .texts
-            .get(&file)
+            .get(&file.file)
             .and_then(|t| t.get(span.range.as_usize()))
             .unwrap_or("")
             .to_string()
     }
 
-    pub fn eval(&self, expr: &'a Expression, file: FileId, scenario: &Scenario) -> Vec<Alt<'a>> {
+    pub fn eval(&self, expr: &'a Expression, file: Origin, scenario: &Scenario) -> Vec<Alt<'a>> {
         self.eval_at(expr, file, scenario, 0)
+    }
+
+    /// An expression of either syntax.
+    pub fn eval_expr(&self, expr: Expr<'a>, file: FileId, scenario: &Scenario) -> Vec<Alt<'a>> {
+        self.eval_expr_at(expr, file, scenario, 0)
+    }
+
+    fn eval_expr_at(
+        &self,
+        expr: Expr<'a>,
+        file: FileId,
+        scenario: &Scenario,
+        depth: usize,
+    ) -> Vec<Alt<'a>> {
+        match expr {
+            Expr::Hcl(e) => self.eval_at(e, file.into(), scenario, depth),
+            Expr::Json(node) => self.eval_json(node, file, scenario, depth),
+        }
+    }
+
+    /// A `.tf.json` value: literals as written, strings as templates when they hold `${..}`.
+    fn eval_json(
+        &self,
+        node: &'a Node,
+        file: FileId,
+        scenario: &Scenario,
+        depth: usize,
+    ) -> Vec<Alt<'a>> {
+        let at = coglint_source::Span::new(file, node.range);
+        if depth > MAX_DEPTH {
+            return vec![unknown(
+                scenario,
+                at,
+                "values nested too deeply to evaluate",
+            )];
+        }
+        let collection =
+            |parts: Vec<Vec<Alt<'a>>>, make: &dyn Fn(Vec<Alt<'a>>) -> Resolved<'a>| match product(
+                parts, scenario,
+            ) {
+                Ok(combos) => combos
+                    .into_iter()
+                    .map(|(s, values)| Alt {
+                        scenario: s,
+                        value: make(values),
+                        provenance: Provenance::Literal { at },
+                    })
+                    .collect(),
+                Err(reason) => vec![unknown(scenario, at, reason)],
+            };
+        match &node.kind {
+            NodeKind::Mapping(entries) => {
+                let keys: Vec<String> = entries.iter().map(|e| e.key.text.clone()).collect();
+                let parts = entries
+                    .iter()
+                    .map(|e| self.eval_json(&e.value, file, scenario, depth + 1))
+                    .collect();
+                collection(parts, &|values| {
+                    Resolved::Fields(keys.iter().cloned().zip(values).collect())
+                })
+            }
+            NodeKind::Sequence(items) => {
+                let parts = items
+                    .iter()
+                    .map(|i| self.eval_json(i, file, scenario, depth + 1))
+                    .collect();
+                collection(parts, &Resolved::Items)
+            }
+            NodeKind::Scalar(s) => match s.style {
+                ScalarStyle::Null => vec![Alt {
+                    scenario: scenario.clone(),
+                    value: Resolved::Absent { depth: 0 },
+                    provenance: Provenance::Literal { at },
+                }],
+                _ => match self
+                    .module
+                    .templates
+                    .get(&file)
+                    .and_then(|t| t.get(&node.range.start))
+                {
+                    Some((offset, template)) => {
+                        let origin = Origin {
+                            file,
+                            offset: *offset,
+                        };
+                        self.eval_at(template, origin, scenario, depth + 1)
+                    }
+                    None => vec![text_alt(scenario, s.text.as_str(), at)],
+                },
+            },
+        }
     }
 
     fn eval_at(
         &self,
         expr: &'a Expression,
-        file: FileId,
+        file: Origin,
         scenario: &Scenario,
         depth: usize,
     ) -> Vec<Alt<'a>> {
@@ -294,7 +387,7 @@ impl<'a> Scope<'_, 'a> {
     fn try_(
         &self,
         args: impl Iterator<Item = &'a Expression>,
-        file: FileId,
+        file: Origin,
         at: Span,
         scenario: &Scenario,
         depth: usize,
@@ -318,11 +411,16 @@ impl<'a> Scope<'_, 'a> {
     fn template(
         &self,
         template: &'a Template,
-        file: FileId,
+        file: Origin,
         at: Span,
         scenario: &Scenario,
         depth: usize,
     ) -> Vec<Alt<'a>> {
+        // `"${expr}"` alone is the value of `expr` itself, not its text (as in Terraform).
+        let elements: Vec<&Element> = template.iter().collect();
+        if let [Element::Interpolation(only)] = elements.as_slice() {
+            return self.eval_at(&only.expr, file, scenario, depth + 1);
+        }
         let mut parts = Vec::new();
         for element in template.iter() {
             match element {
@@ -368,7 +466,7 @@ impl<'a> Scope<'_, 'a> {
         &self,
         root: &'a Expression,
         ops: &'a [coglint_syntax::hcl_edit::Decorated<TraversalOperator>],
-        file: FileId,
+        file: Origin,
         at: Span,
         scenario: &Scenario,
         depth: usize,
@@ -381,9 +479,10 @@ impl<'a> Scope<'_, 'a> {
             Expression::Variable(v) => match (v.as_str(), attr(0)) {
                 ("var", Some(name)) => (self.variable(name, at, scenario, depth), 1),
                 ("local", Some(name)) => match self.module.locals.get(name) {
-                    Some((local_file, expr)) => {
-                        (self.eval_at(expr, *local_file, scenario, depth + 1), 1)
-                    }
+                    Some((local_file, expr)) => (
+                        self.eval_expr_at(*expr, *local_file, scenario, depth + 1),
+                        1,
+                    ),
                     None => {
                         return vec![unknown(
                             scenario,
@@ -534,7 +633,7 @@ impl<'a> Scope<'_, 'a> {
                         bindings: Vec::new(),
                         prefix: self.prefix.clone(),
                     };
-                    (plain.eval_at(default, decl.file, scenario, depth + 1), ParameterOrigin::Default)
+                    (plain.eval_expr_at(default, decl.file, scenario, depth + 1), ParameterOrigin::Default)
                 }
                 None => {
                     return vec![unknown(

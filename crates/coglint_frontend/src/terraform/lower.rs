@@ -9,11 +9,10 @@ use coglint_model::{
     InputKind, Model, ParameterOrigin, Provenance, ReportedAt, ResourceKind, ResourceMeta, Scenario,
 };
 use coglint_source::{FileId, Span};
-use coglint_syntax::hcl_edit::structure::Body;
 use coglint_syntax::Node;
 
 use super::eval::{unknown, Input, Scope};
-use super::module::{normalize, span_of, Module, ResourceDecl, TfFile};
+use super::module::{normalize, span_of, BodyRef, Expr, Module, ResourceDecl, TfFile};
 use crate::lowering::{client, user_pool, Prop, PropertySource, Resource};
 use crate::value::{Alt, Resolved};
 
@@ -68,18 +67,45 @@ fn names(prop: Prop) -> &'static [&'static str] {
 struct TfProperties<'s, 'm, 'a> {
     scope: &'s Scope<'m, 'a>,
     file: FileId,
-    body: &'a Body,
+    body: BodyRef<'a>,
     scenario: Scenario,
 }
 
 enum Position<'a> {
-    Body(&'a Body),
+    Body(BodyRef<'a>),
     Value(Alt<'a>),
 }
 
 impl<'a> TfProperties<'_, '_, 'a> {
-    fn at(&self, body: &'a Body) -> Span {
-        span_of(self.file, body)
+    fn at(&self, body: BodyRef<'a>) -> Span {
+        match body {
+            BodyRef::Hcl(body) => span_of(self.file, body),
+            BodyRef::Json(node) => Span::new(self.file, node.range),
+        }
+    }
+
+    /// The value of attribute `expr`, then what lies under it along `rest`.
+    fn attribute(
+        &self,
+        expr: Expr<'a>,
+        rest: &[&str],
+        depth: usize,
+        scenario: &Scenario,
+    ) -> Vec<Alt<'a>> {
+        self.scope
+            .eval_expr(expr, self.file, scenario)
+            .into_iter()
+            .flat_map(|alt| {
+                let s = alt.scenario.clone();
+                match alt.value {
+                    Resolved::Absent { .. } => vec![Alt {
+                        value: Resolved::Absent { depth },
+                        ..alt
+                    }],
+                    _ => self.navigate(Position::Value(alt), rest, depth + 1, &s),
+                }
+            })
+            .collect()
     }
 
     fn navigate(
@@ -105,27 +131,18 @@ impl<'a> TfProperties<'_, '_, 'a> {
             provenance: Provenance::Literal { at },
         };
         match position {
-            Position::Body(body) => {
+            Position::Body(BodyRef::Hcl(body)) => {
                 if let Some(attr) = body.get_attribute(key) {
-                    return self
-                        .scope
-                        .eval(&attr.value, self.file, scenario)
-                        .into_iter()
-                        .flat_map(|alt| {
-                            let s = alt.scenario.clone();
-                            match alt.value {
-                                Resolved::Absent { .. } => vec![Alt {
-                                    value: Resolved::Absent { depth },
-                                    ..alt
-                                }],
-                                _ => self.navigate(Position::Value(alt), rest, depth + 1, &s),
-                            }
-                        })
-                        .collect();
+                    return self.attribute(Expr::Hcl(&attr.value), rest, depth, scenario);
                 }
                 let mut blocks = body.iter().filter_map(|s| s.as_block());
                 if let Some(block) = blocks.find(|b| b.ident.as_str() == *key) {
-                    return self.navigate(Position::Body(&block.body), rest, depth + 1, scenario);
+                    return self.navigate(
+                        Position::Body(BodyRef::Hcl(&block.body)),
+                        rest,
+                        depth + 1,
+                        scenario,
+                    );
                 }
                 let dynamic = body.iter().filter_map(|s| s.as_block()).find(|b| {
                     b.ident.as_str() == "dynamic"
@@ -133,9 +150,43 @@ impl<'a> TfProperties<'_, '_, 'a> {
                 });
                 match dynamic {
                     Some(block) => self.dynamic(block, rest, depth, scenario),
-                    None => vec![absent(scenario, self.at(body))],
+                    None => vec![absent(scenario, self.at(BodyRef::Hcl(body)))],
                 }
             }
+            // In JSON, blocks and attributes look alike: an object (or a list of objects) on
+            // the way down is a block; the rest are values.
+            Position::Body(BodyRef::Json(node)) => match node.get(key) {
+                Some(child) if !rest.is_empty() && child.entries().is_some() => self.navigate(
+                    Position::Body(BodyRef::Json(child)),
+                    rest,
+                    depth + 1,
+                    scenario,
+                ),
+                Some(child)
+                    if !rest.is_empty()
+                        && child
+                            .items()
+                            .and_then(|i| i.first())
+                            .is_some_and(|f| f.entries().is_some()) =>
+                {
+                    match child.items().and_then(|i| i.first()) {
+                        Some(first) => self.navigate(
+                            Position::Body(BodyRef::Json(first)),
+                            rest,
+                            depth + 1,
+                            scenario,
+                        ),
+                        None => Vec::new(),
+                    }
+                }
+                Some(child) => self.attribute(Expr::Json(child), rest, depth, scenario),
+                None if node.get("dynamic").and_then(|d| d.get(key)).is_some() => vec![unknown(
+                    scenario,
+                    Span::new(self.file, node.range),
+                    "dynamic blocks in .tf.json are not evaluated",
+                )],
+                None => vec![absent(scenario, Span::new(self.file, node.range))],
+            },
             Position::Value(alt) => match alt.value {
                 Resolved::Fields(fields) => match fields.into_iter().find(|(k, _)| k == key) {
                     Some((_, v)) => {
@@ -199,7 +250,7 @@ impl<'a> TfProperties<'_, '_, 'a> {
                 .unwrap_or_default(),
         };
         let mut out = Vec::new();
-        for collection in self.scope.eval(&for_each.value, self.file, scenario) {
+        for collection in self.scope.eval(&for_each.value, self.file.into(), scenario) {
             let first = match &collection.value {
                 Resolved::Items(items) => items.first().map(|v| (v.clone(), v.clone())),
                 Resolved::Fields(fields) => fields.first().map(|(k, v)| {
@@ -243,11 +294,11 @@ impl<'a> TfProperties<'_, '_, 'a> {
             let inner = TfProperties {
                 scope: &scope,
                 file: self.file,
-                body: &content.body,
+                body: BodyRef::Hcl(&content.body),
                 scenario: collection.scenario.clone(),
             };
             out.extend(inner.navigate(
-                Position::Body(&content.body),
+                Position::Body(BodyRef::Hcl(&content.body)),
                 rest,
                 depth + 1,
                 &collection.scenario,
@@ -300,10 +351,10 @@ fn instances<'a>(decl: &ResourceDecl<'a>, scope: &Scope<'_, 'a>) -> Vec<Instance
         bindings,
         scenario,
     };
-    if let Some(count) = decl.body.get_attribute("count") {
+    if let Some(count) = decl.body.attribute("count") {
         let mut out = Vec::new();
-        for alt in scope.eval(&count.value, decl.file, &base) {
-            let at = span_of(decl.file, &count.value);
+        for alt in scope.eval_expr(count, decl.file, &base) {
+            let at = alt.provenance.primary();
             match &alt.value {
                 Resolved::Text(n) => match n.parse::<u32>() {
                     Ok(n) => out.extend((0..n.min(256)).map(|i| Instance {
@@ -337,10 +388,10 @@ fn instances<'a>(decl: &ResourceDecl<'a>, scope: &Scope<'_, 'a>) -> Vec<Instance
         }
         return out;
     }
-    if let Some(for_each) = decl.body.get_attribute("for_each") {
+    if let Some(for_each) = decl.body.attribute("for_each") {
         let mut out = Vec::new();
-        let at = span_of(decl.file, &for_each.value);
-        for alt in scope.eval(&for_each.value, decl.file, &base) {
+        for alt in scope.eval_expr(for_each, decl.file, &base) {
+            let at = alt.provenance.primary();
             let pairs: Option<Vec<(String, Alt<'a>)>> = match &alt.value {
                 Resolved::Items(items) => items
                     .iter()
@@ -501,8 +552,7 @@ fn lower_module<'a>(
             }
         };
         let mut child_inputs = HashMap::new();
-        for attr in decl.body.attributes() {
-            let name = attr.key.as_str();
+        for (name, expr) in decl.body.attributes() {
             if matches!(
                 name,
                 "source" | "version" | "count" | "for_each" | "providers" | "depends_on"
@@ -512,7 +562,7 @@ fn lower_module<'a>(
             child_inputs.insert(
                 name.to_string(),
                 Input {
-                    alternatives: scope.eval(&attr.value, decl.file, &Scenario::always()),
+                    alternatives: scope.eval_expr(expr, decl.file, &Scenario::always()),
                     origin: ParameterOrigin::Supplied,
                 },
             );
@@ -547,7 +597,7 @@ pub fn lower_root<'a>(dir: &Path, modules: &Modules<'a>, root_inputs: &RootInput
                 bindings: Vec::new(),
                 prefix: String::new(),
             };
-            let alternatives = file_scope.eval(&attr.value, file.id, &Scenario::always());
+            let alternatives = file_scope.eval(&attr.value, file.id.into(), &Scenario::always());
             inputs.insert(
                 attr.key.as_str().to_string(),
                 Input {

@@ -7,23 +7,101 @@ use std::sync::Arc;
 use coglint_source::{FileId, Span, TextRange};
 use coglint_syntax::hcl_edit::expr::Expression;
 use coglint_syntax::hcl_edit::structure::{Block, Body};
+use coglint_syntax::hcl_edit::template::StringTemplate;
 use coglint_syntax::hcl_edit::Span as _;
+use coglint_syntax::{Node, NodeKind};
 
-/// A parsed `.tf` or `.tfvars` file.
+/// A parsed `.tf`, `.tf.json` or `.tfvars` file.
 #[derive(Debug)]
 pub struct TfFile {
     pub id: FileId,
     pub path: PathBuf,
     pub text: Arc<str>,
+    /// The HCL body (empty for a `.tf.json` file).
     pub body: Body,
+    /// A `.tf.json` file's tree.
+    pub json: Option<JsonModule>,
 }
 
-pub(crate) fn span_of(file: FileId, node: &impl coglint_syntax::hcl_edit::Span) -> Span {
+/// A `.tf.json` file: its located tree, and the expressions written in its strings.
+#[derive(Debug)]
+pub struct JsonModule {
+    pub root: Node,
+    /// Strings holding `${..}` or `%{..}`, parsed as HCL templates, by the string's start
+    /// offset: the offset the template's spans are relative to, and the template.
+    pub templates: HashMap<u32, (u32, Expression)>,
+}
+
+impl JsonModule {
+    /// Reads a `.tf.json` tree, parsing the templates in its strings.
+    pub fn new(text: &str, root: Node) -> Self {
+        let mut templates = HashMap::new();
+        let mut stack = vec![&root];
+        while let Some(node) = stack.pop() {
+            match &node.kind {
+                NodeKind::Mapping(entries) => stack.extend(entries.iter().map(|e| &e.value)),
+                NodeKind::Sequence(items) => stack.extend(items.iter()),
+                NodeKind::Scalar(s) if s.text.contains("${") || s.text.contains("%{") => {
+                    // A JSON string is an HCL quoted template. Without escapes, parse the raw
+                    // text, quotes and all, so spans are exact; with escapes, the decoded text
+                    // (spans then approximate, from the opening quote on).
+                    let raw = text.get(node.range.as_usize()).unwrap_or("");
+                    let parsed = if raw.contains('\\') {
+                        coglint_syntax::hcl_edit::parser::parse_template(&s.text)
+                            .ok()
+                            .map(|t| {
+                                (
+                                    node.range.start + 1,
+                                    Expression::StringTemplate(StringTemplate::from(t)),
+                                )
+                            })
+                    } else {
+                        coglint_syntax::hcl_edit::parser::parse_expr(raw)
+                            .ok()
+                            .map(|e| (node.range.start, e))
+                    };
+                    if let Some(parsed) = parsed {
+                        templates.insert(node.range.start, parsed);
+                    }
+                }
+                NodeKind::Scalar(_) => {}
+            }
+        }
+        JsonModule { root, templates }
+    }
+}
+
+/// Where an expression's spans point: its file, and the offset of the text it was parsed from
+/// (0 in a `.tf` file; the string's start for an expression inside a `.tf.json` string).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Origin {
+    pub file: FileId,
+    pub offset: u32,
+}
+
+impl From<FileId> for Origin {
+    fn from(file: FileId) -> Self {
+        Origin { file, offset: 0 }
+    }
+}
+
+pub(crate) fn span_of(
+    origin: impl Into<Origin>,
+    node: &impl coglint_syntax::hcl_edit::Span,
+) -> Span {
+    let origin = origin.into();
     let range = node
         .span()
-        .map(|r| TextRange::from_usize(r.start, r.end))
-        .unwrap_or_default();
-    Span::new(file, range)
+        .map(|r| {
+            let at = |v: usize| {
+                u32::try_from(v)
+                    .unwrap_or(u32::MAX)
+                    .saturating_add(origin.offset)
+            };
+            TextRange::new(at(r.start), at(r.end))
+        })
+        .unwrap_or_else(|| TextRange::empty(origin.offset));
+    Span::new(origin.file, range)
 }
 
 pub(crate) fn label(block: &Block, index: usize) -> Option<&str> {
@@ -41,9 +119,49 @@ pub(crate) fn header(file: FileId, block: &Block) -> Span {
     Span::new(file, TextRange::new(start, end.max(start)))
 }
 
+/// An expression, in HCL or in JSON (`.tf.json`).
+#[derive(Clone, Copy)]
+pub(crate) enum Expr<'a> {
+    Hcl(&'a Expression),
+    Json(&'a Node),
+}
+
+/// A block's body, in HCL or in JSON (an object).
+#[derive(Clone, Copy)]
+pub(crate) enum BodyRef<'a> {
+    Hcl(&'a Body),
+    Json(&'a Node),
+}
+
+impl<'a> BodyRef<'a> {
+    /// The attribute `key`, if the body sets it.
+    pub fn attribute(self, key: &str) -> Option<Expr<'a>> {
+        match self {
+            BodyRef::Hcl(body) => body.get_attribute(key).map(|a| Expr::Hcl(&a.value)),
+            BodyRef::Json(node) => node.get(key).map(Expr::Json),
+        }
+    }
+
+    /// Every attribute: name and expression (in JSON, every entry).
+    pub fn attributes(self) -> Vec<(&'a str, Expr<'a>)> {
+        match self {
+            BodyRef::Hcl(body) => body
+                .attributes()
+                .map(|a| (a.key.as_str(), Expr::Hcl(&a.value)))
+                .collect(),
+            BodyRef::Json(node) => node
+                .entries()
+                .unwrap_or(&[])
+                .iter()
+                .map(|e| (e.key.text.as_str(), Expr::Json(&e.value)))
+                .collect(),
+        }
+    }
+}
+
 pub(crate) struct VarDecl<'a> {
     pub file: FileId,
-    pub default: Option<&'a Expression>,
+    pub default: Option<Expr<'a>>,
     /// The declared type as written (`list(string)`), or empty.
     pub type_text: String,
     pub sensitive: bool,
@@ -53,7 +171,7 @@ pub(crate) struct ResourceDecl<'a> {
     pub file: FileId,
     pub type_name: &'a str,
     pub name: &'a str,
-    pub body: &'a Body,
+    pub body: BodyRef<'a>,
     pub header: Span,
 }
 
@@ -61,23 +179,35 @@ pub(crate) struct CallDecl<'a> {
     pub file: FileId,
     pub name: &'a str,
     pub source: Option<String>,
-    pub body: &'a Body,
+    pub body: BodyRef<'a>,
     pub header: Span,
 }
 
 pub(crate) struct Module<'a> {
     pub variables: HashMap<&'a str, VarDecl<'a>>,
-    pub locals: HashMap<&'a str, (FileId, &'a Expression)>,
+    pub locals: HashMap<&'a str, (FileId, Expr<'a>)>,
     pub resources: Vec<ResourceDecl<'a>>,
     pub calls: Vec<CallDecl<'a>>,
     pub texts: HashMap<FileId, &'a str>,
+    /// Expressions parsed from `.tf.json` strings, by file and the string's start offset.
+    pub templates: HashMap<FileId, &'a HashMap<u32, (u32, Expression)>>,
 }
 
 /// The literal string of an attribute (`source = "./modules/auth"`).
-fn literal_string(body: &Body, key: &str) -> Option<String> {
-    match &body.get_attribute(key)?.value {
-        Expression::String(s) => Some(s.value().to_string()),
-        _ => None,
+fn literal_string(body: BodyRef<'_>, key: &str) -> Option<String> {
+    match body.attribute(key)? {
+        Expr::Hcl(Expression::String(s)) => Some(s.value().to_string()),
+        Expr::Json(node) => node.as_str().map(str::to_string),
+        Expr::Hcl(_) => None,
+    }
+}
+
+/// A JSON block value: an object, or (as Terraform also accepts) a list of objects.
+fn json_bodies(node: &Node) -> Vec<&Node> {
+    match &node.kind {
+        NodeKind::Mapping(_) => vec![node],
+        NodeKind::Sequence(items) => items.iter().filter(|i| i.entries().is_some()).collect(),
+        NodeKind::Scalar(_) => Vec::new(),
     }
 }
 
@@ -89,69 +219,134 @@ impl<'a> Module<'a> {
             resources: Vec::new(),
             calls: Vec::new(),
             texts: HashMap::new(),
+            templates: HashMap::new(),
         };
         for file in files {
             module.texts.insert(file.id, &file.text);
-            for block in file.body.iter().filter_map(|s| s.as_block()) {
-                match block.ident.as_str() {
-                    "variable" => {
-                        if let Some(name) = label(block, 0) {
-                            let type_text = block
-                                .body
-                                .get_attribute("type")
-                                .and_then(|a| a.value.span())
-                                .and_then(|r| file.text.get(r))
-                                .unwrap_or("")
-                                .to_string();
-                            let sensitive = matches!(
-                                block.body.get_attribute("sensitive").map(|a| &a.value),
-                                Some(Expression::Bool(b)) if *b.value()
-                            );
-                            module.variables.insert(
-                                name,
-                                VarDecl {
-                                    file: file.id,
-                                    default: block.body.get_attribute("default").map(|a| &a.value),
-                                    type_text,
-                                    sensitive,
-                                },
-                            );
-                        }
-                    }
-                    "locals" => {
-                        for attr in block.body.attributes() {
-                            module
-                                .locals
-                                .insert(attr.key.as_str(), (file.id, &attr.value));
-                        }
-                    }
-                    "resource" => {
-                        if let (Some(type_name), Some(name)) = (label(block, 0), label(block, 1)) {
-                            module.resources.push(ResourceDecl {
-                                file: file.id,
-                                type_name,
-                                name,
-                                body: &block.body,
-                                header: header(file.id, block),
-                            });
-                        }
-                    }
-                    "module" => {
-                        if let Some(name) = label(block, 0) {
-                            module.calls.push(CallDecl {
-                                file: file.id,
-                                name,
-                                source: literal_string(&block.body, "source"),
-                                body: &block.body,
-                                header: header(file.id, block),
-                            });
-                        }
-                    }
-                    _ => {}
+            match &file.json {
+                Some(json) => {
+                    module.templates.insert(file.id, &json.templates);
+                    module.add_json(file, &json.root);
                 }
+                None => module.add_hcl(file),
             }
         }
         module
+    }
+
+    fn add_hcl(&mut self, file: &'a TfFile) {
+        for block in file.body.iter().filter_map(|s| s.as_block()) {
+            let body = BodyRef::Hcl(&block.body);
+            match block.ident.as_str() {
+                "variable" => {
+                    if let Some(name) = label(block, 0) {
+                        let type_text = block
+                            .body
+                            .get_attribute("type")
+                            .and_then(|a| a.value.span())
+                            .and_then(|r| file.text.get(r))
+                            .unwrap_or("")
+                            .to_string();
+                        let sensitive = matches!(
+                            block.body.get_attribute("sensitive").map(|a| &a.value),
+                            Some(Expression::Bool(b)) if *b.value()
+                        );
+                        self.variables.insert(
+                            name,
+                            VarDecl {
+                                file: file.id,
+                                default: body.attribute("default"),
+                                type_text,
+                                sensitive,
+                            },
+                        );
+                    }
+                }
+                "locals" => {
+                    for (name, expr) in body.attributes() {
+                        self.locals.insert(name, (file.id, expr));
+                    }
+                }
+                "resource" => {
+                    if let (Some(type_name), Some(name)) = (label(block, 0), label(block, 1)) {
+                        self.resources.push(ResourceDecl {
+                            file: file.id,
+                            type_name,
+                            name,
+                            body,
+                            header: header(file.id, block),
+                        });
+                    }
+                }
+                "module" => {
+                    if let Some(name) = label(block, 0) {
+                        self.calls.push(CallDecl {
+                            file: file.id,
+                            name,
+                            source: literal_string(body, "source"),
+                            body,
+                            header: header(file.id, block),
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// `.tf.json`: `{"variable": {"name": {..}}, "locals": {..}, "resource": {"type": {"name":
+    /// {..}}}, "module": {"name": {..}}}`.
+    fn add_json(&mut self, file: &'a TfFile, root: &'a Node) {
+        let entries = |node: Option<&'a Node>| node.and_then(Node::entries).unwrap_or(&[]);
+        for var in entries(root.get("variable")) {
+            let Some(decl) = json_bodies(&var.value).into_iter().next() else {
+                continue;
+            };
+            self.variables.insert(
+                &var.key.text,
+                VarDecl {
+                    file: file.id,
+                    default: decl.get("default").map(Expr::Json),
+                    type_text: decl
+                        .get("type")
+                        .and_then(Node::as_str)
+                        .unwrap_or("")
+                        .to_string(),
+                    sensitive: decl.get("sensitive").and_then(Node::as_str) == Some("true"),
+                },
+            );
+        }
+        for locals in root.get("locals").map(json_bodies).unwrap_or_default() {
+            for local in entries(Some(locals)) {
+                self.locals
+                    .insert(&local.key.text, (file.id, Expr::Json(&local.value)));
+            }
+        }
+        for by_type in entries(root.get("resource")) {
+            for resource in entries(Some(&by_type.value)) {
+                for body in json_bodies(&resource.value) {
+                    self.resources.push(ResourceDecl {
+                        file: file.id,
+                        type_name: &by_type.key.text,
+                        name: &resource.key.text,
+                        body: BodyRef::Json(body),
+                        header: Span::new(file.id, resource.key.range),
+                    });
+                }
+            }
+        }
+        for call in entries(root.get("module")) {
+            for body in json_bodies(&call.value) {
+                let body = BodyRef::Json(body);
+                self.calls.push(CallDecl {
+                    file: file.id,
+                    name: &call.key.text,
+                    source: literal_string(body, "source"),
+                    body,
+                    header: Span::new(file.id, call.key.range),
+                });
+            }
+        }
     }
 
     pub fn has_resource(&self, type_name: &str, name: &str) -> bool {
@@ -164,15 +359,11 @@ impl<'a> Module<'a> {
 /// The directories a module calls with a local `source` ("./x", "../x"), resolved.
 pub fn local_module_calls(dir: &Path, files: &[&TfFile]) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    for file in files {
-        for block in file.body.iter().filter_map(|s| s.as_block()) {
-            if block.ident.as_str() != "module" {
-                continue;
-            }
-            if let Some(source) = literal_string(&block.body, "source") {
-                if source.starts_with("./") || source.starts_with("../") {
-                    out.push(normalize(&dir.join(source)));
-                }
+    let module = Module::new(files);
+    for call in &module.calls {
+        if let Some(source) = &call.source {
+            if source.starts_with("./") || source.starts_with("../") {
+                out.push(normalize(&dir.join(source)));
             }
         }
     }

@@ -19,6 +19,7 @@ fn file(id: u32, path: &str, text: &str) -> TfFile {
             path: PathBuf::from(path),
             text: Arc::from(text),
             body,
+            json: None,
         },
         Err(e) => panic!("{path}: {e:?}"),
     }
@@ -391,5 +392,74 @@ resource "aws_cognito_user_pool" "omitted" {}
     assert_eq!(
         m.user_pools[1].password_policy.require_uppercase.known(),
         Some(&true)
+    );
+}
+
+fn json_file(id: u32, path: &str, text: &str) -> TfFile {
+    match coglint_syntax::parse_json(text, Limits::default()) {
+        Ok(doc) => TfFile {
+            id: FileId(id),
+            path: PathBuf::from(path),
+            text: Arc::from(text),
+            body: Default::default(),
+            json: Some(super::JsonModule::new(text, doc.root)),
+        },
+        Err(e) => panic!("{path}: {e:?}"),
+    }
+}
+
+#[test]
+fn the_json_syntax_reads_like_hcl() {
+    let text = r#"{
+  "variable": {"mfa": {"type": "string", "default": "OFF"}},
+  "locals": {"tier": "PLUS"},
+  "resource": {
+    "aws_cognito_user_pool": {
+      "main": {
+        "mfa_configuration": "${var.mfa}",
+        "user_pool_tier": "${local.tier}",
+        "password_policy": {"minimum_length": 10, "require_numbers": false},
+        "user_pool_add_ons": [{"advanced_security_mode": "AUDIT"}],
+        "deletion_protection": "${upper(\"active\")}"
+      },
+      "never": {"count": 0}
+    },
+    "aws_cognito_user_pool_client": {
+      "app": {
+        "user_pool_id": "${aws_cognito_user_pool.main.id}",
+        "allowed_oauth_flows": ["code", "implicit"]
+      }
+    }
+  }
+}"#;
+    let m = lower(&[json_file(0, "root/main.tf.json", text)], &[], &[]);
+    assert_eq!(m.user_pools.len(), 1);
+    let pool = &m.user_pools[0];
+    assert_eq!(pool.meta.name, "aws_cognito_user_pool.main");
+    assert_eq!(&text[pool.meta.header.range.as_usize()], "\"main\"");
+    assert_eq!(values(&pool.mfa_configuration), vec!["Off"]);
+    match &pool.mfa_configuration.alternatives()[0].provenance {
+        Provenance::Parameter { at, value_at, .. } => {
+            assert_eq!(&text[at.range.as_usize()], "var.mfa");
+            assert_eq!(value_at.map(|v| &text[v.range.as_usize()]), Some("\"OFF\""));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(values(&pool.tier), vec!["Plus"]);
+    assert_eq!(values(&pool.password_policy.minimum_length), vec!["10"]);
+    assert_eq!(values(&pool.password_policy.require_numbers), vec!["false"]);
+    assert_eq!(values(&pool.advanced_security_mode), vec!["Audit"]);
+    assert_eq!(values(&pool.deletion_protection), vec!["Active"]);
+    let client = &m.clients[0];
+    assert_eq!(
+        m.pool_of(client).map(|p| p.meta.name.as_str()),
+        Some("aws_cognito_user_pool.main")
+    );
+    let Value::Known(flows) = &client.allowed_oauth_flows.alternatives()[0].value else {
+        panic!()
+    };
+    assert_eq!(
+        flows[1].at.map(|s| &text[s.range.as_usize()]),
+        Some("\"implicit\"")
     );
 }
