@@ -157,6 +157,17 @@ pub(crate) fn call<'a>(name: &str, args: &[Alt<'a>], expand: bool) -> Result<Res
                     .to_string(),
             )
         }
+        "element" => {
+            let list = items(arg(0)?, name)?;
+            let index: usize = text(arg(1)?, name)?
+                .parse()
+                .map_err(|_| "`element` needs a whole-number index".to_string())?;
+            match list.len() {
+                0 => return Err("`element` of an empty list".into()),
+                // Terraform wraps the index around the list.
+                n => list[index % n].value.clone(),
+            }
+        }
         "length" => match &arg(0)?.value {
             Resolved::Items(i) => Resolved::Text(i.len().to_string()),
             Resolved::Fields(f) => Resolved::Text(f.len().to_string()),

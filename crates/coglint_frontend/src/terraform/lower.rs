@@ -12,7 +12,7 @@ use coglint_source::{FileId, Span};
 use coglint_syntax::Node;
 
 use super::eval::{unknown, Input, Scope};
-use super::module::{normalize, span_of, BodyRef, Expr, Module, ResourceDecl, TfFile};
+use super::module::{normalize, span_of, BodyRef, Expr, Module, TfFile};
 use crate::lowering::{client, user_pool, Prop, PropertySource, Resource};
 use crate::value::{Alt, Resolved};
 
@@ -344,16 +344,17 @@ struct Instance<'a> {
     scenario: Scenario,
 }
 
-fn instances<'a>(decl: &ResourceDecl<'a>, scope: &Scope<'_, 'a>) -> Vec<Instance<'a>> {
+/// The instances a `count` or `for_each` in `body` makes (one when neither is set).
+fn instances<'a>(body: BodyRef<'a>, file: FileId, scope: &Scope<'_, 'a>) -> Vec<Instance<'a>> {
     let base = Scenario::always();
     let single = |bindings: Vec<(String, Alt<'a>)>, scenario: Scenario| Instance {
         suffix: String::new(),
         bindings,
         scenario,
     };
-    if let Some(count) = decl.body.attribute("count") {
+    if let Some(count) = body.attribute("count") {
         let mut out = Vec::new();
-        for alt in scope.eval_expr(count, decl.file, &base) {
+        for alt in scope.eval_expr(count, file, &base) {
             let at = alt.provenance.primary();
             match &alt.value {
                 Resolved::Text(n) => match n.parse::<u32>() {
@@ -388,9 +389,9 @@ fn instances<'a>(decl: &ResourceDecl<'a>, scope: &Scope<'_, 'a>) -> Vec<Instance
         }
         return out;
     }
-    if let Some(for_each) = decl.body.attribute("for_each") {
+    if let Some(for_each) = body.attribute("for_each") {
         let mut out = Vec::new();
-        for alt in scope.eval_expr(for_each, decl.file, &base) {
+        for alt in scope.eval_expr(for_each, file, &base) {
             let at = alt.provenance.primary();
             let pairs: Option<Vec<(String, Alt<'a>)>> = match &alt.value {
                 Resolved::Items(items) => items
@@ -492,7 +493,7 @@ fn lower_module<'a>(
             }
             _ => continue,
         };
-        for instance in instances(decl, &scope) {
+        for instance in instances(decl.body, decl.file, &scope) {
             let instance_scope = Scope {
                 module: &module,
                 inputs,
@@ -551,29 +552,38 @@ fn lower_module<'a>(
                 None => continue,
             }
         };
-        let mut child_inputs = HashMap::new();
-        for (name, expr) in decl.body.attributes() {
-            if matches!(
-                name,
-                "source" | "version" | "count" | "for_each" | "providers" | "depends_on"
-            ) {
-                continue;
+        // A module called with `count` or `for_each` is evaluated once per instance.
+        for instance in instances(decl.body, decl.file, &scope) {
+            let instance_scope = Scope {
+                module: &module,
+                inputs,
+                bindings: instance.bindings,
+                prefix: prefix.to_string(),
+            };
+            let mut child_inputs = HashMap::new();
+            for (name, expr) in decl.body.attributes() {
+                if matches!(
+                    name,
+                    "source" | "version" | "count" | "for_each" | "providers" | "depends_on"
+                ) {
+                    continue;
+                }
+                child_inputs.insert(
+                    name.to_string(),
+                    Input {
+                        alternatives: instance_scope.eval_expr(expr, decl.file, &instance.scenario),
+                        origin: ParameterOrigin::Supplied,
+                    },
+                );
             }
-            child_inputs.insert(
-                name.to_string(),
-                Input {
-                    alternatives: scope.eval_expr(expr, decl.file, &Scenario::always()),
-                    origin: ParameterOrigin::Supplied,
-                },
-            );
+            let child_call = Call {
+                prefix: format!("{prefix}module.{}{}.", decl.name, instance.suffix),
+                key: key.clone(),
+                reported_at: reported_at.clone(),
+                remote: call.remote,
+            };
+            lower_module(&child, modules, &child_inputs, &child_call, stack, model);
         }
-        let child_call = Call {
-            prefix: format!("{prefix}module.{}.", decl.name),
-            key,
-            reported_at,
-            remote: call.remote,
-        };
-        lower_module(&child, modules, &child_inputs, &child_call, stack, model);
     }
     stack.pop();
 }

@@ -254,7 +254,7 @@ resource "aws_cognito_user_pool" "main" {
     temporary_password_validity_days = local.settings["days"] + 1
   }
   deletion_protection = "${upper("act")}IVE"
-  user_pool_tier      = coalesce("", "PLUS")
+  user_pool_tier      = coalesce("", element(["LITE", "PLUS"], 3))
 }
 "#;
     let m = lower(&[file(0, "root/main.tf", text)], &[], &[]);
@@ -461,5 +461,46 @@ fn the_json_syntax_reads_like_hcl() {
     assert_eq!(
         flows[1].at.map(|s| &text[s.range.as_usize()]),
         Some("\"implicit\"")
+    );
+}
+
+#[test]
+fn modules_called_with_for_each_and_count_are_evaluated_per_instance() {
+    let root = r#"
+module "tenant" {
+  for_each = { a = "ON", b = "OPTIONAL" }
+  source   = "./modules/pool"
+  mfa      = each.value
+}
+module "disabled" {
+  count  = 0
+  source = "./modules/pool"
+}
+"#;
+    let child = r#"
+variable "mfa" { default = "OFF" }
+resource "aws_cognito_user_pool" "this" {
+  mfa_configuration = var.mfa
+}
+"#;
+    let m = lower(
+        &[
+            file(0, "root/main.tf", root),
+            file(1, "root/modules/pool/main.tf", child),
+        ],
+        &[],
+        &[],
+    );
+    let got: Vec<_> = m
+        .user_pools
+        .iter()
+        .map(|p| format!("{} {:?}", p.meta.name, values(&p.mfa_configuration)))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            "module.tenant[\"a\"].aws_cognito_user_pool.this [\"On\"]",
+            "module.tenant[\"b\"].aws_cognito_user_pool.this [\"Optional\"]",
+        ]
     );
 }
