@@ -6,4 +6,6 @@
 pub mod cloudformation;
 mod lowering;
 pub mod terraform;
+#[cfg(test)]
+mod test_support;
 mod value;

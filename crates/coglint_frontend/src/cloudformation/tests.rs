@@ -1,13 +1,14 @@
 //! Evaluation tests: a template in, model fields out.
 
 use coglint_model::{
-    AdvancedSecurityMode, Field, MfaConfiguration, Model, OAuthFlow, ParameterOrigin, Provenance,
+    AdvancedSecurityMode, MfaConfiguration, Model, OAuthFlow, ParameterOrigin, Provenance,
     TokenUnit, TokenValidity, Value,
 };
 use coglint_source::FileId;
 use coglint_syntax::{parse_yaml, Limits};
 
 use super::{lower, SuppliedParameters};
+use crate::test_support::values;
 
 const FILE: FileId = FileId(0);
 
@@ -20,25 +21,6 @@ fn model_with(text: &str, supplied: &SuppliedParameters) -> Model {
         Ok(doc) => lower(FILE, &doc.root, supplied, &Default::default()),
         Err(e) => panic!("{e:?}"),
     }
-}
-
-/// Known values with their scenario, as text.
-fn values<T: std::fmt::Debug>(field: &Field<T>) -> Vec<String> {
-    field
-        .alternatives()
-        .iter()
-        .map(|a| {
-            let v = match &a.value {
-                Value::Known(v) => format!("{v:?}"),
-                Value::Unknown(u) => format!("unknown: {}", u.reason),
-            };
-            if a.scenario.is_always() {
-                v
-            } else {
-                format!("{v} when {}", a.scenario)
-            }
-        })
-        .collect()
 }
 
 fn slice(text: &str, p: &Provenance) -> String {

@@ -77,7 +77,17 @@ pub(crate) fn product<'a>(
     Ok(partials)
 }
 
-impl<'a> Scope<'_, 'a> {
+impl<'m, 'a> Scope<'m, 'a> {
+    /// The same module and inputs, with these bindings (an instance's, an iterator's).
+    pub fn with_bindings(&self, bindings: Vec<(String, Alt<'a>)>) -> Scope<'m, 'a> {
+        Scope {
+            module: self.module,
+            inputs: self.inputs,
+            bindings,
+            prefix: self.prefix.clone(),
+        }
+    }
+
     fn text_of(&self, file: Origin, span: Span) -> String {
         self.module
             .texts
@@ -627,12 +637,7 @@ impl<'a> Scope<'_, 'a> {
             None => match decl.default {
                 Some(default) => {
                     // Defaults are evaluated in the module, without instance bindings.
-                    let plain = Scope {
-                        module: self.module,
-                        inputs: self.inputs,
-                        bindings: Vec::new(),
-                        prefix: self.prefix.clone(),
-                    };
+                    let plain = self.with_bindings(Vec::new());
                     (plain.eval_expr_at(default, decl.file, scenario, depth + 1), ParameterOrigin::Default)
                 }
                 None => {

@@ -285,12 +285,7 @@ impl<'a> TfProperties<'_, '_, 'a> {
             };
             let mut bindings = self.scope.bindings.clone();
             bindings.push((iterator.clone(), element));
-            let scope = Scope {
-                module: self.scope.module,
-                inputs: self.scope.inputs,
-                bindings,
-                prefix: self.scope.prefix.clone(),
-            };
+            let scope = self.scope.with_bindings(bindings);
             let inner = TfProperties {
                 scope: &scope,
                 file: self.file,
@@ -494,12 +489,7 @@ fn lower_module<'a>(
             _ => continue,
         };
         for instance in instances(decl.body, decl.file, &scope) {
-            let instance_scope = Scope {
-                module: &module,
-                inputs,
-                bindings: instance.bindings,
-                prefix: prefix.to_string(),
-            };
+            let instance_scope = scope.with_bindings(instance.bindings);
             let properties = TfProperties {
                 scope: &instance_scope,
                 file: decl.file,
@@ -554,12 +544,7 @@ fn lower_module<'a>(
         };
         // A module called with `count` or `for_each` is evaluated once per instance.
         for instance in instances(decl.body, decl.file, &scope) {
-            let instance_scope = Scope {
-                module: &module,
-                inputs,
-                bindings: instance.bindings,
-                prefix: prefix.to_string(),
-            };
+            let instance_scope = scope.with_bindings(instance.bindings);
             let mut child_inputs = HashMap::new();
             for (name, expr) in decl.body.attributes() {
                 if matches!(

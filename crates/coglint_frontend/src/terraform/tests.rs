@@ -4,13 +4,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use coglint_model::{
-    AdvancedSecurityMode, Field, MfaConfiguration, Model, OAuthFlow, Provenance, TokenUnit,
-    TokenValidity, Value,
+    AdvancedSecurityMode, MfaConfiguration, Model, OAuthFlow, Provenance, TokenUnit, TokenValidity,
+    Value,
 };
 use coglint_source::FileId;
 use coglint_syntax::{parse_hcl, Limits};
 
 use super::{lower_root, Modules, RootInputs, TfFile};
+use crate::test_support::values;
 
 fn file(id: u32, path: &str, text: &str) -> TfFile {
     match parse_hcl(text, Limits::default()) {
@@ -40,24 +41,6 @@ fn lower(files: &[TfFile], var_files: &[&TfFile], vars: &[(&str, &str)]) -> Mode
         remote_modules: Default::default(),
     };
     lower_root(Path::new("root"), &modules, &inputs)
-}
-
-fn values<T: std::fmt::Debug>(field: &Field<T>) -> Vec<String> {
-    field
-        .alternatives()
-        .iter()
-        .map(|a| {
-            let v = match &a.value {
-                Value::Known(v) => format!("{v:?}"),
-                Value::Unknown(u) => format!("unknown: {}", u.reason),
-            };
-            if a.scenario.is_always() {
-                v
-            } else {
-                format!("{v} when {}", a.scenario)
-            }
-        })
-        .collect()
 }
 
 fn slice<'t>(text: &'t str, p: &Provenance) -> &'t str {
