@@ -90,6 +90,10 @@ struct CheckArgs {
     /// Also list the values coglint could not decide statically, and why.
     #[arg(long)]
     show_unknown: bool,
+
+    /// Ignore every suppression (inline comments and resource metadata), for audits.
+    #[arg(long)]
+    no_inline_suppressions: bool,
 }
 
 fn parse_var(text: &str) -> Result<(String, String), String> {
@@ -159,6 +163,7 @@ fn check(args: CheckArgs) -> ExitCode {
         parameters: args.parameters,
         vars: args.vars,
         var_files: args.var_files,
+        suppressions: !args.no_inline_suppressions,
         ..ScanOptions::default()
     };
     let result = scan(&options);

@@ -5,6 +5,7 @@ mod cdk;
 mod discover;
 mod problem;
 mod scan;
+mod suppress;
 mod terraform;
 
 pub use discover::{discover, Discovered};

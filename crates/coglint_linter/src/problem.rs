@@ -21,6 +21,14 @@ pub enum ProblemKind {
     Parameters,
     /// A symbolic link loop met while walking (skipped).
     SymlinkLoop,
+    /// A suppression that cannot be used: no reason, no rule, a malformed date.
+    Suppression,
+    /// A suppression past its `until` date.
+    ExpiredSuppression,
+    /// A suppression that covers no finding, or names no rule.
+    UnusedSuppression,
+    /// The `--baseline` file cannot be read.
+    Baseline,
 }
 
 impl ProblemKind {
@@ -34,12 +42,21 @@ impl ProblemKind {
             ProblemKind::DuplicateKey => "duplicate-key",
             ProblemKind::Parameters => "parameters-error",
             ProblemKind::SymlinkLoop => "symlink-loop",
+            ProblemKind::Suppression => "invalid-suppression",
+            ProblemKind::ExpiredSuppression => "expired-suppression",
+            ProblemKind::UnusedSuppression => "unused-suppression",
+            ProblemKind::Baseline => "baseline-error",
         }
     }
 
     /// Whether the problem makes the exit code 2 (a warning only informs).
     pub fn is_error(self) -> bool {
-        !matches!(self, ProblemKind::SymlinkLoop)
+        !matches!(
+            self,
+            ProblemKind::SymlinkLoop
+                | ProblemKind::ExpiredSuppression
+                | ProblemKind::UnusedSuppression
+        )
     }
 }
 

@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use crate::cdk;
 use crate::discover::discover;
 use crate::problem::{Problem, ProblemKind};
+use crate::suppress::{self, ResourceSite};
 use crate::terraform;
 use coglint_frontend::terraform::TfFile;
 
@@ -32,6 +33,8 @@ pub struct ScanOptions {
     pub vars: Vec<(String, String)>,
     /// Terraform `--var-file` files, for root modules, after tfvars and `*.auto.tfvars`.
     pub var_files: Vec<PathBuf>,
+    /// Honour suppressions (inline comments and resource metadata); off for audits.
+    pub suppressions: bool,
 }
 
 impl Default for ScanOptions {
@@ -44,6 +47,7 @@ impl Default for ScanOptions {
             limits: Limits::default(),
             vars: Vec::new(),
             var_files: Vec::new(),
+            suppressions: true,
         }
     }
 }
@@ -79,6 +83,8 @@ struct FileOutcome {
     problems: Vec<Problem>,
     unknowns: Vec<UnknownValue>,
     is_template: bool,
+    /// The template's Cognito resources, for suppressions.
+    resources: Vec<ResourceSite>,
     /// A parsed `.tf` or `.tfvars` file, checked with its module after every file is read.
     terraform: Option<TfFile>,
 }
@@ -141,8 +147,10 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
         ..ScanResult::default()
     };
     let mut tf_files = Vec::new();
+    let mut resources = Vec::new();
     for ((path, _), mut outcome) in files.iter().zip(outcomes) {
         tf_files.extend(outcome.terraform.take());
+        resources.append(&mut outcome.resources);
         result
             .sources
             .add(path.clone(), outcome.text.unwrap_or_else(|| Arc::from("")));
@@ -171,6 +179,11 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
         result.unknowns.extend(tf.unknowns);
         problems.extend(tf.problems);
         result.terraform_modules = tf.modules;
+        resources.extend(tf.resources);
+    }
+    if options.suppressions {
+        let findings = std::mem::take(&mut result.findings);
+        result.findings = suppress::apply(findings, &resources, &result.sources, &mut problems);
     }
     result.findings.sort_by(|a, b| {
         (
@@ -352,15 +365,12 @@ fn scan_file(
         outcome.problems.push(problem);
     }
     let model = cloudformation::lower(file, &doc.root, supplied, constructs);
+    outcome.resources = sites(&model);
     let ctx = coglint_rules::check(&model, &options.rules, &options.settings);
     outcome.findings = ctx.findings;
     outcome.unknowns = ctx.unknowns;
-    let used = !outcome.findings.is_empty()
-        || !outcome.problems.is_empty()
-        || !outcome.unknowns.is_empty();
-    if used {
-        outcome.text = Some(text);
-    }
+    // Kept for every template: reports point into it, suppressions are read from it.
+    outcome.text = Some(text);
     outcome
 }
 
@@ -399,4 +409,19 @@ fn read_parameters(
             Some(text),
         )),
     }
+}
+
+/// The resources of a model, as suppressions see them.
+pub(crate) fn sites(model: &coglint_model::Model) -> Vec<ResourceSite> {
+    let metas = model
+        .user_pools
+        .iter()
+        .map(|p| &p.meta)
+        .chain(model.clients.iter().map(|c| &c.meta));
+    metas
+        .map(|m| ResourceSite {
+            name: m.name.clone(),
+            suppressions: m.suppressions.clone(),
+        })
+        .collect()
 }

@@ -16,6 +16,7 @@ use coglint_syntax::{parse_hcl, parse_json, Limits};
 
 use crate::problem::Problem;
 use crate::scan::{read_text, syntax_problem, ScanOptions};
+use crate::suppress::ResourceSite;
 
 /// The most module directories read for one scan.
 const MAX_MODULE_LOADS: usize = 256;
@@ -82,6 +83,8 @@ pub(crate) struct TerraformOutcome {
     /// Files read besides the discovered ones (sibling `.tf` files, called modules, var files).
     pub extra_files: Vec<(PathBuf, Arc<str>)>,
     pub modules: usize,
+    /// The modules' Cognito resources, for suppressions.
+    pub resources: Vec<ResourceSite>,
 }
 
 struct Loader {
@@ -266,6 +269,7 @@ pub(crate) fn check(
     }
     let mut findings = Vec::new();
     let mut unknowns = Vec::new();
+    let mut sites = Vec::new();
     for root in &roots {
         let var_files = var_file_paths
             .get(root)
@@ -282,6 +286,7 @@ pub(crate) fn check(
             remote_modules: remote.remove(root).unwrap_or_default(),
         };
         let model = lower_root(root, &modules, &inputs);
+        sites.extend(crate::scan::sites(&model));
         let ctx = coglint_rules::check(&model, &options.rules, &options.settings);
         findings.extend(ctx.findings);
         unknowns.extend(ctx.unknowns);
@@ -290,5 +295,6 @@ pub(crate) fn check(
     outcome.findings = findings;
     outcome.unknowns = unknowns;
     outcome.modules = roots.len();
+    outcome.resources = sites;
     outcome
 }

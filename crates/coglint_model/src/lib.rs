@@ -17,8 +17,8 @@ pub use field::{
 };
 pub use field::{InputKind, ParameterOrigin};
 pub use resources::{
-    Model, PasswordPolicy, ReportedAt, ResourceKind, ResourceMeta, ResourceRef, UserPool,
-    UserPoolClient,
+    Model, PasswordPolicy, ReportedAt, ResourceKind, ResourceMeta, ResourceRef, Suppression,
+    UserPool, UserPoolClient,
 };
 pub use values::{
     AdvancedSecurityMode, DeletionProtection, ExplicitAuthFlow, MfaConfiguration, OAuthFlow,

@@ -32,6 +32,21 @@ pub struct ResourceMeta {
     /// directly: the calling `module` block of a remote Terraform module, the CDK construct
     /// that synthesized it.
     pub reported_at: Option<ReportedAt>,
+    /// Suppressions written in the resource itself (CloudFormation `Metadata`).
+    pub suppressions: Vec<Suppression>,
+}
+
+/// A suppression a user wrote: which checks it silences (coglint codes or names, or another
+/// tool's ids such as cdk-nag's `AwsSolutions-COG2`), why, until when, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suppression {
+    /// The tool whose syntax it is: `coglint`, `cdk-nag`, `cfn_nag`, `checkov`.
+    pub tool: &'static str,
+    pub ids: Vec<String>,
+    pub reason: Option<String>,
+    /// An expiry date, `YYYY-MM-DD`, after which it no longer applies.
+    pub until: Option<String>,
+    pub at: Span,
 }
 
 /// A place in the user's own code that stands for a resource defined elsewhere.

@@ -48,6 +48,11 @@ pub struct Finding {
     pub resource: String,
     pub resource_type: String,
     pub logical_path: Option<String>,
+    /// The resource's header (where suppressions above a resource are matched).
+    pub resource_header: Span,
+    /// The setting at fault, in the user's words ("MFA"): with rule, file and resource, what
+    /// identifies a finding across edits (baselines, SARIF fingerprints).
+    pub setting: String,
     /// The scenario in which the finding holds, in words, if it does not always hold.
     pub scenario: Option<String>,
     /// Whether the value is AWS's default for an omitted property.
@@ -227,6 +232,8 @@ impl Context {
                 resource: resource.name.clone(),
                 resource_type: resource.type_name.clone(),
                 logical_path: resource.logical_path.clone(),
+                resource_header: resource.header,
+                setting: what.to_string(),
                 scenario: scenario_text,
                 defaulted: provenance.is_default(),
             };

@@ -2,7 +2,7 @@
 //! through parameters, conditions and functions.
 
 use coglint_model::defaults;
-use coglint_model::{Model, ReportedAt, ResourceKind, ResourceMeta, Scenario};
+use coglint_model::{Model, ReportedAt, ResourceKind, ResourceMeta, Scenario, Suppression};
 use coglint_source::{FileId, Span};
 use coglint_syntax::Node;
 
@@ -93,6 +93,47 @@ fn names(prop: Prop) -> &'static [&'static str] {
     }
 }
 
+/// The suppressions of a resource's `Metadata`: coglint's own and those users already have for
+/// cdk-nag, cfn_nag and checkov.
+fn suppressions(file: FileId, metadata: &Node) -> Vec<Suppression> {
+    // (tool, key under Metadata, key of the list, key of the id, key of the reason)
+    const SOURCES: &[(&str, &str, &str, &str, &str)] = &[
+        ("coglint", "coglint", "ignore", "id", "reason"),
+        ("cdk-nag", "cdk_nag", "rules_to_suppress", "id", "reason"),
+        ("cfn_nag", "cfn_nag", "rules_to_suppress", "id", "reason"),
+        ("checkov", "checkov", "skip", "id", "comment"),
+    ];
+    let mut out = Vec::new();
+    for (tool, key, list, id_key, reason_key) in SOURCES {
+        let entries = metadata
+            .get(key)
+            .and_then(|m| m.get(list))
+            .and_then(Node::items)
+            .unwrap_or(&[]);
+        for entry in entries {
+            let Some(id) = entry.get(id_key) else {
+                continue;
+            };
+            out.push(Suppression {
+                tool,
+                ids: id.as_str().map(|s| vec![s.to_string()]).unwrap_or_default(),
+                reason: entry
+                    .get(reason_key)
+                    .and_then(Node::as_str)
+                    .map(str::trim)
+                    .filter(|r| !r.is_empty())
+                    .map(str::to_string),
+                until: entry
+                    .get("until")
+                    .and_then(Node::as_str)
+                    .map(str::to_string),
+                at: Span::new(file, id.range),
+            });
+        }
+    }
+    out
+}
+
 /// Lowers one template's Cognito resources to the model.
 pub fn lower(
     file: FileId,
@@ -135,6 +176,10 @@ pub fn lower(
                 here: "for this construct",
                 source: "the synthesized template",
             }),
+            suppressions: body
+                .get("Metadata")
+                .map(|m| suppressions(file, m))
+                .unwrap_or_default(),
         };
         let properties = CfnProperties {
             template: &template,

@@ -506,6 +506,7 @@ fn lower_module<'a>(
                 header: decl.header,
                 logical_path: None,
                 reported_at: call.reported_at.clone(),
+                suppressions: Vec::new(),
             };
             let resource = Resource {
                 source: &properties,

@@ -1,0 +1,184 @@
+//! Suppressions: coglint's own comments and metadata, cdk-nag's, cfn_nag's and checkov's;
+//! reasons required, expiry dates, unused ones reported, and an audit switch that ignores all.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn coglint(dir: &Path, args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_coglint"))
+        .args(args)
+        .current_dir(dir)
+        .env("COGLINT_TODAY", "2026-11-22")
+        .output();
+    match out {
+        Ok(o) => o,
+        Err(e) => panic!("cannot run coglint: {e}"),
+    }
+}
+
+fn concise(dir: &Path, extra: &[&str]) -> (String, Option<i32>) {
+    let mut args = vec!["check", "--format", "concise"];
+    args.extend_from_slice(extra);
+    let out = coglint(dir, &args);
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        out.status.code(),
+    )
+}
+
+fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap_or_else(|e| panic!("{e}"));
+    }
+    dir
+}
+
+const POOLS: &str = "Resources:
+  # coglint:ignore COG101 -- internal tool, behind the corporate VPN
+  QuietPool:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      MfaConfiguration: 'OFF'
+  LoudPool:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      # coglint:ignore mfa-off until 2099-01-31 -- migration ticket AUTH-42
+      MfaConfiguration: 'OFF'
+      UserPoolAddOns:
+        AdvancedSecurityMode: AUDIT
+";
+
+#[test]
+fn comments_silence_a_resource_or_a_property() {
+    let dir = project(&[("t.yaml", POOLS)]);
+    let (out, _) = concise(dir.path(), &["--fail-on", "critical"]);
+    let codes: Vec<&str> = out.lines().filter_map(|l| l.split(": ").nth(1)).collect();
+    // COG101 is silenced twice; the other rules still report both pools.
+    assert!(!out.contains("COG101"), "{out}");
+    assert!(out.contains("t.yaml:13:31: COG202"), "{out}");
+    assert!(out.contains("t.yaml:3:3: COG201"), "{out}");
+    assert!(!codes.is_empty());
+    // An audit sees everything.
+    let (audit, _) = concise(dir.path(), &["--no-inline-suppressions"]);
+    assert_eq!(audit.matches("COG101").count(), 2, "{audit}");
+}
+
+#[test]
+fn a_suppression_needs_a_reason_and_expires() {
+    let text = "Resources:
+  # coglint:ignore COG101
+  NoReason:
+    Type: AWS::Cognito::UserPool
+  # coglint:ignore COG101 until 2020-01-01 -- temporary
+  Expired:
+    Type: AWS::Cognito::UserPool
+";
+    let dir = project(&[("t.yaml", text)]);
+    let (out, code) = concise(dir.path(), &[]);
+    assert!(
+        out.contains(
+            "t.yaml:2:3: error[invalid-suppression] suppression of COG101 without a reason"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "t.yaml:5:3: warning[expired-suppression] suppression of COG101 expired on 2020-01-01"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("t.yaml:3:3: COG101"), "{out}");
+    assert!(out.contains("t.yaml:6:3: COG101"), "{out}");
+    assert_eq!(code, Some(2));
+}
+
+#[test]
+fn unused_suppressions_are_reported() {
+    let text = "Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      # coglint:ignore COG301 -- no client here
+      MfaConfiguration: 'ON'
+";
+    let dir = project(&[("t.yaml", text)]);
+    let (out, _) = concise(dir.path(), &[]);
+    assert!(
+        out.contains("t.yaml:5:7: warning[unused-suppression] unused suppression of COG301"),
+        "{out}"
+    );
+}
+
+#[test]
+fn metadata_suppressions_of_coglint_and_other_tools_are_honoured() {
+    let text = r#"{
+  "Resources": {
+    "Own": {
+      "Type": "AWS::Cognito::UserPool",
+      "Metadata": {"coglint": {"ignore": [{"id": "COG201", "reason": "threat protection on the WAF"}]}},
+      "Properties": {"MfaConfiguration": "ON"}
+    },
+    "CdkNag": {
+      "Type": "AWS::Cognito::UserPool",
+      "Metadata": {"cdk_nag": {"rules_to_suppress": [{"id": "AwsSolutions-COG2", "reason": "SSO only"}]}},
+      "Properties": {"MfaConfiguration": "OPTIONAL"}
+    },
+    "CfnNag": {
+      "Type": "AWS::Cognito::UserPool",
+      "Metadata": {"cfn_nag": {"rules_to_suppress": [{"id": "F78", "reason": "legacy"}]}}
+    },
+    "Checkov": {
+      "Type": "AWS::Cognito::UserPool",
+      "Metadata": {"checkov": {"skip": [{"id": "CKV_AWS_999", "comment": "not ours"}]}},
+      "Properties": {"MfaConfiguration": "ON"}
+    }
+  }
+}"#;
+    let dir = project(&[("t.json", text)]);
+    let (out, _) = concise(dir.path(), &[]);
+    let for_resource = |name: &str| -> Vec<String> {
+        out.lines()
+            .filter(|l| l.contains(&format!("`{name}`")))
+            .filter_map(|l| {
+                l.split(": ")
+                    .nth(1)
+                    .map(|c| c.split(' ').next().unwrap_or("").to_string())
+            })
+            .collect()
+    };
+    assert!(
+        !for_resource("Own").contains(&"COG201".to_string()),
+        "{out}"
+    );
+    // AwsSolutions-COG2 is coglint's COG101 and COG102.
+    assert!(
+        !for_resource("CdkNag").contains(&"COG102".to_string()),
+        "{out}"
+    );
+    // F78 is COG101.
+    assert!(
+        !for_resource("CfnNag").contains(&"COG101".to_string()),
+        "{out}"
+    );
+    assert!(
+        for_resource("CfnNag").contains(&"COG201".to_string()),
+        "{out}"
+    );
+    // A checkov id coglint does not map is checkov's business: not reported as unused.
+    assert!(!out.contains("CKV_AWS_999"), "{out}");
+}
+
+#[test]
+fn terraform_comments_work_too() {
+    let text = "resource \"aws_cognito_user_pool\" \"main\" {
+  name = \"users\"
+  # coglint:ignore COG101 -- break-glass pool, MFA enforced by the IdP
+  mfa_configuration = \"OFF\"
+}
+";
+    let dir = project(&[("main.tf", text)]);
+    let (out, _) = concise(dir.path(), &[]);
+    assert!(!out.contains("COG101"), "{out}");
+    assert!(out.contains("main.tf:1:1: COG201"), "{out}");
+}
