@@ -300,10 +300,12 @@ fn assign_to_templates(
     out
 }
 
-/// A traced source file, found again when the assembly was synthesized elsewhere (another
-/// checkout, a CI machine): the longest tail of its path that exists under the app's root.
+/// A traced source file. The trace holds the absolute path where the app was synthesized; when
+/// that was another checkout or machine, the file is found again as the longest tail of that
+/// path that exists under the app's root (the directory holding `cdk.out`).
 fn locate(file: &Path, app_root: &Path) -> PathBuf {
-    if file.is_file() {
+    let root = std::fs::canonicalize(app_root).unwrap_or_else(|_| app_root.to_path_buf());
+    if file.starts_with(&root) && file.is_file() {
         return file.to_path_buf();
     }
     let parts: Vec<_> = file.components().collect();
