@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use coglint_linter::{scan, ScanOptions};
+use coglint_linter::{baseline, scan, ScanOptions};
 use coglint_report::{render, Format, ReportOptions};
 use coglint_rules::{all_rules, find_rule, Severity};
 
@@ -94,6 +94,15 @@ struct CheckArgs {
     /// Ignore every suppression (inline comments and resource metadata), for audits.
     #[arg(long)]
     no_inline_suppressions: bool,
+
+    /// Report only findings that FILE (written by --write-baseline) does not hold. A finding is
+    /// matched by rule, file, resource and setting, not by line, so moved lines still match.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+
+    /// Record the findings of this run in FILE, to be given to --baseline later.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
 }
 
 fn parse_var(text: &str) -> Result<(String, String), String> {
@@ -166,7 +175,26 @@ fn check(args: CheckArgs) -> ExitCode {
         suppressions: !args.no_inline_suppressions,
         ..ScanOptions::default()
     };
-    let result = scan(&options);
+    let mut result = scan(&options);
+    let root = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    if let Some(path) = &args.write_baseline {
+        if let Err(e) = baseline::write(path, &result.findings, &result.sources, &root) {
+            eprintln!("coglint: {e}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    }
+    if let Some(path) = &args.baseline {
+        match baseline::read(path) {
+            Ok(known) => {
+                let findings = std::mem::take(&mut result.findings);
+                result.findings = baseline::new_findings(findings, known, &result.sources, &root);
+            }
+            Err(e) => {
+                eprintln!("coglint: {e}");
+                return ExitCode::from(EXIT_ERROR);
+            }
+        }
+    }
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = match args.color {
         ColorArg::Always => true,
@@ -181,7 +209,7 @@ fn check(args: CheckArgs) -> ExitCode {
     let report_options = ReportOptions {
         color,
         show_unknown: args.show_unknown,
-        root: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+        root,
         fail_on,
         width,
     };

@@ -182,3 +182,47 @@ fn terraform_comments_work_too() {
     assert!(!out.contains("COG101"), "{out}");
     assert!(out.contains("main.tf:1:1: COG201"), "{out}");
 }
+
+#[test]
+fn a_baseline_survives_moved_lines_and_lets_new_findings_through() {
+    let before = "Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      MfaConfiguration: OPTIONAL
+";
+    let dir = project(&[("t.yaml", before)]);
+    let out = coglint(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--write-baseline",
+            "baseline.json",
+        ],
+    );
+    let recorded = String::from_utf8_lossy(&out.stdout).lines().count();
+    assert!(recorded >= 4, "the pool has several findings");
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("baseline.json")).unwrap_or_default(),
+    )
+    .unwrap_or_default();
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["findings"].as_array().map(Vec::len), Some(recorded));
+
+    // Lines move, and a client with a new problem appears.
+    let after = format!(
+        "# A comment and a description push everything down.\nDescription: auth\n{before}  Client:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: !Ref Pool\n      PreventUserExistenceErrors: ENABLED\n      AllowedOAuthFlows: [implicit]\n"
+    );
+    std::fs::write(dir.path().join("t.yaml"), after).unwrap_or_else(|e| panic!("{e}"));
+    let (out, code) = concise(dir.path(), &["--baseline", "baseline.json"]);
+    assert_eq!(
+        out,
+        "t.yaml:13:27: COG301 [high] app client `Client` allows the implicit grant: tokens are returned in the URL\n"
+    );
+    assert_eq!(code, Some(1));
+    let (out, code) = concise(dir.path(), &["--baseline", "missing.json"]);
+    assert_eq!(out, "");
+    assert_eq!(code, Some(2));
+}

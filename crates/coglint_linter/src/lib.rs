@@ -1,6 +1,7 @@
 //! The pipeline: discover files, parse them, lower templates to the model, run the rules, and
 //! gather findings and problems in a deterministic order.
 
+pub mod baseline;
 mod cdk;
 mod discover;
 mod problem;
@@ -8,6 +9,7 @@ mod scan;
 mod suppress;
 mod terraform;
 
+pub use baseline::display_path;
 pub use discover::{discover, Discovered};
 pub use problem::{Problem, ProblemKind};
 pub use scan::{scan, ScanOptions, ScanResult, MAX_FILE_SIZE};

@@ -247,12 +247,11 @@ pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
     for level in Level::ALL {
         let n = hidden[level.index()];
         if n > 0 {
+            let noun = if n == 1 { "annotation" } else { "annotations" };
             let _ = writeln!(
                 out,
-                "coglint: {n} more {} not shown; see the step summary or the SARIF report.",
-                plural(n, "annotation", "annotations")
-                    .replacen(&n.to_string(), level.as_str(), 1)
-                    .trim_start()
+                "coglint: {n} more {} {noun} not shown; see the step summary or the SARIF report.",
+                level.as_str()
             );
         }
     }
@@ -385,8 +384,9 @@ pub(crate) fn step_summary(result: &ScanResult, options: &ReportOptions) -> Stri
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
+    use std::sync::atomic::{AtomicUsize, Ordering};
 
-    use coglint_linter::ProblemKind;
+    use coglint_linter::{scan, ProblemKind, ScanOptions};
     use coglint_rules::{find_rule, Label};
     use coglint_source::{SourceDb, TextRange};
 
@@ -429,8 +429,42 @@ mod tests {
         }
     }
 
-    /// A scan of one file with `n` findings of `code` on lines 1..=n, and one on lines 1 to 2.
-    fn result_with(code: &str, n: usize) -> ScanResult {
+    /// A real scan of `text`: findings are made by the rules, not by a struct literal here, so
+    /// fields added to them later need no change in these tests.
+    fn scan_text(text: &str) -> ScanResult {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "coglint-github-test-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        let path = dir.join("template.yaml");
+        if let Err(e) = std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(&path, text)) {
+            panic!("{}: {e}", path.display());
+        }
+        let result = scan(&ScanOptions {
+            paths: if text.is_empty() { Vec::new() } else { vec![path] },
+            ..ScanOptions::default()
+        });
+        let _ = std::fs::remove_dir_all(&dir);
+        result
+    }
+
+    /// A COG101 finding (MFA off) to copy.
+    fn prototype() -> Finding {
+        let result = scan_text(
+            "Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      MfaConfiguration: \"OFF\"\n",
+        );
+        match result.findings.into_iter().find(|f| f.rule.code == "COG101") {
+            Some(f) => f,
+            None => panic!("no COG101 finding"),
+        }
+    }
+
+    /// A scan of one file with `n` high findings on lines 1..=n, one more from line 1 to 2,
+    /// and two problems.
+    fn result_with(n: usize) -> ScanResult {
+        let prototype = prototype();
         let mut sources = SourceDb::new();
         let text: String = (0..n.max(2)).map(|i| format!("Pool{i}: x\n")).collect();
         let file = sources.add(PathBuf::from("/repo/infra/a,b.yaml"), text.clone());
@@ -438,42 +472,39 @@ mod tests {
         let mut findings = Vec::new();
         for i in 0..n {
             let start = if i == 0 { 0 } else { lines[i - 1] + 1 };
-            findings.push(Finding {
-                rule: rule(code),
-                severity: rule(code).severity,
-                message: format!("pool `Pool{i}` | 100% bad"),
-                primary: Label {
-                    span: Span::new(file, TextRange::from_usize(start, start + 5)),
-                    message: "here,\nexactly".into(),
-                },
-                secondary: Vec::new(),
-                resource: format!("Pool{i}"),
-                resource_type: "AWS::Cognito::UserPool".into(),
-                logical_path: None,
-                scenario: None,
-                defaulted: false,
-            });
+            let mut finding = prototype.clone();
+            finding.severity = Severity::High;
+            finding.message = format!("pool `Pool{i}` | 100% bad");
+            finding.primary = Label {
+                span: Span::new(file, TextRange::from_usize(start, start + 5)),
+                message: "here,\nexactly".into(),
+            };
+            finding.resource = format!("Pool{i}");
+            finding.logical_path = None;
+            finding.scenario = None;
+            findings.push(finding);
         }
-        findings.push(Finding {
-            primary: Label {
+        if let Some(mut last) = findings.first().cloned() {
+            last.primary = Label {
                 span: Span::new(file, TextRange::from_usize(0, lines[1])),
                 message: String::new(),
-            },
-            ..findings[0].clone()
-        });
-        ScanResult {
-            sources,
-            findings,
-            problems: vec![
-                Problem::new(ProblemKind::Syntax, "/repo/bad.yaml", "unexpected `:`\nhere")
-                    .at(Span::new(file, TextRange::from_usize(2, 3))),
-                Problem::new(ProblemKind::SymlinkLoop, "/repo/loop", "loop"),
-            ],
-            unknowns: Vec::new(),
-            files_scanned: 3,
-            templates: 1,
-            terraform_modules: 0,
+            };
+            findings.push(last);
         }
+        // An empty scan, filled in: no struct literal, so new fields of ScanResult do not matter.
+        let mut result = scan_text("");
+        result.sources = sources;
+        result.findings = findings;
+        result.problems = vec![
+            Problem::new(ProblemKind::Syntax, "/repo/bad.yaml", "unexpected `:`\nhere")
+                .at(Span::new(file, TextRange::from_usize(2, 3))),
+            Problem::new(ProblemKind::SymlinkLoop, "/repo/loop", "loop"),
+        ];
+        result.unknowns = Vec::new();
+        result.files_scanned = 3;
+        result.templates = 1;
+        result.terraform_modules = 0;
+        result
     }
 
     fn options() -> ReportOptions {
@@ -485,7 +516,7 @@ mod tests {
 
     #[test]
     fn annotations_are_escaped_and_located() {
-        let out = render(&result_with("COG101", 1), &options());
+        let out = render(&result_with(1), &options());
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(
             lines[0],
@@ -513,7 +544,7 @@ mod tests {
 
     #[test]
     fn at_most_ten_annotations_per_level() {
-        let out = render(&result_with("COG101", 14), &options());
+        let out = render(&result_with(14), &options());
         let errors = out.lines().filter(|l| l.starts_with("::error ")).count();
         assert_eq!(errors, 10);
         assert_eq!(out.lines().filter(|l| l.starts_with("::warning ")).count(), 1);
@@ -521,15 +552,15 @@ mod tests {
             "\ncoglint: 6 more error annotations not shown; see the step summary or the SARIF report.\n"
         ));
         assert!(!out.contains("more warning"));
-        let out = render(&result_with("COG101", 10), &options());
+        let out = render(&result_with(10), &options());
         assert!(out.contains("\ncoglint: 2 more error annotations not shown;"));
-        let out = render(&result_with("COG101", 9), &options());
+        let out = render(&result_with(9), &options());
         assert!(out.contains("\ncoglint: 1 more error annotation not shown;"));
     }
 
     #[test]
     fn step_summary_lists_every_finding_with_escaped_cells() {
-        let text = step_summary(&result_with("COG101", 14), &options());
+        let text = step_summary(&result_with(14), &options());
         assert!(text.starts_with("## coglint\n\nFound 15 findings (15 high) in 1 template (3 files scanned); 1 file could not be read; 15 at or above `low`.\n\n| Severity | Findings |\n| --- | ---: |\n| high | 15 |\n"));
         let rows = text.lines().filter(|l| l.starts_with("| high | [COG101 mfa-off](")).count();
         assert_eq!(rows, 15);
@@ -544,7 +575,7 @@ mod tests {
 
     #[test]
     fn step_summary_says_when_nothing_was_found() {
-        let mut result = result_with("COG101", 0);
+        let mut result = result_with(0);
         result.findings.clear();
         result.problems.clear();
         assert_eq!(

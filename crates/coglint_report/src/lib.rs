@@ -58,16 +58,7 @@ pub fn render(result: &ScanResult, format: Format, options: &ReportOptions) -> S
     }
 }
 
-/// A path as shown to the user: relative to the root when under it, with `/` separators.
-pub(crate) fn display_path(path: &Path, root: &Path) -> String {
-    let relative = path
-        .strip_prefix(root)
-        .ok()
-        .or_else(|| path.strip_prefix(".").ok())
-        .unwrap_or(path);
-    let text = relative.to_string_lossy().replace('\\', "/");
-    text.strip_prefix("./").map(str::to_string).unwrap_or(text)
-}
+pub(crate) use coglint_linter::display_path;
 
 /// The start and end of a span as 1-based lines and columns.
 pub(crate) fn line_cols(sources: &SourceDb, span: Span) -> Option<(LineCol, LineCol)> {
@@ -96,26 +87,4 @@ pub(crate) fn severity_counts(findings: &[Finding]) -> Vec<(Severity, usize)> {
         .map(|s| (*s, findings.iter().filter(|f| f.severity == *s).count()))
         .filter(|(_, n)| *n > 0)
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn display_paths_are_relative_and_use_slashes() {
-        let root = Path::new("/repo");
-        assert_eq!(
-            display_path(Path::new("/repo/infra/a.yaml"), root),
-            "infra/a.yaml"
-        );
-        assert_eq!(
-            display_path(Path::new("./infra/a.yaml"), root),
-            "infra/a.yaml"
-        );
-        assert_eq!(
-            display_path(Path::new("/elsewhere/a.yaml"), root),
-            "/elsewhere/a.yaml"
-        );
-    }
 }

@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use coglint_linter::ScanResult;
-use coglint_rules::{all_rules, Finding, RuleMeta, Severity};
+use coglint_rules::{all_rules, RuleMeta, Severity};
 use coglint_source::{SourceDb, Span};
 
 use crate::{display_path, line_cols, ReportOptions};
@@ -219,29 +219,6 @@ fn physical(sources: &SourceDb, span: Span, options: &ReportOptions) -> Option<P
     })
 }
 
-/// FNV-1a, 64 bits: stable across versions and platforms, unlike std's hasher.
-fn fnv1a(parts: &[&str]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for b in part.bytes().chain(std::iter::once(0)) {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    format!("{hash:016x}")
-}
-
-/// A fingerprint that survives lines moving: rule, file, resource and what is wrong, no line.
-fn fingerprint(finding: &Finding, path: &str) -> String {
-    fnv1a(&[
-        finding.rule.code,
-        path,
-        &finding.resource,
-        &finding.primary.message,
-        finding.scenario.as_deref().unwrap_or(""),
-    ])
-}
-
 fn descriptor(meta: &RuleMeta) -> ReportingDescriptor {
     let mut tags = vec!["security".to_string(), "cognito".to_string()];
     tags.extend(meta.related.iter().map(|r| r.to_string()));
@@ -287,11 +264,7 @@ pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
         .findings
         .iter()
         .map(|f| {
-            let path = sources
-                .get(f.primary.span.file)
-                .map(|s| display_path(s.path(), &options.root))
-                .unwrap_or_default();
-            let mut print = fingerprint(f, &path);
+            let mut print = coglint_linter::baseline::fingerprint(f, sources, &options.root);
             // Two findings alike in every way but their place still get distinct fingerprints.
             let n = seen.entry(print.clone()).or_insert(0);
             *n += 1;
@@ -414,13 +387,5 @@ mod tests {
     fn uris_are_encoded() {
         assert_eq!(uri_encode("infra/my stack.yaml"), "infra/my%20stack.yaml");
         assert_eq!(uri_encode("a/é.yaml"), "a/%C3%A9.yaml");
-    }
-
-    #[test]
-    fn fingerprints_are_stable() {
-        // A fixed value: changing the hash would make GitHub see every alert as new.
-        assert_eq!(fnv1a(&["COG101", "a.yaml"]), fnv1a(&["COG101", "a.yaml"]));
-        assert_ne!(fnv1a(&["COG101", "a.yaml"]), fnv1a(&["COG101a", ".yaml"]));
-        assert_eq!(fnv1a(&[]), "cbf29ce484222325");
     }
 }
