@@ -27,8 +27,6 @@ pub enum ProblemKind {
     ExpiredSuppression,
     /// A suppression that covers no finding, or names no rule.
     UnusedSuppression,
-    /// The `--baseline` file cannot be read.
-    Baseline,
 }
 
 impl ProblemKind {
@@ -45,7 +43,6 @@ impl ProblemKind {
             ProblemKind::Suppression => "invalid-suppression",
             ProblemKind::ExpiredSuppression => "expired-suppression",
             ProblemKind::UnusedSuppression => "unused-suppression",
-            ProblemKind::Baseline => "baseline-error",
         }
     }
 

@@ -164,7 +164,11 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// What was scanned and found, in one sentence (the wording of the human summary).
-fn summary_sentence(result: &ScanResult, options: &ReportOptions, code: fn(&str) -> String) -> String {
+fn summary_sentence(
+    result: &ScanResult,
+    options: &ReportOptions,
+    code: fn(&str) -> String,
+) -> String {
     let mut units = Vec::new();
     if result.templates > 0 || result.terraform_modules == 0 {
         units.push(plural(result.templates, "template", "templates"));
@@ -412,7 +416,10 @@ mod tests {
     #[test]
     fn table_cells_escape_pipes_and_line_breaks() {
         assert_eq!(cell("a | b"), "a \\| b");
-        assert_eq!(cell("one\ntwo\r\nthree\rfour"), "one<br>two<br>three<br>four");
+        assert_eq!(
+            cell("one\ntwo\r\nthree\rfour"),
+            "one<br>two<br>three<br>four"
+        );
     }
 
     #[test]
@@ -443,7 +450,11 @@ mod tests {
             panic!("{}: {e}", path.display());
         }
         let result = scan(&ScanOptions {
-            paths: if text.is_empty() { Vec::new() } else { vec![path] },
+            paths: if text.is_empty() {
+                Vec::new()
+            } else {
+                vec![path]
+            },
             ..ScanOptions::default()
         });
         let _ = std::fs::remove_dir_all(&dir);
@@ -455,7 +466,11 @@ mod tests {
         let result = scan_text(
             "Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      MfaConfiguration: \"OFF\"\n",
         );
-        match result.findings.into_iter().find(|f| f.rule.code == "COG101") {
+        match result
+            .findings
+            .into_iter()
+            .find(|f| f.rule.code == "COG101")
+        {
             Some(f) => f,
             None => panic!("no COG101 finding"),
         }
@@ -496,8 +511,12 @@ mod tests {
         result.sources = sources;
         result.findings = findings;
         result.problems = vec![
-            Problem::new(ProblemKind::Syntax, "/repo/bad.yaml", "unexpected `:`\nhere")
-                .at(Span::new(file, TextRange::from_usize(2, 3))),
+            Problem::new(
+                ProblemKind::Syntax,
+                "/repo/bad.yaml",
+                "unexpected `:`\nhere",
+            )
+            .at(Span::new(file, TextRange::from_usize(2, 3))),
             Problem::new(ProblemKind::SymlinkLoop, "/repo/loop", "loop"),
         ];
         result.unknowns = Vec::new();
@@ -522,7 +541,10 @@ mod tests {
             lines[0],
             "::error file=bad.yaml,line=1,col=3,endLine=1,endColumn=4,title=coglint syntax-error::unexpected `:`%0Ahere"
         );
-        assert_eq!(lines[1], "::warning file=loop,title=coglint symlink-loop::loop");
+        assert_eq!(
+            lines[1],
+            "::warning file=loop,title=coglint symlink-loop::loop"
+        );
         let url = rule("COG101").url();
         assert_eq!(
             lines[2],
@@ -547,7 +569,10 @@ mod tests {
         let out = render(&result_with(14), &options());
         let errors = out.lines().filter(|l| l.starts_with("::error ")).count();
         assert_eq!(errors, 10);
-        assert_eq!(out.lines().filter(|l| l.starts_with("::warning ")).count(), 1);
+        assert_eq!(
+            out.lines().filter(|l| l.starts_with("::warning ")).count(),
+            1
+        );
         assert!(out.contains(
             "\ncoglint: 6 more error annotations not shown; see the step summary or the SARIF report.\n"
         ));
@@ -562,7 +587,10 @@ mod tests {
     fn step_summary_lists_every_finding_with_escaped_cells() {
         let text = step_summary(&result_with(14), &options());
         assert!(text.starts_with("## coglint\n\nFound 15 findings (15 high) in 1 template (3 files scanned); 1 file could not be read; 15 at or above `low`.\n\n| Severity | Findings |\n| --- | ---: |\n| high | 15 |\n"));
-        let rows = text.lines().filter(|l| l.starts_with("| high | [COG101 mfa-off](")).count();
+        let rows = text
+            .lines()
+            .filter(|l| l.starts_with("| high | [COG101 mfa-off]("))
+            .count();
         assert_eq!(rows, 15);
         let url = rule("COG101").url();
         assert!(text.contains(&format!(
