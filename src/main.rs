@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use coglint_linter::{baseline, scan, ScanOptions};
-use coglint_report::{render, Format, ReportOptions};
+use coglint_report::{render, step_summary, Format, ReportOptions};
 use coglint_rules::{all_rules, find_rule, Severity};
 
 /// Finds security misconfigurations of Amazon Cognito in infrastructure as code.
@@ -124,6 +124,8 @@ enum FormatArg {
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and editors.
     Sarif,
+    /// GitHub Actions annotations; also appends a summary to $GITHUB_STEP_SUMMARY when set.
+    Github,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -218,11 +220,25 @@ fn check(args: CheckArgs) -> ExitCode {
         FormatArg::Concise => Format::Concise,
         FormatArg::Json => Format::Json,
         FormatArg::Sarif => Format::Sarif,
+        FormatArg::Github => Format::Github,
     };
     let text = render(&result, format, &report_options);
     if let Err(e) = write_output(args.output.as_deref(), &text) {
         eprintln!("coglint: cannot write the report: {e}");
         return ExitCode::from(EXIT_ERROR);
+    }
+    if format == Format::Github {
+        if let Some(summary_path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
+            let summary = step_summary(&result, &report_options);
+            let appended = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&summary_path)
+                .and_then(|mut f| f.write_all(summary.as_bytes()));
+            if let Err(e) = appended {
+                eprintln!("coglint: cannot write the step summary: {e}");
+            }
+        }
     }
     if result.has_errors() {
         ExitCode::from(EXIT_ERROR)

@@ -2,6 +2,7 @@
 //! Each writes into one buffer, computing line and column from the line index only here.
 
 mod concise;
+mod github;
 mod human;
 mod json;
 mod sarif;
@@ -20,6 +21,8 @@ pub enum Format {
     Concise,
     Json,
     Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
 }
 
 /// What a reporter needs besides the scan itself.
@@ -55,7 +58,13 @@ pub fn render(result: &ScanResult, format: Format, options: &ReportOptions) -> S
         Format::Concise => concise::render(result, options),
         Format::Json => json::render(result, options),
         Format::Sarif => sarif::render(result, options),
+        Format::Github => github::render(result, options),
     }
+}
+
+/// Markdown for GitHub's job summary (`$GITHUB_STEP_SUMMARY`): counts and every finding.
+pub fn step_summary(result: &ScanResult, options: &ReportOptions) -> String {
+    github::step_summary(result, options)
 }
 
 pub(crate) use coglint_linter::display_path;
