@@ -100,6 +100,11 @@ struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
 
+    /// SARIF: write absolute file:// URIs instead of ones relative to %SRCROOT% (the working
+    /// directory), for editors reading a local report.
+    #[arg(long)]
+    sarif_absolute_uris: bool,
+
     /// Record the findings of this run in FILE, to be given to --baseline later.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
@@ -214,6 +219,7 @@ fn check(args: CheckArgs) -> ExitCode {
         root,
         fail_on,
         width,
+        absolute_uris: args.sarif_absolute_uris,
     };
     let format = match args.format {
         FormatArg::Human => Format::Human,

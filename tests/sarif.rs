@@ -147,3 +147,27 @@ fn fingerprints_survive_lines_moving() {
     assert!(!before.is_empty());
     assert_eq!(before, after);
 }
+
+#[test]
+fn absolute_uris_for_local_editors() {
+    let result = scan(&ScanOptions {
+        paths: vec![PathBuf::from("testdata/rules/mfa-off/fail.yaml")],
+        ..ScanOptions::default()
+    });
+    let options = ReportOptions {
+        root: root(),
+        absolute_uris: true,
+        ..ReportOptions::default()
+    };
+    let sarif: Value =
+        serde_json::from_str(&render(&result, Format::Sarif, &options)).unwrap_or_default();
+    assert_valid(&sarif);
+    let location =
+        &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    let uri = location["uri"].as_str().unwrap_or("");
+    assert!(
+        uri.starts_with("file:///") && uri.ends_with("/testdata/rules/mfa-off/fail.yaml"),
+        "{uri}"
+    );
+    assert!(location.get("uriBaseId").is_none());
+}

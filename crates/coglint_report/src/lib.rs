@@ -37,6 +37,8 @@ pub struct ReportOptions {
     pub fail_on: Severity,
     /// Terminal width for the human format.
     pub width: usize,
+    /// SARIF: absolute `file://` URIs instead of `%SRCROOT%`-relative ones (for local editors).
+    pub absolute_uris: bool,
 }
 
 impl Default for ReportOptions {
@@ -47,6 +49,7 @@ impl Default for ReportOptions {
             root: PathBuf::from("."),
             fail_on: Severity::Low,
             width: 100,
+            absolute_uris: false,
         }
     }
 }

@@ -191,7 +191,13 @@ fn uri_encode(path: &str) -> String {
 }
 
 fn artifact(path: &std::path::Path, options: &ReportOptions) -> ArtifactLocation {
-    let shown = display_path(path, &options.root);
+    let shown = if options.absolute_uris {
+        std::fs::canonicalize(options.root.join(path))
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_else(|_| display_path(path, &options.root))
+    } else {
+        display_path(path, &options.root)
+    };
     if shown.starts_with('/') {
         ArtifactLocation {
             uri: format!("file://{}", uri_encode(&shown)),
