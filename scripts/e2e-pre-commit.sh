@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The pre-commit hook end to end, with the real pre-commit from PyPI: in a small repository, the
 # hook fails on a template with MFA off, and passes once the template is fixed.
-# Needs `pre-commit` on PATH (pip install pre-commit) and git; builds coglint through
-# pre-commit's rust support, reusing this checkout's target directory.
+# Needs pre-commit (pip install pre-commit) and git; builds coglint through pre-commit's rust
+# support, reusing this checkout's target directory.
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -38,7 +38,7 @@ printf 'on: push\njobs: {}\n' > workflow.yml
 git add . && git commit -qm "templates"
 
 echo "== the hook must fail on bad.yaml"
-if pre-commit try-repo "$repo" coglint --all-files > run1.log 2>&1; then
+if python3 -m pre_commit try-repo "$repo" coglint --all-files > run1.log 2>&1; then
   cat run1.log
   echo "e2e-pre-commit: the hook passed on a template with MFA off" >&2
   exit 1
@@ -49,5 +49,5 @@ grep -q "COG101" run1.log || { echo "e2e-pre-commit: no COG101 in the hook's out
 echo "== the hook must pass once fixed"
 printf '%s' "$secure_pool" > bad.yaml
 git add . && git commit -qm "fix"
-pre-commit try-repo "$repo" coglint --all-files
+python3 -m pre_commit try-repo "$repo" coglint --all-files
 echo "e2e-pre-commit: ok"
