@@ -18,7 +18,7 @@ use coglint_linter::{Problem, ScanResult};
 use coglint_rules::{Finding, Severity};
 use coglint_source::{LineCol, Span};
 
-use crate::{display_path, line_cols, severity_counts, ReportOptions};
+use crate::{display_path, line_cols, plural, severity_counts, summary_sentence, ReportOptions};
 
 /// Annotations GitHub shows per level and step; more are dropped by GitHub anyway.
 const ANNOTATIONS_PER_LEVEL: usize = 10;
@@ -157,58 +157,6 @@ fn finding_message(finding: &Finding) -> String {
     text.push_str("\nDocs: ");
     text.push_str(&finding.rule.url());
     text
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// What was scanned and found, in one sentence (the wording of the human summary).
-fn summary_sentence(
-    result: &ScanResult,
-    options: &ReportOptions,
-    code: fn(&str) -> String,
-) -> String {
-    let mut units = Vec::new();
-    if result.templates > 0 || result.terraform_modules == 0 {
-        units.push(plural(result.templates, "template", "templates"));
-    }
-    if result.terraform_modules > 0 {
-        units.push(plural(
-            result.terraform_modules,
-            "Terraform module",
-            "Terraform modules",
-        ));
-    }
-    let scanned = format!(
-        "{} ({} scanned)",
-        units.join(" and "),
-        plural(result.files_scanned, "file", "files")
-    );
-    let errors = result.problems.iter().filter(|p| p.kind.is_error()).count();
-    let error_note = if errors > 0 {
-        format!("; {} could not be read", plural(errors, "file", "files"))
-    } else {
-        String::new()
-    };
-    if result.findings.is_empty() {
-        return format!("No findings in {scanned}{error_note}.");
-    }
-    let counts: Vec<String> = severity_counts(&result.findings)
-        .into_iter()
-        .map(|(s, n)| format!("{n} {s}"))
-        .collect();
-    let failing = result
-        .findings
-        .iter()
-        .filter(|f| f.severity >= options.fail_on)
-        .count();
-    format!(
-        "Found {} ({}) in {scanned}{error_note}; {failing} at or above {}.",
-        plural(result.findings.len(), "finding", "findings"),
-        counts.join(", "),
-        code(options.fail_on.as_str())
-    )
 }
 
 pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {

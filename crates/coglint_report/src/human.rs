@@ -14,7 +14,7 @@ use miette::{
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
-use crate::{display_path, position, severity_counts, ReportOptions};
+use crate::{display_path, position, summary_sentence, ReportOptions};
 
 /// One file's text for miette, read through the line index.
 struct Source<'a> {
@@ -287,49 +287,8 @@ pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
     out
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 fn summary(result: &ScanResult, options: &ReportOptions) -> String {
-    let mut units = Vec::new();
-    if result.templates > 0 || result.terraform_modules == 0 {
-        units.push(plural(result.templates, "template", "templates"));
-    }
-    if result.terraform_modules > 0 {
-        units.push(plural(
-            result.terraform_modules,
-            "Terraform module",
-            "Terraform modules",
-        ));
-    }
-    let scanned = format!(
-        "{} ({} scanned)",
-        units.join(" and "),
-        plural(result.files_scanned, "file", "files")
-    );
-    let errors = result.problems.iter().filter(|p| p.kind.is_error()).count();
-    let error_note = if errors > 0 {
-        format!("; {} could not be read", plural(errors, "file", "files"))
-    } else {
-        String::new()
-    };
-    if result.findings.is_empty() {
-        return format!("No findings in {scanned}{error_note}.\n");
-    }
-    let counts: Vec<String> = severity_counts(&result.findings)
-        .into_iter()
-        .map(|(s, n)| format!("{n} {s}"))
-        .collect();
-    let failing = result
-        .findings
-        .iter()
-        .filter(|f| f.severity >= options.fail_on)
-        .count();
-    format!(
-        "Found {} ({}) in {scanned}{error_note}; {failing} at or above `{}`.\n",
-        plural(result.findings.len(), "finding", "findings"),
-        counts.join(", "),
-        options.fail_on
-    )
+    let mut line = summary_sentence(result, options, |level| format!("`{level}`"));
+    line.push('\n');
+    line
 }

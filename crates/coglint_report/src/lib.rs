@@ -100,3 +100,55 @@ pub(crate) fn severity_counts(findings: &[Finding]) -> Vec<(Severity, usize)> {
         .filter(|(_, n)| *n > 0)
         .collect()
 }
+
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// What was scanned and found, in one sentence (the wording of the human summary).
+pub(crate) fn summary_sentence(
+    result: &ScanResult,
+    options: &ReportOptions,
+    code: fn(&str) -> String,
+) -> String {
+    let mut units = Vec::new();
+    if result.templates > 0 || result.terraform_modules == 0 {
+        units.push(plural(result.templates, "template", "templates"));
+    }
+    if result.terraform_modules > 0 {
+        units.push(plural(
+            result.terraform_modules,
+            "Terraform module",
+            "Terraform modules",
+        ));
+    }
+    let scanned = format!(
+        "{} ({} scanned)",
+        units.join(" and "),
+        plural(result.files_scanned, "file", "files")
+    );
+    let errors = result.problems.iter().filter(|p| p.kind.is_error()).count();
+    let error_note = if errors > 0 {
+        format!("; {} could not be read", plural(errors, "file", "files"))
+    } else {
+        String::new()
+    };
+    if result.findings.is_empty() {
+        return format!("No findings in {scanned}{error_note}.");
+    }
+    let counts: Vec<String> = severity_counts(&result.findings)
+        .into_iter()
+        .map(|(s, n)| format!("{n} {s}"))
+        .collect();
+    let failing = result
+        .findings
+        .iter()
+        .filter(|f| f.severity >= options.fail_on)
+        .count();
+    format!(
+        "Found {} ({}) in {scanned}{error_note}; {failing} at or above {}.",
+        plural(result.findings.len(), "finding", "findings"),
+        counts.join(", "),
+        code(options.fail_on.as_str())
+    )
+}
