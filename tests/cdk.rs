@@ -1,23 +1,9 @@
 //! CDK cloud assemblies, synthesized by the real CDK from the apps in testdata/cdk/ (see its
 //! README; `regenerate.sh` refreshes them). The tests read the committed `cdk.out` only.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
-}
-
-fn coglint(dir: &Path, args: &[&str]) -> Output {
-    match Command::new(env!("CARGO_BIN_EXE_coglint"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-    {
-        Ok(o) => o,
-        Err(e) => panic!("cannot run coglint: {e}"),
-    }
-}
+use common::{coglint, root};
 
 fn concise(args: &[&str]) -> Vec<String> {
     let mut all = vec!["check", "--format", "concise"];

@@ -1,64 +1,12 @@
 //! End-to-end runs of the `coglint` binary: discovery, exit codes, formats, bad input.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-const SECURE_POOL: &str = r#"AWSTemplateFormatVersion: "2010-09-09"
-Resources:
-  UserPool:
-    Type: AWS::Cognito::UserPool
-    Properties:
-      MfaConfiguration: "ON"
-      EnabledMfas: [SOFTWARE_TOKEN_MFA]
-      UserPoolTier: PLUS
-      UserPoolAddOns:
-        AdvancedSecurityMode: ENFORCED
-      Policies:
-        PasswordPolicy:
-          MinimumLength: 14
-          TemporaryPasswordValidityDays: 1
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref UserPool
-      PreventUserExistenceErrors: ENABLED
-      AllowedOAuthFlows: [code]
-"#;
-
-fn coglint(dir: &Path, args: &[&str]) -> Output {
-    let output = Command::new(env!("CARGO_BIN_EXE_coglint"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env("COLUMNS", "100")
-        .output();
-    match output {
-        Ok(o) => o,
-        Err(e) => panic!("cannot run coglint: {e}"),
-    }
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        let _ = fs::create_dir_all(parent);
-    }
-    if let Err(e) = fs::write(&path, text) {
-        panic!("{}: {e}", path.display());
-    }
-}
-
-fn tempdir() -> tempfile::TempDir {
-    match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(e) => panic!("{e}"),
-    }
-}
+use common::{coglint, stdout, tempdir, write, SECURE_POOL};
 
 #[test]
 fn a_secure_template_passes_with_exit_code_0() {

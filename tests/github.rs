@@ -4,37 +4,15 @@
 //! The expected outputs are golden files in `testdata/cli/github/`. The binary runs in the
 //! repository root, so paths in them are `testdata/...`.
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
-const SECURE_POOL: &str = r#"AWSTemplateFormatVersion: "2010-09-09"
-Resources:
-  UserPool:
-    Type: AWS::Cognito::UserPool
-    Properties:
-      MfaConfiguration: "ON"
-      EnabledMfas: [SOFTWARE_TOKEN_MFA]
-      UserPoolTier: PLUS
-      UserPoolAddOns:
-        AdvancedSecurityMode: ENFORCED
-      Policies:
-        PasswordPolicy:
-          MinimumLength: 14
-          TemporaryPasswordValidityDays: 1
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref UserPool
-      PreventUserExistenceErrors: ENABLED
-      AllowedOAuthFlows: [code]
-"#;
+use common::{root, SECURE_POOL};
 
 const MFA_OFF: &str = "testdata/rules/mfa-off/fail.yaml";
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
-}
 
 /// Runs coglint in `dir`; `summary` is the file `$GITHUB_STEP_SUMMARY` names, if any. The
 /// variable is always set or removed, so a run inside GitHub Actions leaves its summary alone.

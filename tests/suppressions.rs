@@ -1,20 +1,11 @@
 //! Suppressions: coglint's own comments and metadata, cdk-nag's, cfn_nag's and checkov's;
 //! reasons required, expiry dates, unused ones reported, and an audit switch that ignores all.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn coglint(dir: &Path, args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_coglint"))
-        .args(args)
-        .current_dir(dir)
-        .env("COGLINT_TODAY", "2026-11-22")
-        .output();
-    match out {
-        Ok(o) => o,
-        Err(e) => panic!("cannot run coglint: {e}"),
-    }
-}
+use std::path::Path;
+
+use common::coglint;
 
 fn concise(dir: &Path, extra: &[&str]) -> (String, Option<i32>) {
     let mut args = vec!["check", "--format", "concise"];
@@ -27,9 +18,9 @@ fn concise(dir: &Path, extra: &[&str]) -> (String, Option<i32>) {
 }
 
 fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = common::tempdir();
     for (name, text) in files {
-        std::fs::write(dir.path().join(name), text).unwrap_or_else(|e| panic!("{e}"));
+        common::write(dir.path(), name, text);
     }
     dir
 }

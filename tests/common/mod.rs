@@ -1,0 +1,73 @@
+//! Helpers shared by the end-to-end tests: running the binary, writing projects.
+// Each test crate uses some of them.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A user pool and client with every setting the current rules check set right.
+pub const SECURE_POOL: &str = r#"AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  UserPool:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      MfaConfiguration: "ON"
+      EnabledMfas: [SOFTWARE_TOKEN_MFA]
+      UserPoolTier: PLUS
+      UserPoolAddOns:
+        AdvancedSecurityMode: ENFORCED
+      Policies:
+        PasswordPolicy:
+          MinimumLength: 14
+          TemporaryPasswordValidityDays: 1
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref UserPool
+      PreventUserExistenceErrors: ENABLED
+      AllowedOAuthFlows: [code]
+"#;
+
+/// The repository root (where `cargo test` runs the binary from by default).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+/// Runs coglint in `dir`, with the environment fixed: 100 columns, colour left to the flags,
+/// a fixed date for suppression expiry, and no GitHub step summary.
+pub fn coglint(dir: &Path, args: &[&str]) -> Output {
+    let output = Command::new(env!("CARGO_BIN_EXE_coglint"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .env("COLUMNS", "100")
+        .env("COGLINT_TODAY", "2026-11-22")
+        .output();
+    match output {
+        Ok(o) => o,
+        Err(e) => panic!("cannot run coglint: {e}"),
+    }
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Writes `text` to `dir/name`, creating directories.
+pub fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        let _ = std::fs::create_dir_all(parent);
+    }
+    if let Err(e) = std::fs::write(&path, text) {
+        panic!("{}: {e}", path.display());
+    }
+}
+
+pub fn tempdir() -> tempfile::TempDir {
+    match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => panic!("{e}"),
+    }
+}
