@@ -32,9 +32,11 @@ enum Command {
     ///
     /// Directories are walked in parallel, honouring .gitignore and .ignore and skipping hidden
     /// directories and node_modules. Templates are recognised by content (a `Resources` map of
-    /// typed resources); other YAML and JSON files are skipped silently. A directory of .tf files
-    /// is a Terraform module; modules called by another scanned module are checked through their
-    /// calls. A file named on the command line is always scanned, even when ignored.
+    /// typed resources); other YAML and JSON files are skipped silently. A directory of .tf and
+    /// .tf.json files is a Terraform module; modules called by another scanned module are checked
+    /// through their calls. A CDK app's cdk.out is read through its manifest, even when
+    /// git-ignored. A file named on the command line is always scanned, even when ignored.
+    /// Suppress a finding with `# coglint:ignore CODE -- reason` above it (docs/suppressions.md).
     Check(CheckArgs),
     /// List every rule: code, name, severity and what it finds.
     Rules {
