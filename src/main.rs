@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use coglint_linter::config::{self, Config};
 use coglint_linter::{baseline, scan, ScanOptions};
 use coglint_report::{render, step_summary, Format, ReportOptions};
 use coglint_rules::{all_rules, find_rule, Severity};
@@ -49,6 +50,18 @@ enum Command {
         /// The rule's code or name.
         rule: String,
     },
+    /// Show the effective configuration: the coglint.toml found (or given) and the defaults.
+    Config {
+        /// Print the effective settings as TOML.
+        #[arg(long)]
+        show: bool,
+        /// The configuration file (default: the nearest coglint.toml above PATH).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Where to look for coglint.toml from.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -72,6 +85,11 @@ struct CheckArgs {
     /// Exit with 1 when a finding has at least this severity.
     #[arg(long, value_enum, default_value_t = SeverityArg::Low, value_name = "SEVERITY")]
     fail_on: SeverityArg,
+
+    /// The configuration file (select, ignore, severity, rule settings). Default: the nearest
+    /// coglint.toml in the first scanned path or above it. See docs/configuration.md.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 
     /// Values for template parameters: the CLI's `[{"ParameterKey":..,"ParameterValue":..}]`
     /// list or a `{"Parameters": {..}}` object. Without it, a parameter's `Default` is used, each
@@ -172,11 +190,56 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Rules { json } => list_rules(json),
         Command::Rule { rule } => show_rule(&rule),
+        Command::Config { show, config, path } => show_config(show, config, &path),
+    }
+}
+
+/// The configuration given, or the nearest one above `start`, or the defaults.
+fn configuration(
+    given: Option<&std::path::Path>,
+    start: &std::path::Path,
+) -> Result<Config, ExitCode> {
+    let path = match given {
+        Some(path) => Some(path.to_path_buf()),
+        None => config::find(start),
+    };
+    match path {
+        Some(path) => config::load(&path).map_err(|e| {
+            eprintln!("coglint: {e}");
+            ExitCode::from(EXIT_ERROR)
+        }),
+        None => Ok(Config::default()),
+    }
+}
+
+fn show_config(show: bool, given: Option<PathBuf>, start: &std::path::Path) -> ExitCode {
+    if !show {
+        eprintln!("coglint: `coglint config` takes --show");
+        return ExitCode::from(EXIT_ERROR);
+    }
+    match configuration(given.as_deref(), start) {
+        Ok(config) => match write_output(None, &config::show(&config)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(EXIT_ERROR),
+        },
+        Err(code) => code,
     }
 }
 
 fn check(args: CheckArgs) -> ExitCode {
+    let start = args
+        .paths
+        .first()
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
+    let config = match configuration(args.config.as_deref(), &start) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
     let options = ScanOptions {
+        rules: config.rules,
+        settings: config.settings,
+        severities: config.severities,
         paths: args.paths,
         parameters: args.parameters,
         vars: args.vars,

@@ -599,3 +599,55 @@ fn terraform_json_syntax_is_one_module_with_the_tf_files_beside_it() {
     assert!(text.contains("pool.tf.json:4:7: COG201"), "{text}");
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn coglint_toml_selects_rules_sets_thresholds_and_severities() {
+    let dir = tempdir();
+    let template = SECURE_POOL
+        .replace("MinimumLength: 14", "MinimumLength: 12")
+        .replace("\"ON\"", "OPTIONAL");
+    write(dir.path(), "infra/auth.yaml", template);
+    // Without configuration: the length (12 < 14) and optional MFA are reported.
+    let out = coglint(dir.path(), &["check", "--format", "concise"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("COG110") && text.contains("COG102 [medium]"),
+        "{text}"
+    );
+    // Found by walking up from the scanned path.
+    write(
+        dir.path(),
+        "coglint.toml",
+        "ignore = [\"COG3\"]\n\n[severity]\nmfa-optional = \"high\"\n\n[rules.password-too-short]\nmin-length = 12\n",
+    );
+    let out = coglint(dir.path(), &["check", "--format", "concise", "infra"]);
+    let text = stdout(&out);
+    assert_eq!(
+        text,
+        "infra/auth.yaml:6:25: COG102 [high] MFA is optional for user pool `UserPool`: most users will not enable it\n"
+    );
+    let shown = stdout(&coglint(dir.path(), &["config", "--show"]));
+    assert!(shown.contains("select = [\"COG101\", \"COG102\", \"COG110\", \"COG111\", \"COG112\", \"COG201\", \"COG202\"]"), "{shown}");
+    assert!(
+        shown.contains("COG102 = \"high\"") && shown.contains("min-length = 12"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_typo_in_coglint_toml_is_an_error_with_its_place() {
+    let dir = tempdir();
+    write(dir.path(), "auth.yaml", SECURE_POOL);
+    write(
+        dir.path(),
+        "coglint.toml",
+        "[rules.password-too-short]\nminimum-length = 12\n",
+    );
+    let out = coglint(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("coglint.toml:2:1: rule `password-too-short` has no setting `minimum-length`"),
+        "{err}"
+    );
+}

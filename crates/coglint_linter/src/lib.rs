@@ -3,6 +3,7 @@
 
 pub mod baseline;
 mod cdk;
+pub mod config;
 mod discover;
 mod problem;
 mod scan;

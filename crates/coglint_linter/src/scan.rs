@@ -35,6 +35,8 @@ pub struct ScanOptions {
     pub var_files: Vec<PathBuf>,
     /// Honour suppressions (inline comments and resource metadata); off for audits.
     pub suppressions: bool,
+    /// Severity overrides by rule code (from `coglint.toml`).
+    pub severities: std::collections::HashMap<&'static str, coglint_rules::Severity>,
 }
 
 impl Default for ScanOptions {
@@ -48,6 +50,7 @@ impl Default for ScanOptions {
             vars: Vec::new(),
             var_files: Vec::new(),
             suppressions: true,
+            severities: Default::default(),
         }
     }
 }
@@ -180,6 +183,11 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
         problems.extend(tf.problems);
         result.terraform_modules = tf.modules;
         resources.extend(tf.resources);
+    }
+    for finding in &mut result.findings {
+        if let Some(severity) = options.severities.get(finding.rule.code) {
+            finding.severity = *severity;
+        }
     }
     if options.suppressions {
         let findings = std::mem::take(&mut result.findings);
