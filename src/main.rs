@@ -3,6 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use coglint_linter::config::{self, Config};
@@ -247,7 +248,10 @@ fn check(args: CheckArgs) -> ExitCode {
         suppressions: !args.no_inline_suppressions,
         ..ScanOptions::default()
     };
+    let timings = std::env::var_os("COGLINT_TIMINGS").is_some();
+    let started = Instant::now();
     let mut result = scan(&options);
+    let scanned = started.elapsed();
     let root = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     if let Some(path) = &args.write_baseline {
         if let Err(e) = baseline::write(path, &result.findings, &result.sources, &root) {
@@ -293,10 +297,22 @@ fn check(args: CheckArgs) -> ExitCode {
         FormatArg::Sarif => Format::Sarif,
         FormatArg::Github => Format::Github,
     };
+    let rendering = Instant::now();
     let text = render(&result, format, &report_options);
     if let Err(e) = write_output(args.output.as_deref(), &text) {
         eprintln!("coglint: cannot write the report: {e}");
         return ExitCode::from(EXIT_ERROR);
+    }
+    if timings {
+        // For scripts/bench.py: where the time goes, on stderr.
+        eprintln!(
+            "coglint: timings: scan {:.3} s ({} files), report {:.3} s ({} findings, {} bytes)",
+            scanned.as_secs_f64(),
+            result.files_scanned,
+            rendering.elapsed().as_secs_f64(),
+            result.findings.len(),
+            text.len()
+        );
     }
     if format == Format::Github {
         if let Some(summary_path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
@@ -351,10 +367,16 @@ fn list_rules(json: bool) -> ExitCode {
         out = serde_json::to_string_pretty(&rules).unwrap_or_default();
         out.push('\n');
     } else {
+        // The name column is as wide as the longest name, so that the columns stay aligned.
+        let width = all_rules()
+            .iter()
+            .map(|r| r.meta().name.len())
+            .max()
+            .unwrap_or(0);
         for rule in all_rules() {
             let m = rule.meta();
             out.push_str(&format!(
-                "{:<7} {:<30} {:<9} {}\n",
+                "{:<7} {:<width$} {:<9} {}\n",
                 m.code,
                 m.name,
                 m.severity.as_str(),

@@ -26,6 +26,9 @@ fn a_plain_stack_is_found_in_the_app_directory_and_named_by_construct_path() {
             format!("{t}:3:3: COG110 [medium] user pool `AuthStack/UserPool` accepts passwords of 8 characters (threshold: 14)"),
             format!("{t}:3:3: COG112 [low] temporary passwords of user pool `AuthStack/UserPool` stay valid for 7 days (threshold: 1)"),
             format!("{t}:3:3: COG201 [high] threat protection is off for user pool `AuthStack/UserPool`"),
+            format!("{t}:3:3: COG505 [medium] users of user pool `AuthStack/UserPool` can recover their account, but no email address or phone number is verified"),
+            // The CDK's default recovery: phone without MFA, then email.
+            format!("{t}:9:16: COG502 [low] user pool `AuthStack/UserPool` sends password-reset codes by SMS first"),
             format!("{t}:37:3: COG302 [medium] app client `AuthStack/UserPool/WebClient` reveals whether a user exists: accounts can be enumerated"),
             format!("{t}:41:6: COG301 [high] app client `AuthStack/UserPool/WebClient` allows the implicit grant: tokens are returned in the URL"),
         ]

@@ -66,10 +66,18 @@ const CASES: &[Case] = &[
         name: "defaults",
         expected: &[
             ("AppClient", "COG302", Always),
+            ("AppClient", "COG306", Always),
+            ("AppClient", "COG308", Always),
             ("UserPool", "COG101", Always),
             ("UserPool", "COG110", Always),
             ("UserPool", "COG112", Always),
+            ("UserPool", "COG113", Always),
             ("UserPool", "COG201", Always),
+            ("UserPool", "COG501", Always),
+            ("UserPool", "COG502", Always),
+            ("UserPool", "COG505", Always),
+            ("UserPool", "COG504", Always),
+            ("UserPool", "COG601", Always),
         ],
     },
     Case {
@@ -81,11 +89,19 @@ const CASES: &[Case] = &[
         expected: &[
             ("AppClient", "COG301", Always),
             ("AppClient", "COG302", Always),
+            ("AppClient", "COG306", Always),
+            ("AppClient", "COG308", Always),
             ("UserPool", "COG102", Always),
             ("UserPool", "COG110", Always),
             ("UserPool", "COG111", Always),
             ("UserPool", "COG112", Always),
+            ("UserPool", "COG113", Always),
             ("UserPool", "COG202", Always),
+            ("UserPool", "COG501", Always),
+            ("UserPool", "COG502", Always),
+            ("UserPool", "COG505", Always),
+            ("UserPool", "COG504", Always),
+            ("UserPool", "COG601", Always),
         ],
     },
     Case {
@@ -95,8 +111,16 @@ const CASES: &[Case] = &[
         expected: &[
             ("AppClient", "COG301", Always),
             ("AppClient", "COG302", Always),
+            ("AppClient", "COG306", Always),
+            ("AppClient", "COG308", Always),
             ("UserPool", "COG101", Always),
             ("UserPool", "COG110", Always),
+            ("UserPool", "COG113", Always),
+            ("UserPool", "COG501", Always),
+            ("UserPool", "COG502", Always),
+            ("UserPool", "COG505", Always),
+            ("UserPool", "COG504", Always),
+            ("UserPool", "COG601", Always),
         ],
     },
     Case {
@@ -107,9 +131,17 @@ const CASES: &[Case] = &[
         expected: &[
             ("AppClient", "COG301", InScenario),
             ("AppClient", "COG302", InScenario),
+            ("AppClient", "COG306", Always),
+            ("AppClient", "COG308", Always),
             ("UserPool", "COG101", InScenario),
             ("UserPool", "COG110", InScenario),
             ("UserPool", "COG112", InScenario),
+            ("UserPool", "COG113", Always),
+            ("UserPool", "COG501", Always),
+            ("UserPool", "COG502", Always),
+            ("UserPool", "COG505", Always),
+            ("UserPool", "COG504", Always),
+            ("UserPool", "COG601", Always),
         ],
     },
     Case {
@@ -118,8 +150,16 @@ const CASES: &[Case] = &[
         name: "no_value",
         expected: &[
             ("AppClient", "COG302", Always),
+            ("AppClient", "COG306", Always),
+            ("AppClient", "COG308", Always),
             ("UserPool", "COG101", Always),
             ("UserPool", "COG112", InScenario),
+            ("UserPool", "COG113", Always),
+            ("UserPool", "COG501", Always),
+            ("UserPool", "COG502", Always),
+            ("UserPool", "COG505", Always),
+            ("UserPool", "COG504", Always),
+            ("UserPool", "COG601", Always),
         ],
     },
     Case {
@@ -128,8 +168,16 @@ const CASES: &[Case] = &[
         name: "default_conditions",
         expected: &[
             ("AppClient", "COG302", Always),
+            ("AppClient", "COG306", Always),
+            ("AppClient", "COG308", Always),
             ("UserPool", "COG101", Always),
             ("UserPool", "COG110", Always),
+            ("UserPool", "COG113", Always),
+            ("UserPool", "COG501", Always),
+            ("UserPool", "COG502", Always),
+            ("UserPool", "COG505", Always),
+            ("UserPool", "COG504", Always),
+            ("UserPool", "COG601", Always),
         ],
     },
     Case {
@@ -138,9 +186,17 @@ const CASES: &[Case] = &[
         name: "nested_conditions",
         expected: &[
             ("AppClient", "COG301", InScenario),
+            ("AppClient", "COG306", Always),
+            ("AppClient", "COG308", Always),
             ("UserPool", "COG102", InScenario),
             ("UserPool", "COG110", InScenario),
+            ("UserPool", "COG113", Always),
             ("UserPool", "COG202", InScenario),
+            ("UserPool", "COG501", Always),
+            ("UserPool", "COG502", Always),
+            ("UserPool", "COG505", Always),
+            ("UserPool", "COG504", Always),
+            ("UserPool", "COG601", Always),
         ],
     },
     Case {
@@ -149,9 +205,17 @@ const CASES: &[Case] = &[
         // every character class is required, as in CloudFormation).
         name: "optional_blocks",
         expected: &[
+            ("AppClient", "COG306", Always),
+            ("AppClient", "COG308", Always),
             ("UserPool", "COG110", InScenario),
             ("UserPool", "COG112", InScenario),
+            ("UserPool", "COG113", InScenario),
             ("UserPool", "COG201", InScenario),
+            ("UserPool", "COG501", Always),
+            ("UserPool", "COG502", Always),
+            ("UserPool", "COG505", Always),
+            ("UserPool", "COG504", Always),
+            ("UserPool", "COG601", Always),
         ],
     },
     Case {
@@ -161,18 +225,49 @@ const CASES: &[Case] = &[
         expected: &[
             ("AppClient", "COG301", Always),
             ("AppClient", "COG302", Always),
+            ("AppClient", "COG306", Always),
+            ("AppClient", "COG308", Always),
             ("UserPool", "COG102", Always),
             ("UserPool", "COG110", Always),
+            ("UserPool", "COG113", Always),
             ("UserPool", "COG202", Always),
+            ("UserPool", "COG501", Always),
+            ("UserPool", "COG502", Always),
+            ("UserPool", "COG505", Always),
+            ("UserPool", "COG504", Always),
+            ("UserPool", "COG601", Always),
         ],
     },
     Case {
         // Password policy numbers and booleans written as strings ("10", "false", "3").
         name: "string_scalars",
         expected: &[
+            ("AppClient", "COG306", Always),
+            ("AppClient", "COG308", Always),
             ("UserPool", "COG110", Always),
             ("UserPool", "COG111", Always),
             ("UserPool", "COG112", Always),
+            ("UserPool", "COG113", Always),
+            ("UserPool", "COG501", Always),
+            ("UserPool", "COG502", Always),
+            ("UserPool", "COG505", Always),
+            ("UserPool", "COG504", Always),
+            ("UserPool", "COG601", Always),
+        ],
+    },
+    Case {
+        // An identity pool and a risk configuration, no user pool: guest access, the basic flow
+        // in one branch, a provider without the server-side token check (a list entry / a
+        // repeated block); NO_ACTION, MFA_IF_CONFIGURED at high risk, a skipped /8. The pool of
+        // the risk configuration is outside the scan: COG208 cannot decide.
+        name: "identity_and_risk",
+        expected: &[
+            ("IdentityPool", "COG401", Always),
+            ("IdentityPool", "COG402", InScenario),
+            ("IdentityPool", "COG407", Always),
+            ("RiskConfiguration", "COG205", Always),
+            ("RiskConfiguration", "COG206", Always),
+            ("RiskConfiguration", "COG207", Always),
         ],
     },
 ];
@@ -455,4 +550,9 @@ fn normalize_terraform_addresses() {
         "UserPool[0]"
     );
     assert_eq!(normalize("template.yaml", "UserPool"), "UserPool");
+}
+
+#[test]
+fn identity_and_risk() {
+    check("identity_and_risk");
 }

@@ -204,7 +204,7 @@ fn a_baseline_survives_moved_lines_and_lets_new_findings_through() {
 
     // Lines move, and a client with a new problem appears.
     let after = format!(
-        "# A comment and a description push everything down.\nDescription: auth\n{before}  Client:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: !Ref Pool\n      PreventUserExistenceErrors: ENABLED\n      AllowedOAuthFlows: [implicit]\n"
+        "# A comment and a description push everything down.\nDescription: auth\n{before}  Client:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: !Ref Pool\n      PreventUserExistenceErrors: ENABLED\n      AllowedOAuthFlows: [implicit]\n      RefreshTokenValidity: 7\n      RefreshTokenRotation:\n        Feature: ENABLED\n"
     );
     std::fs::write(dir.path().join("t.yaml"), after).unwrap_or_else(|e| panic!("{e}"));
     let (out, code) = concise(dir.path(), &["--baseline", "baseline.json"]);
@@ -220,10 +220,10 @@ fn a_baseline_survives_moved_lines_and_lets_new_findings_through() {
 
 #[test]
 fn checkov_comments_for_checks_coglint_does_not_have_yet_are_left_alone() {
-    // CKV_AWS_366 maps to COG401 (identity pools), not implemented yet: the comment is checkov's
-    // business until then, never reported as an unused coglint suppression.
+    // CKV_AWS_18 (S3 access logging) is no check of coglint's: the comment is checkov's
+    // business, never reported as an unused coglint suppression.
     let text = "resource \"aws_cognito_user_pool\" \"main\" {
-  #checkov:skip=CKV_AWS_366:guest access is needed for the public catalogue
+  #checkov:skip=CKV_AWS_18:logging is configured by the platform team
   name              = \"users\"
   mfa_configuration = \"ON\"
 }
@@ -232,4 +232,25 @@ fn checkov_comments_for_checks_coglint_does_not_have_yet_are_left_alone() {
     let (out, _) = concise(dir.path(), &[]);
     assert!(!out.contains("suppression"), "{out}");
     assert!(out.contains("main.tf:1:1: COG201"), "{out}");
+}
+
+#[test]
+fn a_checkov_skip_of_guest_access_silences_cog401() {
+    let text = "resource \"aws_cognito_identity_pool\" \"catalogue\" {
+  #checkov:skip=CKV_AWS_366:guest access is needed for the public catalogue
+  identity_pool_name               = \"catalogue\"
+  allow_unauthenticated_identities = true
+}
+";
+    let dir = project(&[("main.tf", text)]);
+    let (out, _) = concise(dir.path(), &[]);
+    assert!(!out.contains("COG401"), "{out}");
+    assert!(!out.contains("suppression"), "{out}");
+    let without = text.replace(
+        "  #checkov:skip=CKV_AWS_366:guest access is needed for the public catalogue\n",
+        "",
+    );
+    std::fs::write(dir.path().join("main.tf"), without).unwrap_or_else(|e| panic!("{e}"));
+    let (out, _) = concise(dir.path(), &[]);
+    assert!(out.contains("main.tf:3:38: COG401"), "{out}");
 }

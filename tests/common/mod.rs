@@ -14,18 +14,29 @@ Resources:
       MfaConfiguration: "ON"
       EnabledMfas: [SOFTWARE_TOKEN_MFA]
       UserPoolTier: PLUS
+      DeletionProtection: ACTIVE
+      UsernameConfiguration:
+        CaseSensitive: false
+      AdminCreateUserConfig:
+        AllowAdminCreateUserOnly: true
+      AccountRecoverySetting:
+        RecoveryMechanisms: [{Name: admin_only, Priority: 1}]
       UserPoolAddOns:
         AdvancedSecurityMode: ENFORCED
       Policies:
         PasswordPolicy:
           MinimumLength: 14
           TemporaryPasswordValidityDays: 1
+          PasswordHistorySize: 12
   Client:
     Type: AWS::Cognito::UserPoolClient
     Properties:
       UserPoolId: !Ref UserPool
       PreventUserExistenceErrors: ENABLED
       AllowedOAuthFlows: [code]
+      RefreshTokenValidity: 7
+      RefreshTokenRotation:
+        Feature: ENABLED
 "#;
 
 /// The repository root (where `cargo test` runs the binary from by default).

@@ -229,6 +229,21 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
                 ("temporary-password-validity", "max-days") => {
                     config.settings.temporary_password_max_days = as_u32()?
                 }
+                ("password-history-off", "min-size") => {
+                    config.settings.password_history_min_size = as_u32()?
+                }
+                ("client-access-token-lifetime", "max-minutes") => {
+                    config.settings.access_token_max_minutes = as_u32()?
+                }
+                ("client-id-token-lifetime", "max-minutes") => {
+                    config.settings.id_token_max_minutes = as_u32()?
+                }
+                ("client-refresh-token-lifetime", "max-days") => {
+                    config.settings.refresh_token_max_days = as_u32()?
+                }
+                ("risk-exception-too-broad", "max-prefix-length") => {
+                    config.settings.risk_exception_max_prefix_length = as_u32()?
+                }
                 (name, other) => {
                     return Err(error_at(
                         path,
@@ -277,6 +292,26 @@ pub fn show(config: &Config) -> String {
         "\n[rules.temporary-password-validity]\nmax-days = {}\n",
         s.temporary_password_max_days
     ));
+    out.push_str(&format!(
+        "\n[rules.password-history-off]\nmin-size = {}\n",
+        s.password_history_min_size
+    ));
+    out.push_str(&format!(
+        "\n[rules.client-access-token-lifetime]\nmax-minutes = {}\n",
+        s.access_token_max_minutes
+    ));
+    out.push_str(&format!(
+        "\n[rules.client-id-token-lifetime]\nmax-minutes = {}\n",
+        s.id_token_max_minutes
+    ));
+    out.push_str(&format!(
+        "\n[rules.client-refresh-token-lifetime]\nmax-days = {}\n",
+        s.refresh_token_max_days
+    ));
+    out.push_str(&format!(
+        "\n[rules.risk-exception-too-broad]\nmax-prefix-length = {}\n",
+        s.risk_exception_max_prefix_length
+    ));
     out
 }
 
@@ -289,6 +324,17 @@ mod tests {
     }
 
     #[test]
+    fn the_risk_exception_prefix_is_a_setting() {
+        let Ok(config) = parse_str("[rules.COG207]\nmax-prefix-length = 16\n") else {
+            panic!("rejected")
+        };
+        assert_eq!(config.settings.risk_exception_max_prefix_length, 16);
+        assert!(
+            show(&config).contains("[rules.risk-exception-too-broad]\nmax-prefix-length = 16\n")
+        );
+    }
+
+    #[test]
     fn select_ignore_severity_and_settings() {
         let config = parse_str(
             "select = [\"COG1\", \"client-implicit-grant\"]\nignore = [\"low\"]\n[severity]\nCOG102 = \"high\"\n[rules.password-too-short]\nmin-length = 12\n",
@@ -297,9 +343,36 @@ mod tests {
             panic!("{config:?}")
         };
         let codes: Vec<_> = config.rules.iter().map(|r| r.meta().code).collect();
-        assert_eq!(codes, vec!["COG101", "COG102", "COG110", "COG301"]);
+        assert_eq!(
+            codes,
+            vec!["COG101", "COG102", "COG103", "COG104", "COG110", "COG301"]
+        );
         assert_eq!(config.severities.get("COG102"), Some(&Severity::High));
         assert_eq!(config.settings.password_min_length, 12);
+    }
+
+    #[test]
+    fn password_history_threshold_is_a_setting() {
+        let config = parse_str("[rules.password-history-off]\nmin-size = 5\n");
+        let Ok(config) = config else {
+            panic!("{config:?}")
+        };
+        assert_eq!(config.settings.password_history_min_size, 5);
+        assert!(show(&config).contains("[rules.password-history-off]\nmin-size = 5\n"));
+    }
+
+    #[test]
+    fn token_lifetime_thresholds_are_settings() {
+        let config = parse_str(
+            "[rules.client-access-token-lifetime]\nmax-minutes = 30\n[rules.COG305]\nmax-minutes = 15\n[rules.client-refresh-token-lifetime]\nmax-days = 1\n",
+        );
+        let Ok(config) = config else {
+            panic!("{config:?}")
+        };
+        assert_eq!(config.settings.access_token_max_minutes, 30);
+        assert_eq!(config.settings.id_token_max_minutes, 15);
+        assert_eq!(config.settings.refresh_token_max_days, 1);
+        assert!(show(&config).contains("[rules.client-refresh-token-lifetime]\nmax-days = 1\n"));
     }
 
     #[test]

@@ -271,6 +271,11 @@ pub(crate) fn read_text(path: &Path, explicit: bool) -> Result<Option<String>, P
     }
 }
 
+/// Whether `text` mentions Cognito: `AWS::Cognito::UserPool`, `cognito-idp.amazonaws.com`.
+fn mentions_cognito(text: &str) -> bool {
+    text.contains("ognito") || text.contains("OGNITO")
+}
+
 fn is_json(path: &Path, text: &str) -> bool {
     match path.extension().and_then(|e| e.to_str()) {
         Some(e) if e.eq_ignore_ascii_case("json") => true,
@@ -336,9 +341,10 @@ fn scan_file(
             return outcome;
         }
     };
-    // A template needs a `Resources` section; most YAML and JSON files in a repository have
-    // none, and are not worth parsing.
-    if !text.contains("Resources") {
+    // Most YAML and JSON files of a repository are not worth parsing: a template needs a
+    // `Resources` section, and a template that never mentions Cognito holds nothing the rules
+    // read (every resource they read is a Cognito type or names a Cognito service principal).
+    if !text.contains("Resources") || !mentions_cognito(&text) {
         return outcome;
     }
     let text: Arc<str> = Arc::from(text);
@@ -421,12 +427,8 @@ fn read_parameters(
 
 /// The resources of a model, as suppressions see them.
 pub(crate) fn sites(model: &coglint_model::Model) -> Vec<ResourceSite> {
-    let metas = model
-        .user_pools
-        .iter()
-        .map(|p| &p.meta)
-        .chain(model.clients.iter().map(|c| &c.meta));
-    metas
+    model
+        .resources()
         .map(|m| ResourceSite {
             name: m.name.clone(),
             suppressions: m.suppressions.clone(),

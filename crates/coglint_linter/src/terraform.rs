@@ -89,12 +89,26 @@ pub(crate) struct TerraformOutcome {
 
 struct Loader {
     files: BTreeMap<PathBuf, TfFile>,
+    /// The keys of `files` that are `.tf` files, by directory: a module's files without a
+    /// pass over every file (which made a monorepo's scan quadratic).
+    tf_by_dir: HashMap<PathBuf, BTreeSet<PathBuf>>,
     next_id: u32,
     limits: Limits,
     outcome: TerraformOutcome,
 }
 
 impl Loader {
+    fn insert(&mut self, file: TfFile) {
+        let key = normalize(&file.path);
+        if is_tf(&file.path) {
+            self.tf_by_dir
+                .entry(dir_of(&file.path))
+                .or_default()
+                .insert(key.clone());
+        }
+        self.files.insert(key, file);
+    }
+
     /// The file at `path`, read from disk if the scan did not already read it.
     fn ensure(&mut self, path: &Path) -> bool {
         let key = normalize(path);
@@ -108,7 +122,7 @@ impl Loader {
                 self.outcome
                     .extra_files
                     .push((path.to_path_buf(), Arc::clone(&file.text)));
-                self.files.insert(key, file);
+                self.insert(file);
                 true
             }
             Err((problem, text)) => {
@@ -129,9 +143,11 @@ impl Loader {
         while let Some(dir) = queue.pop() {
             self.ensure_dir(&dir);
             let files: Vec<&TfFile> = self
-                .files
-                .values()
-                .filter(|f| is_tf(&f.path) && dir_of(&f.path) == dir)
+                .tf_by_dir
+                .get(&dir)
+                .into_iter()
+                .flatten()
+                .filter_map(|key| self.files.get(key))
                 .collect();
             for child in local_module_calls(&dir, &files) {
                 if child != dir {
@@ -202,6 +218,7 @@ pub(crate) fn check(
 ) -> TerraformOutcome {
     let mut loader = Loader {
         files: BTreeMap::new(),
+        tf_by_dir: HashMap::new(),
         next_id: first_free_id,
         limits: options.limits,
         outcome: TerraformOutcome::default(),
@@ -211,7 +228,7 @@ pub(crate) fn check(
         if is_tf(&file.path) {
             scanned_dirs.insert(dir_of(&file.path));
         }
-        loader.files.insert(normalize(&file.path), file);
+        loader.insert(file);
     }
     // A module is the whole directory, even when one file of it was named; local module calls
     // lead to more directories, read from disk when the scan did not reach them.

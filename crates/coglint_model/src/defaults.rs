@@ -24,6 +24,8 @@ const ADD_ONS: &str =
 const ADDITIONAL_FLOWS: &str = "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdvancedSecurityAdditionalFlowsType.html";
 const CREATE_CLIENT: &str =
     "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html";
+const SCHEMA_ATTRIBUTE: &str =
+    "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SchemaAttributeType.html";
 const TOKEN_UNITS: &str =
     "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_TokenValidityUnitsType.html";
 
@@ -95,6 +97,70 @@ pub const USERNAME_CASE_SENSITIVE: AwsDefault<bool> = AwsDefault {
     doc: CREATE_USER_POOL,
 };
 
+const DEVICE_CONFIGURATION: &str = "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeviceConfigurationType.html";
+/// Without a device configuration, devices are not remembered (a value for any of its
+/// properties turns device remembering on).
+pub const DEVICE_REMEMBERING_OFF: AwsDefault<Option<bool>> = AwsDefault {
+    value: None,
+    doc: DEVICE_CONFIGURATION,
+};
+/// In a written device configuration, new devices are not challenged unless asked for.
+pub const CHALLENGE_REQUIRED_ON_NEW_DEVICE: AwsDefault<Option<bool>> = AwsDefault {
+    value: Some(false),
+    doc: DEVICE_CONFIGURATION,
+};
+/// No username attributes, aliases or automatically verified attributes unless listed.
+pub const NO_USER_ATTRIBUTES: AwsDefault<&[crate::UserAttribute]> = AwsDefault {
+    value: &[],
+    doc: CREATE_USER_POOL,
+};
+/// Without `UserAttributeUpdateSettings`, a new email address or phone number applies at once,
+/// before it is verified.
+pub const ATTRIBUTES_REQUIRE_VERIFICATION_BEFORE_UPDATE: AwsDefault<&[crate::UserAttribute]> =
+    AwsDefault {
+        value: &[],
+        doc: "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserAttributeUpdateSettingsType.html",
+    };
+/// Without `AccountRecoverySetting`, Cognito uses its legacy recovery: a code by SMS when the
+/// user has a verified phone number, else by email.
+pub const ACCOUNT_RECOVERY_LEGACY: AwsDefault<()> = AwsDefault {
+    value: (),
+    doc: "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AccountRecoverySettingType.html",
+};
+/// A recovery mechanism's name and priority are required: without them there is no value
+/// (the deployment fails).
+pub const RECOVERY_MECHANISM_REQUIRED: AwsDefault<Option<()>> = AwsDefault {
+    value: None,
+    doc: "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RecoveryOptionType.html",
+};
+
+/// CloudFormation's `EnabledMfas` omitted lists no factor; an `SmsConfiguration` then still
+/// enables SMS (the API's behaviour from before `EnabledMfas` existed, RULES.md).
+pub const ENABLED_MFAS: AwsDefault<&[crate::MfaFactor]> = AwsDefault {
+    value: &[],
+    doc: "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpool.html#cfn-cognito-userpool-enabledmfas",
+};
+/// An MFA factor whose configuration (SMS, email) is not written is not offered.
+pub const MFA_FACTOR_CONFIGURED: AwsDefault<bool> = AwsDefault {
+    value: false,
+    doc: "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html",
+};
+/// Authenticator-app (TOTP) MFA is off unless enabled.
+pub const SOFTWARE_TOKEN_MFA_ENABLED: AwsDefault<bool> = AwsDefault {
+    value: false,
+    doc: "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SoftwareTokenMfaConfigType.html",
+};
+/// A Lambda trigger that is not written is not invoked.
+pub const LAMBDA_TRIGGER_SET: AwsDefault<bool> = AwsDefault {
+    value: false,
+    doc: "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_LambdaConfigType.html",
+};
+/// Without a sign-in policy users sign in with a password only.
+pub const ALLOWED_FIRST_AUTH_FACTORS: AwsDefault<&[crate::AuthFactor]> = AwsDefault {
+    value: &[crate::AuthFactor::Password],
+    doc: "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignInPolicyType.html",
+};
+
 pub const EXPLICIT_AUTH_FLOWS: AwsDefault<&[ExplicitAuthFlow]> = AwsDefault {
     value: &[
         ExplicitAuthFlow::AllowUserSrpAuth,
@@ -137,6 +203,37 @@ pub const ENABLE_TOKEN_REVOCATION: AwsDefault<bool> = AwsDefault {
     value: true,
     doc: CREATE_CLIENT,
 };
+/// Refresh tokens are reused until they expire unless rotation is turned on.
+pub const REFRESH_TOKEN_ROTATION: AwsDefault<crate::RefreshTokenRotation> = AwsDefault {
+    value: crate::RefreshTokenRotation::Disabled,
+    doc: "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RefreshTokenRotationType.html",
+};
+/// Without `WriteAttributes` a client may write every mutable attribute.
+pub const WRITE_ATTRIBUTES: AwsDefault<&[String]> = AwsDefault {
+    value: &[],
+    doc: CREATE_CLIENT,
+};
+/// A pool without `Schema` has the standard attributes only.
+pub const SCHEMA: AwsDefault<&[String]> = AwsDefault {
+    value: &[],
+    doc: CREATE_USER_POOL,
+};
+/// The name of a schema attribute is required: without it the entry has no name.
+pub const SCHEMA_ATTRIBUTE_NAME: AwsDefault<Option<String>> = AwsDefault {
+    value: None,
+    doc: SCHEMA_ATTRIBUTE,
+};
+/// An attribute written in the schema without `Mutable` is immutable (only attributes left out
+/// of the schema are mutable); Terraform's provider sends `false` for an omitted `mutable` too.
+pub const SCHEMA_ATTRIBUTE_MUTABLE: AwsDefault<bool> = AwsDefault {
+    value: false,
+    doc: SCHEMA_ATTRIBUTE,
+};
+/// No default redirect URI: the authorization server needs `redirect_uri` in each request.
+pub const DEFAULT_REDIRECT_URI: AwsDefault<Option<String>> = AwsDefault {
+    value: None,
+    doc: CREATE_CLIENT,
+};
 /// No OAuth grant unless one is listed.
 pub const ALLOWED_OAUTH_FLOWS: AwsDefault<&[crate::OAuthFlow]> = AwsDefault {
     value: &[],
@@ -145,6 +242,64 @@ pub const ALLOWED_OAUTH_FLOWS: AwsDefault<&[crate::OAuthFlow]> = AwsDefault {
 pub const GENERATE_SECRET: AwsDefault<bool> = AwsDefault {
     value: false,
     doc: CREATE_CLIENT,
+};
+
+const CREATE_IDENTITY_POOL: &str =
+    "https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_CreateIdentityPool.html";
+const COGNITO_IDENTITY_PROVIDER: &str =
+    "https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_CognitoIdentityProvider.html";
+const COMPROMISED_CREDENTIALS: &str = "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CompromisedCredentialsRiskConfigurationType.html";
+const ACCOUNT_TAKEOVER_ACTIONS: &str = "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AccountTakeoverActionsType.html";
+const RISK_EXCEPTIONS: &str = "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RiskExceptionConfigurationType.html";
+
+/// Guest (unauthenticated) identities. The API and CloudFormation require the property (a
+/// template without it is rejected, so no guest access is deployed); Terraform's provider sends
+/// `false` when it is omitted.
+pub const ALLOW_UNAUTHENTICATED_IDENTITIES: AwsDefault<bool> = AwsDefault {
+    value: false,
+    doc: CREATE_IDENTITY_POOL,
+};
+/// The basic (classic) authentication flow is off unless enabled.
+pub const ALLOW_CLASSIC_FLOW: AwsDefault<bool> = AwsDefault {
+    value: false,
+    doc: CREATE_IDENTITY_POOL,
+};
+/// An identity pool does not ask the user pool whether a token was revoked unless told to.
+pub const SERVER_SIDE_TOKEN_CHECK: AwsDefault<bool> = AwsDefault {
+    value: false,
+    doc: COGNITO_IDENTITY_PROVIDER,
+};
+/// No user pool provider unless one is listed.
+pub const COGNITO_IDENTITY_PROVIDERS: AwsDefault<()> = AwsDefault {
+    value: (),
+    doc: CREATE_IDENTITY_POOL,
+};
+/// Compromised-credentials actions apply to every event when no filter is given.
+pub const COMPROMISED_CREDENTIALS_EVENT_FILTER: AwsDefault<&[crate::RiskEvent]> = AwsDefault {
+    value: &[
+        crate::RiskEvent::SignIn,
+        crate::RiskEvent::PasswordChange,
+        crate::RiskEvent::SignUp,
+    ],
+    doc: COMPROMISED_CREDENTIALS,
+};
+/// A compromised-credentials configuration left out: none is set. The API documents no action
+/// for this case, so the model records "not configured" rather than guess one.
+pub const COMPROMISED_CREDENTIALS_ACTION: AwsDefault<Option<crate::CompromisedCredentialsAction>> =
+    AwsDefault {
+        value: None,
+        doc: COMPROMISED_CREDENTIALS,
+    };
+/// An account-takeover action left out (each level is optional): none is set, and the API
+/// documents no action for that level.
+pub const ACCOUNT_TAKEOVER_ACTION: AwsDefault<Option<crate::AccountTakeoverAction>> = AwsDefault {
+    value: None,
+    doc: ACCOUNT_TAKEOVER_ACTIONS,
+};
+/// No IP range is exempt from risk detection unless listed.
+pub const SKIPPED_IP_RANGES: AwsDefault<&[String]> = AwsDefault {
+    value: &[],
+    doc: RISK_EXCEPTIONS,
 };
 
 /// A token lifetime: an amount in a unit.

@@ -397,6 +397,17 @@ impl<T> Field<T> {
     }
 }
 
+impl Field<bool> {
+    /// Whether the value may be true: it is in some scenario, or it cannot be known. A rule
+    /// whose finding needs this condition asks its other fields only then, so that what cannot
+    /// matter is neither checked nor listed as undecided.
+    pub fn may_be_true(&self) -> bool {
+        self.alternatives
+            .iter()
+            .any(|a| !matches!(a.value, Value::Known(false)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,6 +423,13 @@ mod tests {
             scenario,
             provenance: Provenance::Literal { at: at(n) },
         }
+    }
+
+    #[test]
+    fn may_be_true_unless_known_false_everywhere() {
+        assert!(!Field::literal(false, at(1)).may_be_true());
+        assert!(Field::literal(true, at(1)).may_be_true());
+        assert!(Field::<bool>::unknown("no default", at(1)).may_be_true());
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod defaults;
 mod field;
+mod network;
 mod resources;
 mod values;
 
@@ -16,11 +17,21 @@ pub use field::{
     Verdict,
 };
 pub use field::{InputKind, ParameterOrigin};
+pub use network::IpRange;
+pub use resources::MfaFactors;
+pub use resources::SchemaAttribute;
+pub use resources::{first_recovery_mechanism, RecoveryMechanism};
+pub use resources::{CognitoIdentityProvider, IdentityPool, RiskConfiguration};
+pub use resources::{EnumValue, Spelling};
 pub use resources::{
     Model, PasswordPolicy, ReportedAt, ResourceKind, ResourceMeta, ResourceRef, Suppression,
     UserPool, UserPoolClient,
 };
+pub use values::RefreshTokenRotation;
+pub use values::{AccountTakeoverAction, CompromisedCredentialsAction, RiskEvent};
 pub use values::{
     AdvancedSecurityMode, DeletionProtection, ExplicitAuthFlow, MfaConfiguration, OAuthFlow,
     PreventUserExistenceErrors, TokenUnit, UserPoolTier,
 };
+pub use values::{AuthFactor, MfaFactor};
+pub use values::{RecoveryOption, UserAttribute};

@@ -4,7 +4,8 @@
 use coglint_source::{FileId, Span};
 
 use crate::defaults::TokenValidity;
-use crate::field::{Field, List};
+use crate::field::{Alternative, Field, List, Unknown, Value};
+use crate::values::{AccountTakeoverAction, CompromisedCredentialsAction, RiskEvent};
 use crate::values::{
     AdvancedSecurityMode, DeletionProtection, ExplicitAuthFlow, MfaConfiguration, OAuthFlow,
     PreventUserExistenceErrors, UserPoolTier,
@@ -14,6 +15,8 @@ use crate::values::{
 pub enum ResourceKind {
     UserPool,
     UserPoolClient,
+    IdentityPool,
+    RiskConfiguration,
 }
 
 /// What every resource has: its name, its type as written, and where it is declared.
@@ -34,6 +37,38 @@ pub struct ResourceMeta {
     pub reported_at: Option<ReportedAt>,
     /// Suppressions written in the resource itself (CloudFormation `Metadata`).
     pub suppressions: Vec<Suppression>,
+}
+
+/// An enumeration value as written, wherever the model reads one: what the deployment sees,
+/// while the resource's field holds what the author meant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EnumValue {
+    /// The name of the resource it is written in.
+    pub resource: String,
+    /// The property as the user writes it in this format (`MfaConfiguration`).
+    pub property: String,
+    /// Located at the written text (a parameter's value, not the `Ref` that uses it); unknown
+    /// when the value cannot be read.
+    pub spelling: Field<Spelling>,
+}
+
+/// How an enumeration value is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spelling {
+    /// The text as written.
+    pub written: String,
+    /// The value the author meant, as the API spells it.
+    pub expected: &'static str,
+    /// An unquoted YAML scalar that YAML 1.1 (which CloudFormation reads) takes for a boolean:
+    /// `MfaConfiguration: ON` is the boolean `true`.
+    pub yaml_boolean: bool,
+}
+
+impl Spelling {
+    /// Whether AWS rejects it: a boolean where a string is expected, or the wrong case.
+    pub fn is_invalid(&self) -> bool {
+        self.yaml_boolean || self.written != self.expected
+    }
 }
 
 /// A suppression a user wrote: which checks it silences (coglint codes or names, or another
@@ -92,6 +127,18 @@ pub struct PasswordPolicy {
     pub password_history_size: Field<u32>,
 }
 
+/// Which second factors a user pool offers, one field each, so that a finding points at the
+/// setting that enables (or leaves out) that factor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MfaFactors {
+    /// SMS text messages.
+    pub sms: Field<bool>,
+    /// Authenticator apps (TOTP, software tokens).
+    pub totp: Field<bool>,
+    /// One-time codes by email.
+    pub email: Field<bool>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UserPool {
     pub meta: ResourceMeta,
@@ -103,6 +150,54 @@ pub struct UserPool {
     pub deletion_protection: Field<DeletionProtection>,
     pub allow_admin_create_user_only: Field<bool>,
     pub username_case_sensitive: Field<bool>,
+    /// The second factors offered when MFA is on or optional.
+    pub mfa_factors: MfaFactors,
+    /// Whether any custom authentication challenge Lambda trigger (define, create or verify
+    /// auth challenge) is set.
+    pub custom_auth_triggers: Field<bool>,
+    /// What users may start signing in with (the sign-in policy of choice-based sign-in).
+    pub allowed_first_auth_factors: Field<List<crate::AuthFactor>>,
+    /// Device remembering: `None` when it is off (no device configuration), else whether a
+    /// device not yet remembered must pass an MFA challenge.
+    pub challenge_required_on_new_device: Field<Option<bool>>,
+    /// Attributes users sign in with instead of a username.
+    pub username_attributes: Field<List<crate::UserAttribute>>,
+    /// Attributes users may sign in with besides their username.
+    pub alias_attributes: Field<List<crate::UserAttribute>>,
+    /// Attributes Cognito verifies by sending a code (at sign-up and on change).
+    pub auto_verified_attributes: Field<List<crate::UserAttribute>>,
+    /// Attributes whose new value only applies once the user has verified it.
+    pub attributes_require_verification_before_update: Field<List<crate::UserAttribute>>,
+    /// How users recover a forgotten password, each mechanism located at its entry; `None`
+    /// when `AccountRecoverySetting` is omitted (AWS's legacy order: SMS before email).
+    pub recovery_mechanisms: Field<Option<List<RecoveryMechanism>>>,
+    /// The attributes the schema declares (custom ones, and standard ones it makes required),
+    /// each located at its entry.
+    pub schema: Field<List<SchemaAttribute>>,
+}
+
+/// One attribute of a user pool's schema.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SchemaAttribute {
+    /// The name as the schema writes it: without the `custom:` prefix that custom attributes
+    /// take in tokens and in an app client's read and write attributes. `None` when omitted.
+    pub name: Field<Option<String>>,
+    /// Whether the value may change after the user is created.
+    pub mutable: Field<bool>,
+}
+
+/// One way to recover a forgotten password, and its rank (1 is tried first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecoveryMechanism {
+    pub option: crate::RecoveryOption,
+    pub priority: u32,
+}
+
+/// The mechanism tried first: the one with the lowest priority (the first written, on a tie).
+pub fn first_recovery_mechanism(
+    mechanisms: &[crate::Item<RecoveryMechanism>],
+) -> Option<&crate::Item<RecoveryMechanism>> {
+    mechanisms.iter().min_by_key(|m| m.value.priority)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -121,6 +216,56 @@ pub struct UserPoolClient {
     pub id_token_validity: Field<TokenValidity>,
     pub refresh_token_validity: Field<TokenValidity>,
     pub enable_token_revocation: Field<bool>,
+    /// The redirect URI used when a request names none; `None` when there is no default.
+    pub default_redirect_uri: Field<Option<String>>,
+    pub refresh_token_rotation: Field<crate::RefreshTokenRotation>,
+    /// The attributes users may change through this client (`custom:` prefix included);
+    /// `None` when omitted: every writable attribute.
+    pub write_attributes: Field<Option<List<String>>>,
+}
+
+/// A user pool an identity pool accepts tokens from (one entry of `CognitoIdentityProviders`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CognitoIdentityProvider {
+    /// The user pool, when `ProviderName` refers to one declared in the same unit
+    /// (`!GetAtt UserPool.ProviderName`, `aws_cognito_user_pool.main.endpoint`).
+    pub user_pool: Field<ResourceRef>,
+    /// `cognito-idp.<region>.amazonaws.com/<user pool ID>` as written; `None` when omitted
+    /// (the deployment rejects that).
+    pub provider_name: Field<Option<String>>,
+    /// The app client whose tokens are accepted, when it is declared in the same unit.
+    pub client: Field<ResourceRef>,
+    /// Whether the identity pool asks the user pool, at each credentials request, whether the
+    /// user was signed out globally or deleted.
+    pub server_side_token_check: Field<bool>,
+}
+
+/// An identity pool: it exchanges tokens (or nothing, for guests) for AWS credentials.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IdentityPool {
+    pub meta: ResourceMeta,
+    pub allow_unauthenticated_identities: Field<bool>,
+    pub allow_classic_flow: Field<bool>,
+    /// The user pools it accepts tokens from; each item is located at its entry.
+    pub cognito_identity_providers: Field<List<CognitoIdentityProvider>>,
+}
+
+/// A user pool's risk configuration (threat protection's responses), for all its app clients
+/// or for one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RiskConfiguration {
+    pub meta: ResourceMeta,
+    pub user_pool: Field<ResourceRef>,
+    /// What happens to a sign-in with breached credentials; `None` when not configured.
+    pub compromised_credentials_action: Field<Option<CompromisedCredentialsAction>>,
+    /// The activities the compromised-credentials action applies to.
+    pub compromised_credentials_events: Field<List<RiskEvent>>,
+    /// What happens at each account-takeover risk level; `None` when not configured.
+    pub high_risk_action: Field<Option<AccountTakeoverAction>>,
+    pub medium_risk_action: Field<Option<AccountTakeoverAction>>,
+    pub low_risk_action: Field<Option<AccountTakeoverAction>>,
+    /// IP ranges (CIDR) that risk detection skips.
+    pub skipped_ip_ranges: Field<List<String>>,
 }
 
 /// Every Cognito resource of one unit of analysis.
@@ -128,6 +273,10 @@ pub struct UserPoolClient {
 pub struct Model {
     pub user_pools: Vec<UserPool>,
     pub clients: Vec<UserPoolClient>,
+    pub identity_pools: Vec<IdentityPool>,
+    pub risk_configurations: Vec<RiskConfiguration>,
+    /// Every enumeration value written in the resources above, as written.
+    pub enum_values: Vec<EnumValue>,
 }
 
 impl Model {
@@ -141,6 +290,63 @@ impl Model {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.user_pools.is_empty() && self.clients.is_empty()
+        self.user_pools.is_empty()
+            && self.clients.is_empty()
+            && self.identity_pools.is_empty()
+            && self.risk_configurations.is_empty()
+    }
+
+    /// Every resource's metadata, pools first.
+    pub fn resources(&self) -> impl Iterator<Item = &ResourceMeta> {
+        let pools = self.user_pools.iter().map(|p| &p.meta);
+        let clients = self.clients.iter().map(|c| &c.meta);
+        let identity_pools = self.identity_pools.iter().map(|p| &p.meta);
+        let risk = self.risk_configurations.iter().map(|r| &r.meta);
+        pools.chain(clients).chain(identity_pools).chain(risk)
+    }
+
+    /// A setting of the user pool that `link` names, in every scenario, located where the link
+    /// is written: what a resource attached to a pool (a risk configuration) sees of the pool.
+    /// A pool outside this model (another stack, an ID written as text) is unknown.
+    pub fn linked_pool_setting<T: Clone>(
+        &self,
+        link: &Field<ResourceRef>,
+        setting: impl Fn(&UserPool) -> &Field<T>,
+    ) -> Field<T> {
+        let mut alternatives = Vec::new();
+        for a in link.alternatives() {
+            let unknown = |reason: String| Alternative {
+                value: Value::Unknown(Unknown::new(reason)),
+                scenario: a.scenario.clone(),
+                provenance: a.provenance.clone(),
+            };
+            match &a.value {
+                Value::Unknown(u) => alternatives.push(unknown(u.reason.clone())),
+                Value::Known(target) => match self.user_pool(&target.target) {
+                    None => alternatives.push(unknown(format!(
+                        "user pool `{}` is not in the scanned files",
+                        target.target
+                    ))),
+                    Some(pool) => {
+                        for b in setting(pool).alternatives() {
+                            let Some(scenario) = a.scenario.merge(&b.scenario) else {
+                                continue;
+                            };
+                            alternatives.push(Alternative {
+                                value: b.value.clone(),
+                                scenario,
+                                provenance: a.provenance.clone(),
+                            });
+                        }
+                    }
+                },
+            }
+        }
+        let at = link
+            .alternatives()
+            .first()
+            .map(|a| a.provenance.primary())
+            .unwrap_or_else(|| Span::new(FileId(0), Default::default()));
+        Field::from_alternatives(alternatives, at)
     }
 }

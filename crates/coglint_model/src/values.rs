@@ -54,6 +54,16 @@ api_enum! {
 }
 
 api_enum! {
+    /// A second factor a user pool offers for MFA (CloudFormation's `EnabledMfas`).
+    MfaFactor { Sms = "SMS_MFA", SoftwareToken = "SOFTWARE_TOKEN_MFA", Email = "EMAIL_OTP" }
+}
+
+api_enum! {
+    /// A way to start signing in (choice-based sign-in, the sign-in policy).
+    AuthFactor { Password = "PASSWORD", EmailOtp = "EMAIL_OTP", SmsOtp = "SMS_OTP", WebAuthn = "WEB_AUTHN" }
+}
+
+api_enum! {
     /// OAuth 2.0 grant types an app client may use.
     OAuthFlow { Code = "code", Implicit = "implicit", ClientCredentials = "client_credentials" }
 }
@@ -79,6 +89,11 @@ api_enum! {
 }
 
 api_enum! {
+    /// Whether an app client issues a new refresh token each time one is used.
+    RefreshTokenRotation { Enabled = "ENABLED", Disabled = "DISABLED" }
+}
+
+api_enum! {
     /// The unit of a token validity.
     TokenUnit { Seconds = "seconds", Minutes = "minutes", Hours = "hours", Days = "days" }
 }
@@ -91,6 +106,46 @@ impl TokenUnit {
             TokenUnit::Hours => 3600,
             TokenUnit::Days => 86_400,
         }
+    }
+}
+
+api_enum! {
+    /// What a risk configuration does when a sign-in uses credentials found in a breach.
+    CompromisedCredentialsAction { Block = "BLOCK", NoAction = "NO_ACTION" }
+}
+
+api_enum! {
+    /// What a risk configuration does with a sign-in that threat protection scores as an
+    /// account-takeover risk (per level: high, medium, low).
+    AccountTakeoverAction {
+        Block = "BLOCK",
+        MfaIfConfigured = "MFA_IF_CONFIGURED",
+        MfaRequired = "MFA_REQUIRED",
+        NoAction = "NO_ACTION",
+    }
+}
+
+api_enum! {
+    /// The user activities that compromised-credentials detection acts on.
+    RiskEvent { SignIn = "SIGN_IN", PasswordChange = "PASSWORD_CHANGE", SignUp = "SIGN_UP" }
+}
+
+api_enum! {
+    /// The standard attributes that sign-in, aliases and verification settings name.
+    /// (`preferred_username` is only ever an alias.)
+    UserAttribute {
+        Email = "email",
+        PhoneNumber = "phone_number",
+        PreferredUsername = "preferred_username",
+    }
+}
+
+api_enum! {
+    /// Where a forgotten-password code can be sent.
+    RecoveryOption {
+        VerifiedEmail = "verified_email",
+        VerifiedPhoneNumber = "verified_phone_number",
+        AdminOnly = "admin_only",
     }
 }
 

@@ -15,6 +15,17 @@ pub struct Settings {
     pub password_require_symbols: bool,
     /// COG112: the longest acceptable temporary password validity, in days.
     pub temporary_password_max_days: u32,
+    /// COG113: the fewest previous passwords a user may not reuse.
+    pub password_history_min_size: u32,
+    /// COG304: the longest acceptable access token validity, in minutes.
+    pub access_token_max_minutes: u32,
+    /// COG305: the longest acceptable ID token validity, in minutes.
+    pub id_token_max_minutes: u32,
+    /// COG306: the longest acceptable refresh token validity, in days.
+    pub refresh_token_max_days: u32,
+    /// COG207: a range skipped by risk detection is too broad when its prefix is this long or
+    /// shorter (`/8` by default; `/0` is every address).
+    pub risk_exception_max_prefix_length: u32,
 }
 
 impl Default for Settings {
@@ -23,6 +34,11 @@ impl Default for Settings {
             password_min_length: 14,
             password_require_symbols: false,
             temporary_password_max_days: 1,
+            password_history_min_size: 12,
+            access_token_max_minutes: 60,
+            id_token_max_minutes: 60,
+            refresh_token_max_days: 7,
+            risk_exception_max_prefix_length: 8,
         }
     }
 }

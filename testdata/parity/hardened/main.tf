@@ -9,6 +9,30 @@ resource "aws_cognito_user_pool" "user_pool" {
     enabled = true
   }
 
+  deletion_protection = "ACTIVE"
+
+  username_configuration {
+    case_sensitive = false
+  }
+
+  admin_create_user_config {
+    allow_admin_create_user_only = true
+  }
+
+  username_attributes      = ["email"]
+  auto_verified_attributes = ["email"]
+
+  user_attribute_update_settings {
+    attributes_require_verification_before_update = ["email"]
+  }
+
+  account_recovery_setting {
+    recovery_mechanism {
+      name     = "verified_email"
+      priority = 1
+    }
+  }
+
   user_pool_add_ons {
     advanced_security_mode = "ENFORCED"
   }
@@ -20,6 +44,7 @@ resource "aws_cognito_user_pool" "user_pool" {
     require_numbers                  = true
     require_symbols                  = true
     temporary_password_validity_days = 1
+    password_history_size            = 12
   }
 }
 
@@ -32,4 +57,8 @@ resource "aws_cognito_user_pool_client" "app_client" {
   allowed_oauth_scopes                 = ["openid", "email"]
   callback_urls                        = ["https://app.example.org/callback"]
   supported_identity_providers         = ["COGNITO"]
+  refresh_token_validity               = 7
+  refresh_token_rotation {
+    feature = "ENABLED"
+  }
 }

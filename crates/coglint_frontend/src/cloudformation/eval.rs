@@ -799,7 +799,15 @@ impl<'a> Template<'a> {
                 match alt.value {
                     Resolved::Node(n) => match n.entries() {
                         Some(_) => match n.get(key) {
-                            Some(child) => next.extend(self.resolve(child, &alt.scenario)),
+                            // `AWS::NoValue` removes the key at this depth, not the whole path.
+                            Some(child) => next.extend(
+                                self.resolve(child, &alt.scenario).into_iter().map(|mut a| {
+                                    if let Resolved::Absent { .. } = a.value {
+                                        a.value = Resolved::Absent { depth };
+                                    }
+                                    a
+                                }),
+                            ),
                             None => next.push(Alt {
                                 value: Resolved::Absent { depth },
                                 ..alt

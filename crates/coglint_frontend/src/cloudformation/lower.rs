@@ -2,6 +2,7 @@
 //! through parameters, conditions and functions.
 
 use coglint_model::defaults;
+use coglint_model::Provenance;
 use coglint_model::{Model, ReportedAt, ResourceKind, ResourceMeta, Scenario, Suppression};
 use coglint_source::{FileId, Span};
 use coglint_syntax::Node;
@@ -9,7 +10,8 @@ use coglint_syntax::Node;
 use super::eval::Template;
 use super::parameters::SuppliedParameters;
 use crate::lowering::{client, user_pool, Prop, PropertySource, Resource};
-use crate::value::Alt;
+use crate::lowering::{identity_pool, risk_configuration, Element, ElementValue, Elements};
+use crate::value::{Alt, Resolved};
 
 /// What a CDK cloud assembly says of a template's resources, by logical ID.
 pub type Constructs = std::collections::HashMap<String, Construct>;
@@ -47,6 +49,61 @@ impl<'a> PropertySource<'a> for CfnProperties<'_, 'a> {
     ) -> Vec<Result<(Scenario, Vec<Alt<'a>>), Alt<'a>>> {
         self.template.list(node, scenario)
     }
+
+    fn elements(&self, path: &[&str]) -> Vec<Result<Elements<'a>, Alt<'a>>> {
+        let mut out = Vec::new();
+        for alt in self.read(path) {
+            match alt.value {
+                Resolved::Absent { .. } => out.push(Ok(Elements {
+                    scenario: alt.scenario,
+                    provenance: alt.provenance,
+                    elements: None,
+                })),
+                Resolved::Node(node) if node.items().is_some() => {
+                    for combination in self.template.list(node, &alt.scenario) {
+                        out.push(combination.map(|(scenario, items)| {
+                            Elements {
+                                elements: Some(
+                                    items
+                                        .into_iter()
+                                        .map(|item| Element {
+                                            scenario: scenario.clone(),
+                                            at: item.provenance.primary(),
+                                            value: ElementValue::Value(item),
+                                        })
+                                        .collect(),
+                                ),
+                                scenario,
+                                provenance: alt.provenance.clone(),
+                            }
+                        }));
+                    }
+                }
+                Resolved::Unknown(_) => out.push(Err(alt)),
+                _ => out.push(Err(Alt {
+                    value: Resolved::Unknown("a single value where a list is expected".into()),
+                    ..alt
+                })),
+            }
+        }
+        out
+    }
+
+    fn read_element(&self, element: &Element<'a>, path: &[&str]) -> Vec<Alt<'a>> {
+        match &element.value {
+            ElementValue::Value(Alt {
+                value: Resolved::Node(node),
+                ..
+            }) if node.entries().is_some() => {
+                self.template.navigate(Some(node), path, &element.scenario)
+            }
+            _ => vec![Alt {
+                scenario: element.scenario.clone(),
+                value: Resolved::Unknown("a computed value where a mapping was expected".into()),
+                provenance: Provenance::Literal { at: element.at },
+            }],
+        }
+    }
 }
 
 /// CloudFormation's name for each property.
@@ -74,6 +131,27 @@ fn names(prop: Prop) -> &'static [&'static str] {
         Prop::DeletionProtection => &["DeletionProtection"],
         Prop::AllowAdminCreateUserOnly => &["AdminCreateUserConfig", "AllowAdminCreateUserOnly"],
         Prop::UsernameCaseSensitive => &["UsernameConfiguration", "CaseSensitive"],
+        Prop::ChallengeRequiredOnNewDevice => {
+            &["DeviceConfiguration", "ChallengeRequiredOnNewDevice"]
+        }
+        Prop::UsernameAttributes => &["UsernameAttributes"],
+        Prop::RecoveryMechanisms => &["AccountRecoverySetting", "RecoveryMechanisms"],
+        Prop::RecoveryMechanismName => &["Name"],
+        Prop::RecoveryMechanismPriority => &["Priority"],
+        Prop::AliasAttributes => &["AliasAttributes"],
+        Prop::AutoVerifiedAttributes => &["AutoVerifiedAttributes"],
+        Prop::AttributesRequireVerificationBeforeUpdate => &[
+            "UserAttributeUpdateSettings",
+            "AttributesRequireVerificationBeforeUpdate",
+        ],
+        Prop::EnabledMfas => &["EnabledMfas"],
+        Prop::SmsConfiguration => &["SmsConfiguration"],
+        // Both are entries of `EnabledMfas` in CloudFormation.
+        Prop::SoftwareTokenMfaEnabled | Prop::EmailMfaConfiguration => &[],
+        Prop::DefineAuthChallenge => &["LambdaConfig", "DefineAuthChallenge"],
+        Prop::CreateAuthChallenge => &["LambdaConfig", "CreateAuthChallenge"],
+        Prop::VerifyAuthChallengeResponse => &["LambdaConfig", "VerifyAuthChallengeResponse"],
+        Prop::AllowedFirstAuthFactors => &["Policies", "SignInPolicy", "AllowedFirstAuthFactors"],
         Prop::ClientUserPool => &["UserPoolId"],
         Prop::GenerateSecret => &["GenerateSecret"],
         Prop::ExplicitAuthFlows => &["ExplicitAuthFlows"],
@@ -90,6 +168,46 @@ fn names(prop: Prop) -> &'static [&'static str] {
         Prop::IdTokenUnit => &["TokenValidityUnits", "IdToken"],
         Prop::RefreshTokenUnit => &["TokenValidityUnits", "RefreshToken"],
         Prop::EnableTokenRevocation => &["EnableTokenRevocation"],
+        Prop::DefaultRedirectUri => &["DefaultRedirectURI"],
+        Prop::RefreshTokenRotation => &["RefreshTokenRotation", "Feature"],
+        Prop::WriteAttributes => &["WriteAttributes"],
+        Prop::Schema => &["Schema"],
+        Prop::SchemaAttributeName => &["Name"],
+        Prop::SchemaAttributeMutable => &["Mutable"],
+        Prop::AllowUnauthenticatedIdentities => &["AllowUnauthenticatedIdentities"],
+        Prop::AllowClassicFlow => &["AllowClassicFlow"],
+        Prop::CognitoIdentityProviders => &["CognitoIdentityProviders"],
+        Prop::IdentityProviderName => &["ProviderName"],
+        Prop::IdentityProviderClient => &["ClientId"],
+        Prop::ServerSideTokenCheck => &["ServerSideTokenCheck"],
+        Prop::RiskUserPool => &["UserPoolId"],
+        Prop::CompromisedCredentialsAction => &[
+            "CompromisedCredentialsRiskConfiguration",
+            "Actions",
+            "EventAction",
+        ],
+        Prop::CompromisedCredentialsEvents => {
+            &["CompromisedCredentialsRiskConfiguration", "EventFilter"]
+        }
+        Prop::HighRiskAction => &[
+            "AccountTakeoverRiskConfiguration",
+            "Actions",
+            "HighAction",
+            "EventAction",
+        ],
+        Prop::MediumRiskAction => &[
+            "AccountTakeoverRiskConfiguration",
+            "Actions",
+            "MediumAction",
+            "EventAction",
+        ],
+        Prop::LowRiskAction => &[
+            "AccountTakeoverRiskConfiguration",
+            "Actions",
+            "LowAction",
+            "EventAction",
+        ],
+        Prop::SkippedIpRanges => &["RiskExceptionConfiguration", "SkippedIPRangeList"],
     }
 }
 
@@ -151,6 +269,8 @@ pub fn lower(
         let kind = match type_name {
             "AWS::Cognito::UserPool" => ResourceKind::UserPool,
             "AWS::Cognito::UserPoolClient" => ResourceKind::UserPoolClient,
+            "AWS::Cognito::IdentityPool" => ResourceKind::IdentityPool,
+            "AWS::Cognito::UserPoolRiskConfigurationAttachment" => ResourceKind::RiskConfiguration,
             _ => continue,
         };
         let scenarios = template.resource_scenarios(body);
@@ -191,11 +311,18 @@ pub fn lower(
             header,
             names,
             class_flag_in_policy: defaults::PASSWORD_REQUIRE_CHARACTER_CLASS,
+            enum_values: Default::default(),
         };
+        let name = meta.name.clone();
         match kind {
             ResourceKind::UserPool => model.user_pools.push(user_pool(&r, meta)),
             ResourceKind::UserPoolClient => model.clients.push(client(&r, meta)),
+            ResourceKind::IdentityPool => model.identity_pools.push(identity_pool(&r, meta)),
+            ResourceKind::RiskConfiguration => {
+                model.risk_configurations.push(risk_configuration(&r, meta))
+            }
         }
+        model.enum_values.extend(r.take_enum_values(&name));
     }
     model
 }

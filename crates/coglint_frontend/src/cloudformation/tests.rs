@@ -280,3 +280,221 @@ fn join_evaluates_functions_inside_its_list() {
         ]
     );
 }
+
+#[test]
+fn mfa_factors_come_from_enabled_mfas_or_else_a_lone_sms_configuration() {
+    let text = "Resources:\n  Listed:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      EnabledMfas: [SOFTWARE_TOKEN_MFA, EMAIL_OTP]\n      SmsConfiguration: {SnsCallerArn: arn}\n  Legacy:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      SmsConfiguration: {SnsCallerArn: arn}\n  Bare:\n    Type: AWS::Cognito::UserPool\n";
+    let m = model(text);
+    let factors = |i: usize| {
+        let f = &m.user_pools[i].mfa_factors;
+        (
+            f.sms.known().copied(),
+            f.totp.known().copied(),
+            f.email.known().copied(),
+        )
+    };
+    assert_eq!(factors(0), (Some(false), Some(true), Some(true)));
+    assert_eq!(factors(1), (Some(true), Some(false), Some(false)));
+    assert_eq!(factors(2), (Some(false), Some(false), Some(false)));
+    // SMS by a lone SmsConfiguration is located there; no factor at all, at the header.
+    let legacy = &m.user_pools[1].mfa_factors.sms.alternatives()[0];
+    assert_eq!(slice(text, &legacy.provenance), "{SnsCallerArn: arn}");
+    assert!(m.user_pools[2].mfa_factors.sms.is_default());
+}
+
+#[test]
+fn custom_auth_triggers_are_set_by_any_challenge_trigger() {
+    let text = "Resources:\n  Custom:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      LambdaConfig:\n        VerifyAuthChallengeResponse: arn\n  Other:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      LambdaConfig:\n        PreSignUp: arn\n";
+    let m = model(text);
+    assert_eq!(m.user_pools[0].custom_auth_triggers.known(), Some(&true));
+    assert_eq!(m.user_pools[1].custom_auth_triggers.known(), Some(&false));
+}
+
+/// The server-side token check of each provider of the first identity pool, per alternative.
+fn token_checks(m: &Model) -> Vec<Vec<String>> {
+    m.identity_pools[0]
+        .cognito_identity_providers
+        .alternatives()
+        .iter()
+        .map(|a| match &a.value {
+            Value::Known(items) => items
+                .iter()
+                .flat_map(|i| values(&i.value.server_side_token_check))
+                .collect(),
+            Value::Unknown(u) => vec![format!("unknown: {}", u.reason)],
+        })
+        .collect()
+}
+
+#[test]
+fn identity_pool_providers_are_read_one_by_one() {
+    let text = "Conditions:
+  IsProd: !Equals [!Ref AWS::Region, eu-west-1]
+Resources:
+  Users:
+    Type: AWS::Cognito::UserPool
+  Ids:
+    Type: AWS::Cognito::IdentityPool
+    Properties:
+      AllowUnauthenticatedIdentities: true
+      CognitoIdentityProviders:
+        - ProviderName: !GetAtt Users.ProviderName
+          ServerSideTokenCheck: true
+        - ProviderName: cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other
+        - !If
+          - IsProd
+          - ProviderName: x
+            ServerSideTokenCheck: false
+          - !Ref AWS::NoValue
+";
+    let m = model(text);
+    let pool = &m.identity_pools[0];
+    assert_eq!(pool.allow_unauthenticated_identities.known(), Some(&true));
+    assert_eq!(pool.allow_classic_flow.known(), Some(&false));
+    assert!(pool.allow_classic_flow.is_default());
+    // Two lists, one per outcome of the condition; the second provider takes AWS's default.
+    assert_eq!(
+        token_checks(&m),
+        vec![
+            vec![
+                "true when condition `IsProd` is true".to_string(),
+                "false when condition `IsProd` is true".to_string(),
+                "false when condition `IsProd` is true".to_string(),
+            ],
+            vec![
+                "true when condition `IsProd` is false".to_string(),
+                "false when condition `IsProd` is false".to_string(),
+            ],
+        ]
+    );
+    let Value::Known(items) = &pool.cognito_identity_providers.alternatives()[1].value else {
+        panic!("unknown providers")
+    };
+    // Read in the scenario of the list that holds them.
+    assert_eq!(
+        values(&items[0].value.user_pool),
+        vec!["ResourceRef { target: \"Users\" } when condition `IsProd` is false"]
+    );
+    let omitted = &items[1].value.server_side_token_check.alternatives()[0].provenance;
+    assert!(omitted.is_default());
+    assert!(slice(text, omitted).starts_with("ProviderName: cognito-idp"));
+}
+
+#[test]
+fn risk_configurations_read_their_actions_and_link_to_the_pool() {
+    let text = "Resources:
+  Users:
+    Type: AWS::Cognito::UserPool
+  Risk:
+    Type: AWS::Cognito::UserPoolRiskConfigurationAttachment
+    Properties:
+      UserPoolId: !Ref Users
+      ClientId: ALL
+      CompromisedCredentialsRiskConfiguration:
+        Actions:
+          EventAction: NO_ACTION
+      AccountTakeoverRiskConfiguration:
+        Actions:
+          HighAction:
+            EventAction: MFA_REQUIRED
+            Notify: true
+      RiskExceptionConfiguration:
+        SkippedIPRangeList: [203.0.113.0/24]
+";
+    let m = model(text);
+    let risk = &m.risk_configurations[0];
+    assert_eq!(
+        risk.user_pool.known().map(|l| l.target.as_str()),
+        Some("Users")
+    );
+    assert_eq!(
+        values(&risk.compromised_credentials_action),
+        vec!["Some(NoAction)"]
+    );
+    assert_eq!(values(&risk.high_risk_action), vec!["Some(MfaRequired)"]);
+    assert_eq!(values(&risk.medium_risk_action), vec!["None"]);
+    assert_eq!(
+        risk.compromised_credentials_events.known().map(Vec::len),
+        Some(3)
+    );
+    assert_eq!(
+        m.linked_pool_setting(&risk.user_pool, |p| &p.advanced_security_mode)
+            .known(),
+        Some(&AdvancedSecurityMode::Off)
+    );
+}
+
+#[test]
+fn an_unquoted_yaml_boolean_is_read_as_meant_and_its_spelling_noted() {
+    let text = "Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      MfaConfiguration: ON\n      UserPoolAddOns:\n        AdvancedSecurityMode: Audit\n      DeletionProtection: ACTIVE\n";
+    let m = model(text);
+    let pool = &m.user_pools[0];
+    // The other rules judge what the author meant.
+    assert_eq!(pool.mfa_configuration.known(), Some(&MfaConfiguration::On));
+    let noted: Vec<_> = m
+        .enum_values
+        .iter()
+        .filter_map(|v| {
+            let s = v.spelling.known()?;
+            let at = slice(text, &v.spelling.alternatives()[0].provenance);
+            Some((v.property.as_str(), s.is_invalid(), s.yaml_boolean, at))
+        })
+        .collect();
+    assert_eq!(
+        noted,
+        vec![
+            ("MfaConfiguration", true, true, "ON".to_string()),
+            (
+                "UserPoolAddOns.AdvancedSecurityMode",
+                true,
+                false,
+                "Audit".to_string()
+            ),
+            ("DeletionProtection", false, false, "ACTIVE".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn no_value_removes_only_its_own_key() {
+    let text = "Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      DeviceConfiguration:\n        ChallengeRequiredOnNewDevice: !Ref AWS::NoValue\n        DeviceOnlyRememberedOnUserPrompt: true\n  Other:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      DeviceConfiguration: !Ref AWS::NoValue\n";
+    let m = model(text);
+    // The device configuration is still written: AWS's default within it applies.
+    assert_eq!(
+        m.user_pools[0].challenge_required_on_new_device.known(),
+        Some(&Some(false))
+    );
+    // The whole configuration removed: devices are not remembered.
+    assert_eq!(
+        m.user_pools[1].challenge_required_on_new_device.known(),
+        Some(&None)
+    );
+}
+
+#[test]
+fn recovery_mechanisms_are_read_entry_by_entry() {
+    let text = "Parameters:\n  First:\n    Type: String\n    AllowedValues: [verified_email, verified_phone_number]\nResources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      AccountRecoverySetting:\n        RecoveryMechanisms:\n          - Name: !Ref First\n            Priority: 1\n          - Name: admin_only\n            Priority: 2\n  Legacy:\n    Type: AWS::Cognito::UserPool\n";
+    let m = model(text);
+    let firsts: Vec<String> = m.user_pools[0]
+        .recovery_mechanisms
+        .alternatives()
+        .iter()
+        .map(|a| match &a.value {
+            Value::Known(Some(list)) => {
+                let first = coglint_model::first_recovery_mechanism(list)
+                    .map(|m| m.value.option.to_string())
+                    .unwrap_or_default();
+                format!("{first} when {}", a.scenario)
+            }
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        firsts,
+        vec![
+            "verified_email when parameter `First` is `verified_email`",
+            "verified_phone_number when parameter `First` is `verified_phone_number`",
+        ]
+    );
+    assert_eq!(m.user_pools[1].recovery_mechanisms.known(), Some(&None));
+}

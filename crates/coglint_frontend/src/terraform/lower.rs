@@ -14,6 +14,7 @@ use coglint_syntax::Node;
 use super::eval::{unknown, Input, Scope};
 use super::module::{normalize, span_of, BodyRef, Expr, Module, TfFile};
 use crate::lowering::{client, user_pool, Prop, PropertySource, Resource};
+use crate::lowering::{identity_pool, risk_configuration, Element, ElementValue, Elements};
 use crate::value::{Alt, Resolved};
 
 /// The deepest chain of module calls followed.
@@ -44,6 +45,28 @@ fn names(prop: Prop) -> &'static [&'static str] {
             &["admin_create_user_config", "allow_admin_create_user_only"]
         }
         Prop::UsernameCaseSensitive => &["username_configuration", "case_sensitive"],
+        Prop::ChallengeRequiredOnNewDevice => {
+            &["device_configuration", "challenge_required_on_new_device"]
+        }
+        Prop::UsernameAttributes => &["username_attributes"],
+        Prop::RecoveryMechanisms => &["account_recovery_setting", "recovery_mechanism"],
+        Prop::RecoveryMechanismName => &["name"],
+        Prop::RecoveryMechanismPriority => &["priority"],
+        Prop::AliasAttributes => &["alias_attributes"],
+        Prop::AutoVerifiedAttributes => &["auto_verified_attributes"],
+        Prop::AttributesRequireVerificationBeforeUpdate => &[
+            "user_attribute_update_settings",
+            "attributes_require_verification_before_update",
+        ],
+        // Terraform has one block per MFA factor, no list of them.
+        Prop::EnabledMfas => &[],
+        Prop::SmsConfiguration => &["sms_configuration"],
+        Prop::SoftwareTokenMfaEnabled => &["software_token_mfa_configuration", "enabled"],
+        Prop::EmailMfaConfiguration => &["email_mfa_configuration"],
+        Prop::DefineAuthChallenge => &["lambda_config", "define_auth_challenge"],
+        Prop::CreateAuthChallenge => &["lambda_config", "create_auth_challenge"],
+        Prop::VerifyAuthChallengeResponse => &["lambda_config", "verify_auth_challenge_response"],
+        Prop::AllowedFirstAuthFactors => &["sign_in_policy", "allowed_first_auth_factors"],
         Prop::ClientUserPool => &["user_pool_id"],
         Prop::GenerateSecret => &["generate_secret"],
         Prop::ExplicitAuthFlows => &["explicit_auth_flows"],
@@ -60,6 +83,46 @@ fn names(prop: Prop) -> &'static [&'static str] {
         Prop::IdTokenUnit => &["token_validity_units", "id_token"],
         Prop::RefreshTokenUnit => &["token_validity_units", "refresh_token"],
         Prop::EnableTokenRevocation => &["enable_token_revocation"],
+        Prop::DefaultRedirectUri => &["default_redirect_uri"],
+        Prop::RefreshTokenRotation => &["refresh_token_rotation", "feature"],
+        Prop::WriteAttributes => &["write_attributes"],
+        Prop::Schema => &["schema"],
+        Prop::SchemaAttributeName => &["name"],
+        Prop::SchemaAttributeMutable => &["mutable"],
+        Prop::AllowUnauthenticatedIdentities => &["allow_unauthenticated_identities"],
+        Prop::AllowClassicFlow => &["allow_classic_flow"],
+        Prop::CognitoIdentityProviders => &["cognito_identity_providers"],
+        Prop::IdentityProviderName => &["provider_name"],
+        Prop::IdentityProviderClient => &["client_id"],
+        Prop::ServerSideTokenCheck => &["server_side_token_check"],
+        Prop::RiskUserPool => &["user_pool_id"],
+        Prop::CompromisedCredentialsAction => &[
+            "compromised_credentials_risk_configuration",
+            "actions",
+            "event_action",
+        ],
+        Prop::CompromisedCredentialsEvents => {
+            &["compromised_credentials_risk_configuration", "event_filter"]
+        }
+        Prop::HighRiskAction => &[
+            "account_takeover_risk_configuration",
+            "actions",
+            "high_action",
+            "event_action",
+        ],
+        Prop::MediumRiskAction => &[
+            "account_takeover_risk_configuration",
+            "actions",
+            "medium_action",
+            "event_action",
+        ],
+        Prop::LowRiskAction => &[
+            "account_takeover_risk_configuration",
+            "actions",
+            "low_action",
+            "event_action",
+        ],
+        Prop::SkippedIpRanges => &["risk_exception_configuration", "skipped_ip_range_list"],
     }
 }
 
@@ -118,11 +181,13 @@ impl<'a> TfProperties<'_, '_, 'a> {
         let Some((key, rest)) = path.split_first() else {
             return match position {
                 Position::Value(alt) => vec![alt],
-                Position::Body(body) => vec![unknown(
-                    scenario,
-                    self.at(body),
-                    "a block where a value is expected",
-                )],
+                // A block read as a whole (is `sms_configuration` written?): an object whose
+                // content is not evaluated here, which no scalar or list reading accepts.
+                Position::Body(body) => vec![Alt {
+                    scenario: scenario.clone(),
+                    value: Resolved::Fields(Vec::new()),
+                    provenance: Provenance::Literal { at: self.at(body) },
+                }],
             };
         };
         let absent = |scenario: &Scenario, at: Span| Alt {
@@ -329,6 +394,209 @@ impl<'a> PropertySource<'a> for TfProperties<'_, '_, 'a> {
             "an unexpected list",
         ))]
     }
+
+    fn elements(&self, path: &[&str]) -> Vec<Result<Elements<'a>, Alt<'a>>> {
+        let [key] = path else {
+            return self.nested_elements(path);
+        };
+        let blocks: Vec<(Span, BodyRef<'a>)> = match self.body {
+            BodyRef::Hcl(body) => {
+                if let Some(attr) = body.get_attribute(key) {
+                    return self.value_elements(Expr::Hcl(&attr.value));
+                }
+                let is_dynamic = body.iter().filter_map(|s| s.as_block()).any(|b| {
+                    b.ident.as_str() == "dynamic"
+                        && b.labels.first().map(|l| l.as_str()) == Some(*key)
+                });
+                if is_dynamic {
+                    return vec![Err(unknown(
+                        &self.scenario,
+                        self.at(self.body),
+                        format!("the `{key}` blocks are made by a dynamic block, not evaluated"),
+                    ))];
+                }
+                body.iter()
+                    .filter_map(|s| s.as_block())
+                    .filter(|b| b.ident.as_str() == *key)
+                    .map(|b| (span_of(self.file, b), BodyRef::Hcl(&b.body)))
+                    .collect()
+            }
+            BodyRef::Json(node) => match node.get(key) {
+                None if node.get("dynamic").and_then(|d| d.get(key)).is_some() => {
+                    return vec![Err(unknown(
+                        &self.scenario,
+                        Span::new(self.file, node.range),
+                        "dynamic blocks in .tf.json are not evaluated",
+                    ))]
+                }
+                None => Vec::new(),
+                Some(child) if child.entries().is_some() => {
+                    vec![(Span::new(self.file, child.range), BodyRef::Json(child))]
+                }
+                Some(child)
+                    if child
+                        .items()
+                        .is_some_and(|i| i.iter().all(|b| b.entries().is_some())) =>
+                {
+                    child
+                        .items()
+                        .unwrap_or(&[])
+                        .iter()
+                        .map(|b| (Span::new(self.file, b.range), BodyRef::Json(b)))
+                        .collect()
+                }
+                Some(child) => return self.value_elements(Expr::Json(child)),
+            },
+        };
+        let provenance = Provenance::Literal {
+            at: blocks
+                .first()
+                .map(|(at, _)| *at)
+                .unwrap_or_else(|| self.at(self.body)),
+        };
+        let elements = (!blocks.is_empty()).then(|| {
+            blocks
+                .into_iter()
+                .map(|(at, body)| Element {
+                    scenario: self.scenario.clone(),
+                    at,
+                    value: ElementValue::Block(body),
+                })
+                .collect()
+        });
+        vec![Ok(Elements {
+            scenario: self.scenario.clone(),
+            provenance,
+            elements,
+        })]
+    }
+
+    fn read_element(&self, element: &Element<'a>, path: &[&str]) -> Vec<Alt<'a>> {
+        let last = path.len().saturating_sub(1);
+        let position = match &element.value {
+            ElementValue::Block(body) => Position::Body(*body),
+            ElementValue::Value(alt) => Position::Value(alt.clone()),
+        };
+        self.navigate(position, path, 0, &element.scenario)
+            .into_iter()
+            .map(|mut alt| {
+                if let Resolved::Absent { depth } = &mut alt.value {
+                    *depth = (*depth).min(last);
+                }
+                alt
+            })
+            .collect()
+    }
+}
+
+impl<'a> TfProperties<'_, '_, 'a> {
+    /// The elements of a list of blocks inside a block (`account_recovery_setting {
+    /// recovery_mechanism { ... } }`): the enclosing block is found, then the list in it.
+    fn nested_elements(&self, path: &[&str]) -> Vec<Result<Elements<'a>, Alt<'a>>> {
+        let Some((outer, rest)) = path.split_first() else {
+            return vec![Err(unknown(
+                &self.scenario,
+                self.at(self.body),
+                "an empty path",
+            ))];
+        };
+        let omitted = || {
+            vec![Ok(Elements {
+                scenario: self.scenario.clone(),
+                provenance: Provenance::Literal {
+                    at: self.at(self.body),
+                },
+                elements: None,
+            })]
+        };
+        let inner = match self.body {
+            BodyRef::Hcl(body) => {
+                let mut blocks = body.iter().filter_map(|s| s.as_block());
+                match blocks.find(|b| b.ident.as_str() == *outer) {
+                    Some(block) => BodyRef::Hcl(&block.body),
+                    None if body.get_attribute(outer).is_none()
+                        && !body.iter().filter_map(|s| s.as_block()).any(|b| {
+                            b.ident.as_str() == "dynamic"
+                                && b.labels.first().map(|l| l.as_str()) == Some(*outer)
+                        }) =>
+                    {
+                        return omitted()
+                    }
+                    None => {
+                        return vec![Err(unknown(
+                            &self.scenario,
+                            self.at(self.body),
+                            format!("`{outer}` is not written as a block, not evaluated"),
+                        ))]
+                    }
+                }
+            }
+            BodyRef::Json(node) => match node.get(outer) {
+                None if node.get("dynamic").and_then(|d| d.get(outer)).is_none() => {
+                    return omitted()
+                }
+                Some(child) if child.entries().is_some() => BodyRef::Json(child),
+                Some(child) => match child.items().and_then(|i| i.first()) {
+                    Some(first) if first.entries().is_some() => BodyRef::Json(first),
+                    _ => {
+                        return vec![Err(unknown(
+                            &self.scenario,
+                            Span::new(self.file, child.range),
+                            format!("`{outer}` is not written as a block, not evaluated"),
+                        ))]
+                    }
+                },
+                None => {
+                    return vec![Err(unknown(
+                        &self.scenario,
+                        Span::new(self.file, node.range),
+                        "dynamic blocks in .tf.json are not evaluated",
+                    ))]
+                }
+            },
+        };
+        let properties = TfProperties {
+            scope: self.scope,
+            file: self.file,
+            body: inner,
+            scenario: self.scenario.clone(),
+        };
+        properties.elements(rest)
+    }
+
+    /// The elements of a list of objects written as a value (`key = [{ ... }]`).
+    fn value_elements(&self, expr: Expr<'a>) -> Vec<Result<Elements<'a>, Alt<'a>>> {
+        self.scope
+            .eval_expr(expr, self.file, &self.scenario)
+            .into_iter()
+            .map(|alt| match alt.value {
+                Resolved::Absent { .. } => Ok(Elements {
+                    scenario: alt.scenario,
+                    provenance: alt.provenance,
+                    elements: None,
+                }),
+                Resolved::Items(items) => Ok(Elements {
+                    scenario: alt.scenario.clone(),
+                    provenance: alt.provenance,
+                    elements: Some(
+                        items
+                            .into_iter()
+                            .map(|item| Element {
+                                scenario: alt.scenario.clone(),
+                                at: item.provenance.primary(),
+                                value: ElementValue::Value(item),
+                            })
+                            .collect(),
+                    ),
+                }),
+                Resolved::Unknown(_) => Err(alt),
+                _ => Err(Alt {
+                    value: Resolved::Unknown("a single value where a list is expected".into()),
+                    ..alt
+                }),
+            })
+            .collect()
+    }
 }
 
 /// One instance of a resource: its name suffix (`[0]`, `["web"]`), the bindings of `count` or
@@ -486,6 +754,8 @@ fn lower_module<'a>(
             "aws_cognito_user_pool_client" | "aws_cognito_managed_user_pool_client" => {
                 ResourceKind::UserPoolClient
             }
+            "aws_cognito_identity_pool" => ResourceKind::IdentityPool,
+            "aws_cognito_risk_configuration" => ResourceKind::RiskConfiguration,
             _ => continue,
         };
         for instance in instances(decl.body, decl.file, &scope) {
@@ -513,11 +783,20 @@ fn lower_module<'a>(
                 header: decl.header,
                 names,
                 class_flag_in_policy: defaults::TERRAFORM_PASSWORD_REQUIRE_CHARACTER_CLASS_IN_BLOCK,
+                enum_values: Default::default(),
             };
+            let name = meta.name.clone();
             match kind {
                 ResourceKind::UserPool => model.user_pools.push(user_pool(&resource, meta)),
                 ResourceKind::UserPoolClient => model.clients.push(client(&resource, meta)),
+                ResourceKind::IdentityPool => {
+                    model.identity_pools.push(identity_pool(&resource, meta))
+                }
+                ResourceKind::RiskConfiguration => model
+                    .risk_configurations
+                    .push(risk_configuration(&resource, meta)),
             }
+            model.enum_values.extend(resource.take_enum_values(&name));
         }
     }
     for decl in &module.calls {

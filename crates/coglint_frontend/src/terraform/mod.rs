@@ -7,6 +7,7 @@ mod lower;
 mod module;
 
 pub use lower::{lower_root, Modules, RootInputs};
+pub(crate) use module::BodyRef;
 pub use module::{local_module_calls, normalize, JsonModule, TfFile};
 
 #[cfg(test)]

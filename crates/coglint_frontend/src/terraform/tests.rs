@@ -487,3 +487,221 @@ resource "aws_cognito_user_pool" "this" {
         ]
     );
 }
+
+#[test]
+fn mfa_factor_blocks_and_triggers_count_when_written() {
+    let text = r#"
+resource "aws_cognito_user_pool" "written" {
+  sms_configuration {
+    sns_caller_arn = "arn"
+  }
+  email_mfa_configuration {}
+  software_token_mfa_configuration {
+    enabled = true
+  }
+  lambda_config {
+    define_auth_challenge = "arn"
+  }
+  sign_in_policy {
+    allowed_first_auth_factors = ["PASSWORD", "WEB_AUTHN"]
+  }
+}
+
+resource "aws_cognito_user_pool" "bare" {
+  dynamic "sms_configuration" {
+    for_each = []
+    content {
+      sns_caller_arn = "arn"
+    }
+  }
+}
+"#;
+    let m = lower(&[file(0, "root/main.tf", text)], &[], &[]);
+    let written = &m.user_pools[0];
+    assert_eq!(written.mfa_factors.sms.known(), Some(&true));
+    assert_eq!(written.mfa_factors.email.known(), Some(&true));
+    assert_eq!(written.mfa_factors.totp.known(), Some(&true));
+    assert_eq!(written.custom_auth_triggers.known(), Some(&true));
+    assert_eq!(values(&written.allowed_first_auth_factors).len(), 1);
+    let sms = &written.mfa_factors.sms.alternatives()[0];
+    assert!(slice(text, &sms.provenance).contains("sns_caller_arn"));
+    let bare = &m.user_pools[1];
+    assert_eq!(bare.mfa_factors.sms.known(), Some(&false));
+    assert_eq!(bare.mfa_factors.totp.known(), Some(&false));
+    assert_eq!(bare.custom_auth_triggers.known(), Some(&false));
+    assert!(bare.mfa_factors.email.is_default());
+}
+
+#[test]
+fn repeated_provider_blocks_are_each_an_element() {
+    let text = r#"
+variable "check" {
+  type    = bool
+  default = false
+}
+
+resource "aws_cognito_user_pool" "users" {
+  name = "users"
+}
+
+resource "aws_cognito_identity_pool" "ids" {
+  identity_pool_name = "ids"
+
+  cognito_identity_providers {
+    provider_name           = aws_cognito_user_pool.users.endpoint
+    server_side_token_check = true
+  }
+
+  cognito_identity_providers {
+    provider_name           = "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other"
+    server_side_token_check = var.check
+  }
+
+  cognito_identity_providers {
+    provider_name = "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Third"
+  }
+}
+
+resource "aws_cognito_identity_pool" "dynamic" {
+  identity_pool_name = "dynamic"
+  dynamic "cognito_identity_providers" {
+    for_each = var.providers
+    content {
+      provider_name = cognito_identity_providers.value
+    }
+  }
+}
+"#;
+    let m = lower(&[file(0, "root/main.tf", text)], &[], &[]);
+    let pool = &m.identity_pools[0];
+    assert_eq!(pool.allow_unauthenticated_identities.known(), Some(&false));
+    let Some(items) = pool.cognito_identity_providers.known() else {
+        panic!("providers not read")
+    };
+    let checks: Vec<_> = items
+        .iter()
+        .map(|i| values(&i.value.server_side_token_check))
+        .collect();
+    assert_eq!(checks, vec![vec!["true"], vec!["false"], vec!["false"]]);
+    assert_eq!(
+        items[0].value.user_pool.known().map(|l| l.target.as_str()),
+        Some("aws_cognito_user_pool.users")
+    );
+    let omitted = &items[2].value.server_side_token_check.alternatives()[0].provenance;
+    assert!(omitted.is_default());
+    assert!(slice(text, omitted).starts_with("cognito_identity_providers {"));
+    // Dynamic blocks are not expanded: the provider list is unknown, never empty.
+    assert!(values(&m.identity_pools[1].cognito_identity_providers)[0].starts_with("unknown"));
+}
+
+#[test]
+fn a_risk_configuration_reads_nested_blocks() {
+    let text = r#"
+resource "aws_cognito_risk_configuration" "risk" {
+  user_pool_id = aws_cognito_user_pool.users.id
+  compromised_credentials_risk_configuration {
+    event_filter = ["SIGN_UP"]
+    actions {
+      event_action = "BLOCK"
+    }
+  }
+  account_takeover_risk_configuration {
+    actions {
+      medium_action {
+        event_action = "NO_ACTION"
+        notify       = false
+      }
+    }
+  }
+  risk_exception_configuration {
+    skipped_ip_range_list = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_cognito_user_pool" "users" {
+  name = "users"
+}
+"#;
+    let m = lower(&[file(0, "root/main.tf", text)], &[], &[]);
+    let risk = &m.risk_configurations[0];
+    assert_eq!(
+        risk.user_pool.known().map(|l| l.target.as_str()),
+        Some("aws_cognito_user_pool.users")
+    );
+    assert_eq!(
+        values(&risk.compromised_credentials_action),
+        vec!["Some(Block)"]
+    );
+    assert_eq!(
+        risk.compromised_credentials_events.known().map(Vec::len),
+        Some(1)
+    );
+    assert_eq!(values(&risk.high_risk_action), vec!["None"]);
+    assert_eq!(values(&risk.medium_risk_action), vec!["Some(NoAction)"]);
+    assert_eq!(
+        risk.skipped_ip_ranges
+            .known()
+            .map(|l| l.iter().map(|i| i.value.clone()).collect::<Vec<_>>()),
+        Some(vec!["0.0.0.0/0".to_string()])
+    );
+}
+
+#[test]
+fn json_provider_lists_are_elements_too() {
+    let text = r#"{
+  "resource": {
+    "aws_cognito_identity_pool": {
+      "ids": {
+        "identity_pool_name": "ids",
+        "allow_classic_flow": true,
+        "cognito_identity_providers": [
+          {"provider_name": "a", "server_side_token_check": true},
+          {"provider_name": "b"}
+        ]
+      }
+    }
+  }
+}"#;
+    let m = lower(&[json_file(0, "root/main.tf.json", text)], &[], &[]);
+    let pool = &m.identity_pools[0];
+    assert_eq!(pool.allow_classic_flow.known(), Some(&true));
+    let Some(items) = pool.cognito_identity_providers.known() else {
+        panic!("providers not read")
+    };
+    let checks: Vec<_> = items
+        .iter()
+        .map(|i| values(&i.value.server_side_token_check))
+        .collect();
+    assert_eq!(checks, vec![vec!["true"], vec!["false"]]);
+}
+
+#[test]
+fn repeated_blocks_inside_a_block_are_read_as_a_list() {
+    let text = r#"resource "aws_cognito_user_pool" "main" {
+  name = "users"
+  account_recovery_setting {
+    recovery_mechanism {
+      name     = "verified_email"
+      priority = 2
+    }
+    recovery_mechanism {
+      name     = "verified_phone_number"
+      priority = 1
+    }
+  }
+}
+
+resource "aws_cognito_user_pool" "legacy" {
+  name = "legacy"
+}
+"#;
+    let m = lower(&[file(0, "root/main.tf", text)], &[], &[]);
+    let Some(Some(list)) = m.user_pools[0].recovery_mechanisms.known() else {
+        panic!("{:?}", m.user_pools[0].recovery_mechanisms)
+    };
+    let names: Vec<String> = list.iter().map(|m| m.value.option.to_string()).collect();
+    assert_eq!(names, vec!["verified_email", "verified_phone_number"]);
+    let first = coglint_model::first_recovery_mechanism(list).map(|m| m.value.priority);
+    assert_eq!(first, Some(1));
+    assert_eq!(m.user_pools[1].recovery_mechanisms.known(), Some(&None));
+}

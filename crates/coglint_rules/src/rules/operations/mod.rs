@@ -1,0 +1,3 @@
+//! Operations and surroundings.
+
+pub mod deletion_protection_off;

@@ -1,0 +1,3 @@
+//! Template correctness: what the deployment itself would reject.
+
+pub mod invalid_enum_value;

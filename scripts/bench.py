@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Benchmarks coglint on the synthetic corpora of scripts/corpus.py and prints figures.
+
+For each preset, with 1 and 2 threads and the human and SARIF reports, it prints the wall
+time, the CPU time (user + system), files/s, MB/s and peak memory (the child's maximum
+resident set) of the best of --runs runs, and the time coglint spent rendering the report
+(from COGLINT_TIMINGS). Then it checks the targets of docs/performance.md, and if checkov is
+installed, runs it on the small corpus and prints how many times slower it is.
+
+    python3 scripts/bench.py                      # builds --release, presets small large double
+    python3 scripts/bench.py --presets small --runs 1 --coglint target/release/coglint
+
+Corpora are written once to --dir (default /tmp/coglint-corpus) and reused.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TIMINGS = re.compile(r"report ([0-9.]+) s \((\d+) findings")
+
+# The targets of issue "Fast and unbreakable", on a 2-core machine.
+MAX_LARGE_WALL_S = 2.0
+MAX_LARGE_PEAK_MB = 300.0
+MAX_DOUBLE_RATIO = 2.1
+MAX_RENDER_10K_S = 0.5
+
+
+def corpus(preset, base):
+    path = os.path.join(base, preset)
+    stamp = os.path.join(base, f".{preset}.done")
+    if not os.path.exists(stamp):
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts/corpus.py"), preset, path], check=True)
+        open(stamp, "w").close()
+    files = 0
+    size = 0
+    for d, _, names in os.walk(path):
+        for name in names:
+            files += 1
+            size += os.path.getsize(os.path.join(d, name))
+    return path, files, size / 1e6
+
+
+def run(cmd, env):
+    """Runs cmd; returns (wall s, cpu s, peak MB, stderr)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, err = proc.communicate()
+    wall = time.perf_counter() - start
+    # communicate() reaped the child; its rusage is in RUSAGE_CHILDREN, so take the difference.
+    return wall, err.decode(errors="replace"), proc.returncode
+
+
+def measure(cmd, env, runs):
+    import resource
+
+    best = None
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        wall, err, code = run(cmd, env)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if code not in (0, 1):
+            sys.exit(f"{' '.join(cmd)} failed with exit code {code}:\n{err}")
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        match = TIMINGS.search(err)
+        render = float(match.group(1)) if match else float("nan")
+        findings = int(match.group(2)) if match else -1
+        figures = {"wall": wall, "cpu": cpu, "render": render, "findings": findings}
+        if best is None or wall < best["wall"]:
+            best = figures
+    return best
+
+
+def peak_mb(cmd, env):
+    """The peak resident memory of one run: a fresh process so ru_maxrss is its own."""
+    probe = (
+        "import resource, subprocess, sys;"
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], env=env, capture_output=True, text=True, check=True)
+    return int(out.stdout.strip()) / 1024
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--presets", nargs="+", default=["small", "large", "double"])
+    parser.add_argument("--runs", type=int, default=3, help="runs per configuration; the best is shown")
+    parser.add_argument("--coglint", help="the binary to measure (default: build target/release/coglint)")
+    parser.add_argument("--dir", default="/tmp/coglint-corpus", help="where corpora are written")
+    parser.add_argument("--no-checkov", action="store_true", help="skip checkov even if installed")
+    args = parser.parse_args()
+
+    binary = args.coglint
+    if binary is None:
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+        binary = os.path.join(ROOT, "target/release/coglint")
+
+    print(f"{'preset':<7} {'files':>6} {'MB':>6} {'thr':>3} {'format':<6} {'wall s':>7} {'cpu s':>6} "
+          f"{'files/s':>8} {'MB/s':>6} {'peak MB':>7} {'findings':>8} {'render s':>8}")
+    results = {}
+    for preset in args.presets:
+        path, files, mb = corpus(preset, args.dir)
+        for threads in (1, 2):
+            for fmt in ("human", "sarif"):
+                env = dict(os.environ, RAYON_NUM_THREADS=str(threads), COGLINT_TIMINGS="1", NO_COLOR="1")
+                cmd = [binary, "check", "--format", fmt, "--color", "never", path]
+                figures = measure(cmd, env, args.runs)
+                figures["peak"] = peak_mb(cmd, env)
+                results[(preset, threads, fmt)] = figures
+                print(f"{preset:<7} {files:>6} {mb:>6.1f} {threads:>3} {fmt:<6} {figures['wall']:>7.3f} "
+                      f"{figures['cpu']:>6.2f} {files / figures['wall']:>8.0f} {mb / figures['wall']:>6.1f} "
+                      f"{figures['peak']:>7.1f} {figures['findings']:>8} {figures['render']:>8.3f}", flush=True)
+
+    print()
+    checks = []
+    large = [v for (p, _, _), v in results.items() if p == "large"]
+    if large:
+        wall = max(v["wall"] for v in large)
+        peak = max(v["peak"] for v in large)
+        checks.append((f"large preset: slowest configuration {wall:.2f} s (target < {MAX_LARGE_WALL_S} s)",
+                       wall < MAX_LARGE_WALL_S))
+        checks.append((f"large preset: peak memory {peak:.0f} MB (target < {MAX_LARGE_PEAK_MB:.0f} MB)",
+                       peak < MAX_LARGE_PEAK_MB))
+    if "large" in args.presets and "double" in args.presets:
+        for threads in (1, 2):
+            a = results[("large", threads, "human")]
+            b = results[("double", threads, "human")]
+            # CPU time: less disturbed than wall time by the page cache and other processes.
+            ratio = b["cpu"] / a["cpu"]
+            checks.append((f"double / large CPU time, {threads} thread(s): {ratio:.2f}x "
+                           f"(target <= {MAX_DOUBLE_RATIO}x)", ratio <= MAX_DOUBLE_RATIO))
+    many = [(k, v) for k, v in results.items() if v["findings"] >= 10_000]
+    for (preset, threads, fmt), v in many:
+        if threads == 1:
+            checks.append((f"{preset}: {v['findings']} findings rendered as {fmt} in {v['render']:.3f} s "
+                           f"(target < {MAX_RENDER_10K_S} s)", v["render"] < MAX_RENDER_10K_S))
+    for text, ok in checks:
+        print(f"{'ok  ' if ok else 'MISS'} {text}")
+
+    if not args.no_checkov and shutil.which("checkov") and "small" in args.presets:
+        path, _, _ = corpus("small", args.dir)
+        cmd = ["checkov", "--quiet", "--compact", "-d", path, "--framework", "cloudformation", "terraform"]
+        start = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        checkov = time.perf_counter() - start
+        ours = results[("small", 2, "human")]["wall"]
+        print(f"checkov on small: {checkov:.1f} s, {checkov / ours:.0f}x coglint's {ours:.3f} s")
+    elif not args.no_checkov:
+        print("checkov not installed (pip install checkov): no comparison")
+
+
+if __name__ == "__main__":
+    main()

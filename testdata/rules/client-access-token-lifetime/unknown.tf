@@ -1,0 +1,24 @@
+# COG304 client-access-token-lifetime cannot decide these app clients, and must stay silent (Terraform).
+
+variable "access_token_validity_unknown" {
+  type = number
+}
+
+variable "access_token_unit_unknown" {
+  type = string
+}
+
+resource "aws_cognito_user_pool_client" "unknown_variable" {
+  name                 = "unknown-variable"
+  user_pool_id         = aws_cognito_user_pool.main.id
+  access_token_validity = var.access_token_validity_unknown
+}
+
+resource "aws_cognito_user_pool_client" "unknown_unit" {
+  name                 = "unknown-unit"
+  user_pool_id         = aws_cognito_user_pool.main.id
+  access_token_validity = 8
+  token_validity_units {
+    access_token = var.access_token_unit_unknown
+  }
+}

@@ -1,0 +1,26 @@
+# COG305 client-id-token-lifetime must stay silent on these app clients (Terraform).
+
+variable "id_token_minutes_pass" {
+  type    = number
+  default = 30
+}
+
+resource "aws_cognito_user_pool_client" "pass_omitted" {
+  name         = "defaults"
+  user_pool_id = aws_cognito_user_pool.main.id
+}
+
+resource "aws_cognito_user_pool_client" "pass_one_hour" {
+  name              = "one-hour"
+  user_pool_id      = aws_cognito_user_pool.main.id
+  id_token_validity = 1
+}
+
+resource "aws_cognito_user_pool_client" "pass_from_variable" {
+  name              = "variable-minutes"
+  user_pool_id      = aws_cognito_user_pool.main.id
+  id_token_validity = var.id_token_minutes_pass
+  token_validity_units {
+    id_token = "minutes"
+  }
+}

@@ -1,0 +1,18 @@
+# COG203 custom-auth-threat-protection cannot decide these user pools, and must stay silent (Terraform).
+
+variable "custom_auth_mode_unknown" {
+  type = string
+}
+
+resource "aws_cognito_user_pool" "unknown_mode" {
+  name = "unknown-mode"
+  user_pool_add_ons {
+    advanced_security_mode = "ENFORCED"
+    advanced_security_additional_flows {
+      custom_auth_mode = var.custom_auth_mode_unknown
+    }
+  }
+  lambda_config {
+    define_auth_challenge = aws_lambda_function.define_challenge.arn
+  }
+}

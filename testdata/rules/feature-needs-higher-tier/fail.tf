@@ -1,0 +1,63 @@
+# COG204 feature-needs-higher-tier must flag every fail_ user pool (Terraform).
+
+variable "tier_fail" {
+  type    = string
+  default = "LITE"
+}
+
+variable "production_fail" {
+  type = bool
+}
+
+locals {
+  tier_local_fail = "ESSENTIALS"
+}
+
+resource "aws_cognito_user_pool" "fail_threat_protection_tier_omitted" {
+  name = "tier-omitted"
+  user_pool_add_ons {
+    advanced_security_mode = "ENFORCED"
+  }
+}
+
+resource "aws_cognito_user_pool" "fail_audit_from_local_tier" {
+  name           = "local-tier"
+  user_pool_tier = local.tier_local_fail
+  user_pool_add_ons {
+    advanced_security_mode = "AUDIT"
+  }
+}
+
+resource "aws_cognito_user_pool" "fail_history_on_lite" {
+  name           = "history-on-lite"
+  user_pool_tier = "LITE"
+  password_policy {
+    minimum_length        = 14
+    password_history_size = 12
+  }
+}
+
+resource "aws_cognito_user_pool" "fail_email_mfa_on_lite" {
+  name              = "email-mfa-on-lite"
+  user_pool_tier    = var.tier_fail
+  mfa_configuration = "OPTIONAL"
+  email_mfa_configuration {
+    subject = "Your sign-in code"
+  }
+}
+
+resource "aws_cognito_user_pool" "fail_passkeys_on_lite" {
+  name           = "passkeys-on-lite"
+  user_pool_tier = "LITE"
+  sign_in_policy {
+    allowed_first_auth_factors = ["PASSWORD", "WEB_AUTHN"]
+  }
+}
+
+resource "aws_cognito_user_pool" "fail_in_one_branch" {
+  name           = "one-branch"
+  user_pool_tier = var.production_fail ? "PLUS" : "ESSENTIALS"
+  user_pool_add_ons {
+    advanced_security_mode = "ENFORCED"
+  }
+}
