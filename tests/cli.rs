@@ -176,7 +176,9 @@ fn binary_non_utf8_and_hostile_files_are_errors_not_crashes() {
     write(
         dir.path(),
         "deep.json",
-        format!("{{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": {deep}}}"),
+        format!(
+            "{{\"Resources\": {{\"P\": {{\"Type\": \"AWS::Cognito::UserPool\", \"Properties\": {deep}}}}}}}"
+        ),
     );
     let mut bomb = String::from(
         "AWSTemplateFormatVersion: '2010-09-09'\na: &a [x, x, x, x, x, x, x, x, x, x]\n",

@@ -21,6 +21,10 @@ pub enum ProblemKind {
     Parameters,
     /// A symbolic link loop met while walking (skipped).
     SymlinkLoop,
+    /// Terraform modules that call each other in a cycle (Terraform rejects them).
+    ModuleCycle,
+    /// Terraform module calls deeper or more numerous than coglint follows.
+    ModuleLimit,
     /// A suppression that cannot be used: no reason, no rule, a malformed date.
     Suppression,
     /// A suppression past its `until` date.
@@ -40,6 +44,8 @@ impl ProblemKind {
             ProblemKind::DuplicateKey => "duplicate-key",
             ProblemKind::Parameters => "parameters-error",
             ProblemKind::SymlinkLoop => "symlink-loop",
+            ProblemKind::ModuleCycle => "module-cycle",
+            ProblemKind::ModuleLimit => "module-limit",
             ProblemKind::Suppression => "invalid-suppression",
             ProblemKind::ExpiredSuppression => "expired-suppression",
             ProblemKind::UnusedSuppression => "unused-suppression",

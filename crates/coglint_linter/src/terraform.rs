@@ -7,18 +7,19 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use coglint_frontend::terraform::{
-    local_module_calls, lower_root, normalize, JsonModule, Modules, RootInputs, TfFile,
+    local_module_calls, lower_root, normalize, JsonModule, LocalCall, Modules, RootInputs,
+    TfFile, MAX_MODULE_DEPTH,
 };
 use coglint_rules::{Finding, UnknownValue};
 use coglint_source::FileId;
 use coglint_syntax::hcl_edit::structure::Body;
 use coglint_syntax::{parse_hcl, parse_json, Limits};
 
-use crate::problem::Problem;
+use crate::problem::{Problem, ProblemKind};
 use crate::scan::{read_text, syntax_problem, ScanOptions};
 use crate::suppress::ResourceSite;
 
-/// The most module directories read for one scan.
+/// The most module directories read for one scan beyond the scanned ones.
 const MAX_MODULE_LOADS: usize = 256;
 
 /// A Terraform configuration file: `.tf`, or `.tf.json` (the JSON syntax).
@@ -92,6 +93,8 @@ struct Loader {
     /// The keys of `files` that are `.tf` files, by directory: a module's files without a
     /// pass over every file (which made a monorepo's scan quadratic).
     tf_by_dir: HashMap<PathBuf, BTreeSet<PathBuf>>,
+    /// The local module calls of each loaded directory.
+    calls: BTreeMap<PathBuf, Vec<LocalCall>>,
     next_id: u32,
     limits: Limits,
     outcome: TerraformOutcome,
@@ -139,6 +142,7 @@ impl Loader {
     /// records the called directories.
     fn load_tree(&mut self, dirs: Vec<PathBuf>, called: &mut BTreeSet<PathBuf>) {
         let mut seen: BTreeSet<PathBuf> = dirs.iter().cloned().collect();
+        let budget = seen.len() + MAX_MODULE_LOADS;
         let mut queue = dirs;
         while let Some(dir) = queue.pop() {
             self.ensure_dir(&dir);
@@ -149,15 +153,99 @@ impl Loader {
                 .flatten()
                 .filter_map(|key| self.files.get(key))
                 .collect();
-            for child in local_module_calls(&dir, &files) {
-                if child != dir {
+            let calls = local_module_calls(&dir, &files);
+            for call in &calls {
+                let child = &call.dir;
+                if *child != dir {
                     called.insert(child.clone());
                 }
-                if seen.len() < MAX_MODULE_LOADS && seen.insert(child.clone()) {
-                    queue.push(child);
+                if seen.contains(child) {
+                    continue;
+                }
+                if seen.len() < budget {
+                    seen.insert(child.clone());
+                    queue.push(child.clone());
+                } else {
+                    let problem = self.module_problem(
+                        ProblemKind::ModuleLimit,
+                        call,
+                        format!(
+                            "module `{}` is not read: the scan already reads {MAX_MODULE_LOADS} called module directories besides the scanned ones",
+                            call.name
+                        ),
+                    );
+                    self.outcome.problems.push(problem);
+                }
+            }
+            self.calls.insert(dir, calls);
+        }
+    }
+
+    /// A problem located at a module call.
+    fn module_problem(&self, kind: ProblemKind, call: &LocalCall, message: String) -> Problem {
+        let path = self
+            .files
+            .values()
+            .find(|f| f.id == call.header.file)
+            .map(|f| f.path.clone())
+            .unwrap_or_default();
+        Problem::new(kind, path, message).at(call.header)
+    }
+
+    /// Reports module cycles and calls nested deeper than the evaluation follows, and returns
+    /// the roots to evaluate: `roots`, then one module of each cycle that no root reaches (its
+    /// resources would otherwise never be checked).
+    fn check_calls(&mut self, mut roots: Vec<PathBuf>, scanned: &BTreeSet<PathBuf>) -> Vec<PathBuf> {
+        let mut problems = Vec::new();
+        let mut done: BTreeSet<PathBuf> = BTreeSet::new();
+        let mut candidates: Vec<PathBuf> = roots.clone();
+        candidates.extend(scanned.iter().cloned());
+        for start in candidates {
+            if done.contains(&start) {
+                continue;
+            }
+            if !roots.contains(&start) {
+                roots.push(start.clone());
+            }
+            // Depth-first, with the path from `start`: a call back into the path is a cycle.
+            let mut path: Vec<PathBuf> = vec![start.clone()];
+            let mut next: Vec<usize> = vec![0];
+            done.insert(start);
+            while let (Some(dir), Some(index)) = (path.last().cloned(), next.last_mut()) {
+                let Some(call) = self.calls.get(&dir).and_then(|c| c.get(*index)) else {
+                    path.pop();
+                    next.pop();
+                    continue;
+                };
+                *index += 1;
+                if path.contains(&call.dir) {
+                    problems.push(self.module_problem(
+                        ProblemKind::ModuleCycle,
+                        call,
+                        format!(
+                            "module `{}` calls `{}`, which already calls this module: a module cycle (Terraform rejects it); the call is not followed",
+                            call.name,
+                            call.dir.display()
+                        ),
+                    ));
+                } else if path.len() > MAX_MODULE_DEPTH {
+                    problems.push(self.module_problem(
+                        ProblemKind::ModuleLimit,
+                        call,
+                        format!(
+                            "module `{}` is nested {} calls deep, deeper than the {MAX_MODULE_DEPTH} that coglint evaluates; it is not checked",
+                            call.name,
+                            path.len()
+                        ),
+                    ));
+                } else if done.insert(call.dir.clone()) {
+                    path.push(call.dir.clone());
+                    next.push(0);
                 }
             }
         }
+        self.outcome.problems.extend(problems);
+        roots
     }
 
     /// Every `.tf` file of `dir`.
@@ -219,6 +307,7 @@ pub(crate) fn check(
     let mut loader = Loader {
         files: BTreeMap::new(),
         tf_by_dir: HashMap::new(),
+        calls: BTreeMap::new(),
         next_id: first_free_id,
         limits: options.limits,
         outcome: TerraformOutcome::default(),
@@ -239,6 +328,7 @@ pub(crate) fn check(
         .filter(|d| !called.contains(*d))
         .cloned()
         .collect();
+    let roots = loader.check_calls(roots, &scanned_dirs);
 
     // Var files: each root's terraform.tfvars and *.auto.tfvars, then --var-file in order.
     let mut var_file_paths: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();

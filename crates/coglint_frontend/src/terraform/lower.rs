@@ -18,7 +18,7 @@ use crate::lowering::{identity_pool, risk_configuration, Element, ElementValue, 
 use crate::value::{Alt, Resolved};
 
 /// The deepest chain of module calls followed.
-const MAX_MODULE_DEPTH: usize = 16;
+pub const MAX_MODULE_DEPTH: usize = 16;
 
 /// Terraform's name for each property.
 fn names(prop: Prop) -> &'static [&'static str] {

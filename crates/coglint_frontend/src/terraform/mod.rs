@@ -6,9 +6,9 @@ mod functions;
 mod lower;
 mod module;
 
-pub use lower::{lower_root, Modules, RootInputs};
+pub use lower::{lower_root, Modules, RootInputs, MAX_MODULE_DEPTH};
 pub(crate) use module::BodyRef;
-pub use module::{local_module_calls, normalize, JsonModule, TfFile};
+pub use module::{local_module_calls, normalize, JsonModule, LocalCall, TfFile};
 
 #[cfg(test)]
 mod tests;

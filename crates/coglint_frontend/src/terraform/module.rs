@@ -356,14 +356,29 @@ impl<'a> Module<'a> {
     }
 }
 
-/// The directories a module calls with a local `source` ("./x", "../x"), resolved.
-pub fn local_module_calls(dir: &Path, files: &[&TfFile]) -> Vec<PathBuf> {
+/// A call of a local module (`source = "./x"` or `"../x"`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LocalCall {
+    /// The `module` block's label.
+    pub name: String,
+    /// The called directory, resolved against the caller's.
+    pub dir: PathBuf,
+    /// The `module "name"` header.
+    pub header: Span,
+}
+
+/// The local modules a module calls, in the order they are written.
+pub fn local_module_calls(dir: &Path, files: &[&TfFile]) -> Vec<LocalCall> {
     let mut out = Vec::new();
     let module = Module::new(files);
     for call in &module.calls {
         if let Some(source) = &call.source {
             if source.starts_with("./") || source.starts_with("../") {
-                out.push(normalize(&dir.join(source)));
+                out.push(LocalCall {
+                    name: call.name.to_string(),
+                    dir: normalize(&dir.join(source)),
+                    header: call.header,
+                });
             }
         }
     }
