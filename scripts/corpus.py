@@ -171,6 +171,35 @@ resource "aws_cognito_user_pool_client" "web" {
     return main, module
 
 
+def network_module(i, size):
+    """A Terraform module without Cognito (most of a repository's Terraform), about `size` bytes."""
+    parts = [f'variable "cidr" {{\n  default = "10.{i % 250}.0.0/16"\n}}\n\nresource "aws_vpc" "main" {{\n  cidr_block = var.cidr\n}}\n']
+    n = 0
+    while sum(len(p) for p in parts) < size:
+        parts.append(f"""
+resource "aws_subnet" "s{n}" {{
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = cidrsubnet(var.cidr, 8, {n})
+  availability_zone = "eu-west-1${{element(["a", "b", "c"], {n})}}"
+  tags = {{
+    Name = "svc{i}-subnet-{n}"
+  }}
+}}
+
+resource "aws_security_group" "g{n}" {{
+  vpc_id = aws_vpc.main.id
+  ingress {{
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = [aws_subnet.s{n}.cidr_block]
+  }}
+}}
+""")
+        n += 1
+    return "".join(parts)
+
+
 def write(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f:
@@ -198,6 +227,7 @@ def main():
         write(os.path.join(base, "terraform/main.tf"), main_tf)
         write(os.path.join(base, "terraform/terraform.tfvars"), 'environment = "prod"\n' if g % 3 == 0 else "")
         write(os.path.join(base, "terraform/modules/auth/main.tf"), module_tf)
+        write(os.path.join(base, "network/main.tf"), network_module(g, rng.choice([2_000, 10_000, 50_000])))
         if g % 10 == 0:
             shutil.copytree(os.path.join(ROOT, "testdata/cdk/plain-stack/cdk.out"), os.path.join(base, "cdk/cdk.out"))
     files = sum(len(f) for _, _, f in os.walk(out))

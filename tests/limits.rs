@@ -40,7 +40,10 @@ fn missing_files_and_dangling_links_are_errors_and_the_others_are_scanned() {
     std::os::unix::fs::symlink(dir.path().join("gone.yaml"), dir.path().join("link.yaml"))
         .unwrap_or_else(|e| panic!("{e}"));
     let (text, code) = concise(dir.path(), &[".", "missing.yaml"]);
-    assert!(text.contains("link.yaml: error[io-error] cannot read"), "{text}");
+    assert!(
+        text.contains("link.yaml: error[io-error] cannot read"),
+        "{text}"
+    );
     assert!(
         text.contains("missing.yaml: error[io-error] cannot read"),
         "{text}"
@@ -86,7 +89,13 @@ fn a_million_parameter_scenarios_become_one_unknown_value() {
     write(dir.path(), "scenarios.yaml", template);
     let out = coglint(
         dir.path(),
-        &["check", "--format", "json", "--show-unknown", "scenarios.yaml"],
+        &[
+            "check",
+            "--format",
+            "json",
+            "--show-unknown",
+            "scenarios.yaml",
+        ],
     );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
     let unknowns = json["unknowns"].as_array().cloned().unwrap_or_default();
@@ -109,14 +118,20 @@ fn module_cycles_are_errors_and_their_resources_are_still_checked() {
         "a/main.tf",
         "module \"b\" {\n  source = \"../b\"\n}\n\nresource \"aws_cognito_user_pool\" \"a\" {\n  name = \"a\"\n}\n",
     );
-    write(dir.path(), "b/main.tf", "module \"a\" {\n  source = \"../a\"\n}\n");
+    write(
+        dir.path(),
+        "b/main.tf",
+        "module \"a\" {\n  source = \"../a\"\n}\n",
+    );
     let (text, code) = concise(dir.path(), &["."]);
     assert!(
         text.contains("b/main.tf:1:1: error[module-cycle] module `a` calls `a`, which already calls this module"),
         "{text}"
     );
     assert!(
-        text.contains("a/main.tf:5:1: COG101 [high] MFA is off for user pool `aws_cognito_user_pool.a`"),
+        text.contains(
+            "a/main.tf:5:1: COG101 [high] MFA is off for user pool `aws_cognito_user_pool.a`"
+        ),
         "{text}"
     );
     assert_eq!(code, Some(2));
@@ -129,7 +144,11 @@ fn module_calls_deeper_than_the_limit_are_errors() {
         write(
             dir.path(),
             &format!("m{i}/main.tf"),
-            format!("module \"m{}\" {{\n  source = \"../m{}\"\n}}\n", i + 1, i + 1),
+            format!(
+                "module \"m{}\" {{\n  source = \"../m{}\"\n}}\n",
+                i + 1,
+                i + 1
+            ),
         );
     }
     write(
@@ -158,4 +177,38 @@ fn a_template_that_never_mentions_cognito_is_not_parsed() {
     let (text, code) = concise(dir.path(), &[".", "bucket.yaml"]);
     assert!(!text.contains("bucket.yaml"), "{text}");
     assert_ne!(code, Some(2), "{text}");
+}
+
+#[test]
+fn terraform_files_without_cognito_are_still_read_with_their_module() {
+    let dir = tempdir();
+    // `vars.tf` never mentions Cognito and is not parsed when found; it is read with the
+    // module of `pool.tf`, and its default turns MFA on.
+    write(
+        dir.path(),
+        "auth/pool.tf",
+        "resource \"aws_cognito_user_pool\" \"p\" {\n  name              = \"p\"\n  mfa_configuration = var.mfa\n}\n",
+    );
+    write(
+        dir.path(),
+        "auth/vars.tf",
+        "variable \"mfa\" {\n  default = \"ON\"\n}\n",
+    );
+    write(
+        dir.path(),
+        "network/main.tf",
+        "resource \"aws_vpc\" \"main\" {\n  cidr_block = \"10.0.0.0/16\"\n}\n",
+    );
+    let out = coglint(dir.path(), &["check", "--format", "json", "."]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let codes: Vec<&str> = json["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"COG201"), "{json:#}");
+    assert!(!codes.contains(&"COG101"), "{json:#}");
+    // Every file is counted once, read at the walk or with its module.
+    assert_eq!(json["summary"]["files_scanned"], 3, "{json:#}");
 }

@@ -173,8 +173,13 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     if !tf_files.is_empty() {
         let first_free = u32::try_from(result.sources.len()).unwrap_or(u32::MAX);
         let tf = terraform::check(tf_files, first_free, options);
-        // Sibling .tf files, called modules and var files are read too.
-        result.files_scanned += tf.extra_files.len();
+        // Sibling .tf files, called modules and var files are read too (some of them found by
+        // the walk, but not parsed then).
+        result.files_scanned += tf
+            .extra_files
+            .iter()
+            .filter(|(path, _)| !known.contains(&cdk::normalize(path)))
+            .count();
         for (path, text) in tf.extra_files {
             result.sources.add(path, text);
         }
@@ -272,7 +277,7 @@ pub(crate) fn read_text(path: &Path, explicit: bool) -> Result<Option<String>, P
 }
 
 /// Whether `text` mentions Cognito: `AWS::Cognito::UserPool`, `cognito-idp.amazonaws.com`.
-fn mentions_cognito(text: &str) -> bool {
+pub(crate) fn mentions_cognito(text: &str) -> bool {
     text.contains("ognito") || text.contains("OGNITO")
 }
 
@@ -321,7 +326,17 @@ fn scan_file(
 ) -> FileOutcome {
     let mut outcome = FileOutcome::default();
     if terraform::is_tf(path) || terraform::is_tfvars(path) {
-        match terraform::load(path, file, options.limits) {
+        let text = match terraform::read_tf(path) {
+            Ok(text) => text,
+            Err((problem, _)) => {
+                outcome.problems.push(problem);
+                return outcome;
+            }
+        };
+        if !terraform::worth_parsing(path, &text) {
+            return outcome;
+        }
+        match terraform::parse_tf(path, file, text, options.limits) {
             Ok(tf) => {
                 outcome.text = Some(Arc::clone(&tf.text));
                 outcome.terraform = Some(tf);

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use coglint_frontend::terraform::{
-    local_module_calls, lower_root, normalize, JsonModule, LocalCall, Modules, RootInputs,
-    TfFile, MAX_MODULE_DEPTH,
+    local_module_calls, lower_root, normalize, JsonModule, LocalCall, Modules, RootInputs, TfFile,
+    MAX_MODULE_DEPTH,
 };
 use coglint_rules::{Finding, UnknownValue};
 use coglint_source::FileId;
@@ -16,7 +16,7 @@ use coglint_syntax::hcl_edit::structure::Body;
 use coglint_syntax::{parse_hcl, parse_json, Limits};
 
 use crate::problem::{Problem, ProblemKind};
-use crate::scan::{read_text, syntax_problem, ScanOptions};
+use crate::scan::{mentions_cognito, read_text, syntax_problem, ScanOptions};
 use crate::suppress::ResourceSite;
 
 /// The most module directories read for one scan beyond the scanned ones.
@@ -42,11 +42,33 @@ pub(crate) fn load(
     id: FileId,
     limits: Limits,
 ) -> Result<TfFile, (Problem, Option<Arc<str>>)> {
-    let text: Arc<str> = match read_text(path, true) {
-        Ok(Some(text)) => Arc::from(text),
-        Ok(None) => Arc::from(""),
-        Err(problem) => return Err((problem, None)),
-    };
+    let text = read_tf(path)?;
+    parse_tf(path, id, text, limits)
+}
+
+/// Reads one Terraform file as text.
+pub(crate) fn read_tf(path: &Path) -> Result<Arc<str>, (Problem, Option<Arc<str>>)> {
+    match read_text(path, true) {
+        Ok(Some(text)) => Ok(Arc::from(text)),
+        Ok(None) => Ok(Arc::from("")),
+        Err(problem) => Err((problem, None)),
+    }
+}
+
+/// Whether a `.tf` file found by the walk is worth parsing now: it mentions Cognito, or it
+/// calls a module (which may hold Cognito resources). The others, most of a Terraform
+/// monorepo, are parsed only when a module that matters calls them or shares their directory.
+pub(crate) fn worth_parsing(path: &Path, text: &str) -> bool {
+    is_tfvars(path) || mentions_cognito(text) || text.contains("module")
+}
+
+/// Parses one Terraform file.
+pub(crate) fn parse_tf(
+    path: &Path,
+    id: FileId,
+    text: Arc<str>,
+    limits: Limits,
+) -> Result<TfFile, (Problem, Option<Arc<str>>)> {
     if is_tf_json(path) {
         return match parse_json(&text, limits) {
             Ok(doc) => Ok(TfFile {
@@ -195,7 +217,11 @@ impl Loader {
     /// Reports module cycles and calls nested deeper than the evaluation follows, and returns
     /// the roots to evaluate: `roots`, then one module of each cycle that no root reaches (its
     /// resources would otherwise never be checked).
-    fn check_calls(&mut self, mut roots: Vec<PathBuf>, scanned: &BTreeSet<PathBuf>) -> Vec<PathBuf> {
+    fn check_calls(
+        &mut self,
+        mut roots: Vec<PathBuf>,
+        scanned: &BTreeSet<PathBuf>,
+    ) -> Vec<PathBuf> {
         let mut problems = Vec::new();
         let mut done: BTreeSet<PathBuf> = BTreeSet::new();
         let mut candidates: Vec<PathBuf> = roots.clone();
