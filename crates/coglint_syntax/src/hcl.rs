@@ -7,52 +7,142 @@ use hcl_edit::structure::Body;
 
 use crate::{Limits, SyntaxError, SyntaxErrorKind};
 
-/// The deepest bracket nesting in `text`, outside strings and comments (a cheap guard: the
-/// parser recurses on nesting).
-fn nesting(text: &str) -> (usize, usize) {
+/// What the bracket scan is inside of.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Frame {
+    /// `{`, `[` or `(`, opened at a byte offset.
+    Bracket(usize),
+    /// A quoted string.
+    Str,
+    /// A `${ ... }` or `%{ ... }` template sequence inside a string, opened at a byte offset.
+    Template(usize),
+}
+
+/// The bracket structure of `text`, outside strings, comments and heredocs: the deepest
+/// nesting and where it is reached, and the brackets still open at the end. A cheap guard
+/// before parsing: the parser recurses on nesting, and backtracks exponentially on many
+/// unclosed `{`.
+struct Brackets {
+    max_depth: usize,
+    deepest_at: usize,
+    unclosed: Vec<usize>,
+}
+
+fn brackets(text: &str) -> Brackets {
     let bytes = text.as_bytes();
-    let (mut depth, mut max, mut at) = (0usize, 0usize, 0usize);
-    let mut in_string = false;
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut out = Brackets {
+        max_depth: 0,
+        deepest_at: 0,
+        unclosed: Vec::new(),
+    };
+    // Brackets and template sequences on the stack.
+    let mut depth = 0usize;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if in_string {
-            match b {
-                b'\\' => i += 1,
-                b'"' => in_string = false,
+        let next = bytes.get(i + 1).copied();
+        if stack.last() == Some(&Frame::Str) {
+            match (b, next) {
+                (b'\\', _) => i += 1,
+                (b'"', _) => {
+                    stack.pop();
+                }
+                (b'$' | b'%', Some(b'{')) if i == 0 || bytes[i - 1] != b => {
+                    stack.push(Frame::Template(i));
+                    depth += 1;
+                    i += 1;
+                }
                 _ => {}
             }
         } else {
-            match b {
-                b'"' => in_string = true,
-                b'#' => {
+            match (b, next) {
+                (b'"', _) => stack.push(Frame::Str),
+                (b'#', _) | (b'/', Some(b'/')) => {
                     while i < bytes.len() && bytes[i] != b'\n' {
                         i += 1;
                     }
                 }
-                b'{' | b'[' | b'(' => {
-                    depth += 1;
-                    if depth > max {
-                        max = depth;
-                        at = i;
-                    }
+                (b'/', Some(b'*')) => {
+                    i = text[i + 2..].find("*/").map_or(bytes.len(), |end| i + 2 + end + 1);
                 }
-                b'}' | b']' | b')' => depth = depth.saturating_sub(1),
+                (b'<', Some(b'<')) => i = skip_heredoc(text, i),
+                (b'{' | b'[' | b'(', _) => {
+                    stack.push(Frame::Bracket(i));
+                    depth += 1;
+                }
+                (b'}' | b']' | b')', _) => {
+                    // Outside a string the top frame, if any, is a bracket or a template.
+                    stack.pop();
+                    depth = depth.saturating_sub(1);
+                }
                 _ => {}
             }
         }
+        if depth > out.max_depth {
+            out.max_depth = depth;
+            out.deepest_at = i.min(bytes.len().saturating_sub(1));
+        }
         i += 1;
     }
-    (max, at)
+    out.unclosed = stack
+        .iter()
+        .filter_map(|f| match f {
+            Frame::Bracket(at) | Frame::Template(at) => Some(*at),
+            Frame::Str => None,
+        })
+        .collect();
+    out
 }
+
+/// The offset of the last byte of the heredoc that starts with `<<` at `start` (`<<EOF` or
+/// `<<-EOF` up to a line holding only `EOF`), or `start + 1` when it is not a heredoc.
+fn skip_heredoc(text: &str, start: usize) -> usize {
+    let rest = &text[start + 2..];
+    let rest = rest.strip_prefix('-').unwrap_or(rest);
+    let delimiter: &str = rest
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .next()
+        .unwrap_or("");
+    let after = &rest[delimiter.len()..];
+    if delimiter.is_empty() || !after.starts_with(['\n', '\r']) {
+        return start + 1;
+    }
+    let body_start = text.len() - after.len();
+    let mut offset = body_start;
+    for line in text[body_start..].split_inclusive('\n') {
+        offset += line.len();
+        if line.trim() == delimiter {
+            return offset - 1;
+        }
+    }
+    text.len()
+}
+
+/// More unclosed brackets than this at the end of a file is a syntax error found before
+/// parsing (the parser would need exponential time to say so).
+const MAX_UNCLOSED: usize = 8;
 
 /// Parses a `.tf` or `.tfvars` file.
 pub fn parse_hcl(text: &str, limits: Limits) -> Result<Body, SyntaxError> {
-    let (depth, at) = nesting(text);
-    if depth > limits.max_depth {
+    let scan = brackets(text);
+    if scan.max_depth > limits.max_depth {
+        let at = scan.deepest_at;
         return Err(SyntaxError::new(
             SyntaxErrorKind::TooDeep,
             format!("nesting deeper than {} levels", limits.max_depth),
+            TextRange::from_usize(at, at + 1),
+        ));
+    }
+    if scan.unclosed.len() > MAX_UNCLOSED {
+        let at = scan.unclosed[0];
+        return Err(SyntaxError::new(
+            SyntaxErrorKind::Malformed,
+            format!(
+                "{} brackets are never closed; the first is this `{}`",
+                scan.unclosed.len(),
+                &text[at..at + 1]
+            ),
             TextRange::from_usize(at, at + 1),
         ));
     }
@@ -115,6 +205,54 @@ mod tests {
         match parse_hcl(&chain, Limits::default()) {
             Err(e) => assert!(e.message.len() < 200, "{}", e.message.len()),
             Ok(_) => panic!("a 50,000-deep chain should be refused"),
+        }
+    }
+
+    #[test]
+    fn many_unclosed_braces_are_refused_before_parsing() {
+        // Found by fuzzing (fuzz/regressions/hcl/unclosed-objects.tf): hcl-edit needs seconds,
+        // doubling with each unclosed object, to reject this.
+        let text = include_str!("../../../fuzz/regressions/hcl/unclosed-objects.tf");
+        match parse_hcl(text, Limits::default()) {
+            Err(e) => {
+                assert_eq!(e.kind, SyntaxErrorKind::Malformed);
+                assert_eq!(
+                    e.message,
+                    "17 brackets are never closed; the first is this `{`"
+                );
+                assert_eq!(e.range, TextRange::from_usize(4, 5));
+            }
+            Ok(_) => panic!("unclosed braces should be refused"),
+        }
+    }
+
+    #[test]
+    fn brackets_in_strings_comments_heredocs_and_templates_are_not_counted() {
+        let text = [
+            "# { [ (",
+            "// { [ (",
+            "/* { [",
+            "( */",
+            "locals {",
+            r#"  a = "{ [ ( \" {""#,
+            r#"  b = "${jsonencode({ k = "v" })} and $${literal {""#,
+            r#"  c = "%{ if true }{{{%{ endif }""#,
+            "  d = <<-EOT",
+            r#"    { "unbalanced": [ "quote"#,
+            "    EOT",
+            "  e = <<END",
+            "{{{{{{{{{{",
+            "END",
+            "}",
+            "",
+        ]
+        .join("\n");
+        let scan = brackets(&text);
+        assert!(scan.unclosed.is_empty(), "{:?}", scan.unclosed);
+        // `locals {`, `${`, `jsonencode(` and `{`.
+        assert_eq!(scan.max_depth, 4);
+        if let Err(e) = parse_hcl(&text, Limits::default()) {
+            panic!("{e:?}");
         }
     }
 }

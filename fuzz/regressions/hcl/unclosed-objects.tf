@@ -1,0 +1,1 @@
+al= {e+n+{e==e+{e+_pnm+{e== e+{e+e+e+{e>o+{e+nn+e+{e+e+{e+e+{e==e+{e+_p+{e>ke+{e+e+{e+ e+{e+_p+e+{e>oke+e+{e+_n
