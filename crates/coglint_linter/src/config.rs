@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use coglint_rules::{all_rules, Rule, Settings, Severity};
+use coglint_rules::{all_rules, Rule, SettingMut, Settings, Severity, SETTING_KEYS};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -219,37 +219,16 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
                     )
                 })
             };
-            match (rule.meta().name, key.get_ref().as_str()) {
-                ("password-too-short", "min-length") => {
-                    config.settings.password_min_length = as_u32()?
-                }
-                ("password-character-classes", "require-symbols") => {
-                    config.settings.password_require_symbols = as_bool()?
-                }
-                ("temporary-password-validity", "max-days") => {
-                    config.settings.temporary_password_max_days = as_u32()?
-                }
-                ("password-history-off", "min-size") => {
-                    config.settings.password_history_min_size = as_u32()?
-                }
-                ("client-access-token-lifetime", "max-minutes") => {
-                    config.settings.access_token_max_minutes = as_u32()?
-                }
-                ("client-id-token-lifetime", "max-minutes") => {
-                    config.settings.id_token_max_minutes = as_u32()?
-                }
-                ("client-refresh-token-lifetime", "max-days") => {
-                    config.settings.refresh_token_max_days = as_u32()?
-                }
-                ("risk-exception-too-broad", "max-prefix-length") => {
-                    config.settings.risk_exception_max_prefix_length = as_u32()?
-                }
-                (name, other) => {
+            let name = rule.meta().name;
+            match config.settings.get_mut(name, key.get_ref()) {
+                Some(SettingMut::Number(n)) => *n = as_u32()?,
+                Some(SettingMut::Flag(b)) => *b = as_bool()?,
+                None => {
                     return Err(error_at(
                         path,
                         text,
                         key.span().start,
-                        format!("rule `{name}` has no setting `{other}`"),
+                        format!("rule `{name}` has no setting `{}`", key.get_ref()),
                     ))
                 }
             }
@@ -279,39 +258,15 @@ pub fn show(config: &Config) -> String {
             out.push_str(&format!("{code} = \"{severity}\"\n"));
         }
     }
-    let s = &config.settings;
-    out.push_str(&format!(
-        "\n[rules.password-too-short]\nmin-length = {}\n",
-        s.password_min_length
-    ));
-    out.push_str(&format!(
-        "\n[rules.password-character-classes]\nrequire-symbols = {}\n",
-        s.password_require_symbols
-    ));
-    out.push_str(&format!(
-        "\n[rules.temporary-password-validity]\nmax-days = {}\n",
-        s.temporary_password_max_days
-    ));
-    out.push_str(&format!(
-        "\n[rules.password-history-off]\nmin-size = {}\n",
-        s.password_history_min_size
-    ));
-    out.push_str(&format!(
-        "\n[rules.client-access-token-lifetime]\nmax-minutes = {}\n",
-        s.access_token_max_minutes
-    ));
-    out.push_str(&format!(
-        "\n[rules.client-id-token-lifetime]\nmax-minutes = {}\n",
-        s.id_token_max_minutes
-    ));
-    out.push_str(&format!(
-        "\n[rules.client-refresh-token-lifetime]\nmax-days = {}\n",
-        s.refresh_token_max_days
-    ));
-    out.push_str(&format!(
-        "\n[rules.risk-exception-too-broad]\nmax-prefix-length = {}\n",
-        s.risk_exception_max_prefix_length
-    ));
+    let mut settings = config.settings.clone();
+    for (rule, key) in SETTING_KEYS {
+        let value = match settings.get_mut(rule, key) {
+            Some(SettingMut::Number(n)) => n.to_string(),
+            Some(SettingMut::Flag(b)) => b.to_string(),
+            None => continue,
+        };
+        out.push_str(&format!("\n[rules.{rule}]\n{key} = {value}\n"));
+    }
     out
 }
 

@@ -43,6 +43,53 @@ impl Default for Settings {
     }
 }
 
+/// A rule setting, to read or write by its `coglint.toml` name.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SettingMut<'a> {
+    Number(&'a mut u32),
+    Flag(&'a mut bool),
+}
+
+/// Every rule setting as `coglint.toml` names it: `[rules.<rule>] <key> = ...`.
+pub const SETTING_KEYS: &[(&str, &str)] = &[
+    ("password-too-short", "min-length"),
+    ("password-character-classes", "require-symbols"),
+    ("temporary-password-validity", "max-days"),
+    ("password-history-off", "min-size"),
+    ("risk-exception-too-broad", "max-prefix-length"),
+    ("client-access-token-lifetime", "max-minutes"),
+    ("client-id-token-lifetime", "max-minutes"),
+    ("client-refresh-token-lifetime", "max-days"),
+];
+
+impl Settings {
+    /// The setting `key` of the rule named `rule` (one of [`SETTING_KEYS`]).
+    pub fn get_mut(&mut self, rule: &str, key: &str) -> Option<SettingMut<'_>> {
+        use SettingMut::{Flag, Number};
+        Some(match (rule, key) {
+            ("password-too-short", "min-length") => Number(&mut self.password_min_length),
+            ("password-character-classes", "require-symbols") => {
+                Flag(&mut self.password_require_symbols)
+            }
+            ("temporary-password-validity", "max-days") => {
+                Number(&mut self.temporary_password_max_days)
+            }
+            ("password-history-off", "min-size") => Number(&mut self.password_history_min_size),
+            ("risk-exception-too-broad", "max-prefix-length") => {
+                Number(&mut self.risk_exception_max_prefix_length)
+            }
+            ("client-access-token-lifetime", "max-minutes") => {
+                Number(&mut self.access_token_max_minutes)
+            }
+            ("client-id-token-lifetime", "max-minutes") => Number(&mut self.id_token_max_minutes),
+            ("client-refresh-token-lifetime", "max-days") => {
+                Number(&mut self.refresh_token_max_days)
+            }
+            _ => return None,
+        })
+    }
+}
+
 /// A secondary location of a finding, with what it shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {
@@ -264,5 +311,23 @@ impl Context {
                 self.findings.push(finding);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod settings_tests {
+    use super::*;
+
+    #[test]
+    fn every_setting_key_names_a_rule_and_a_setting() {
+        let mut settings = Settings::default();
+        for (rule, key) in SETTING_KEYS {
+            assert!(
+                crate::find_rule(rule).is_some(),
+                "{rule} is not a rule name"
+            );
+            assert!(settings.get_mut(rule, key).is_some(), "{rule}.{key}");
+        }
+        assert_eq!(settings.get_mut("mfa-off", "min-length"), None);
     }
 }

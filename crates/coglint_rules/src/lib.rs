@@ -8,7 +8,9 @@ mod meta;
 mod registry;
 pub mod rules;
 
-pub use context::{Context, Described, Finding, Label, Settings, UnknownValue};
+pub use context::{
+    Context, Described, Finding, Label, SettingMut, Settings, UnknownValue, SETTING_KEYS,
+};
 pub use meta::{Category, Rule, RuleMeta, RuleMetadata, Severity};
 pub use registry::{all_rules, find_rule};
 
