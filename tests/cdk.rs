@@ -25,12 +25,26 @@ fn a_plain_stack_is_found_in_the_app_directory_and_named_by_construct_path() {
             format!("{t}:3:3: COG101 [high] MFA is off for user pool `AuthStack/UserPool`"),
             format!("{t}:3:3: COG110 [medium] user pool `AuthStack/UserPool` accepts passwords of 8 characters (threshold: 14)"),
             format!("{t}:3:3: COG112 [low] temporary passwords of user pool `AuthStack/UserPool` stay valid for 7 days (threshold: 1)"),
+            format!("{t}:3:3: COG113 [low] users of user pool `AuthStack/UserPool` can reuse any previous password (threshold: 12)"),
             format!("{t}:3:3: COG201 [high] threat protection is off for user pool `AuthStack/UserPool`"),
+            format!("{t}:3:3: COG504 [low] usernames of user pool `AuthStack/UserPool` are case sensitive: `Alice` and `alice` can be two accounts"),
             format!("{t}:3:3: COG505 [medium] users of user pool `AuthStack/UserPool` can recover their account, but no email address or phone number is verified"),
+            format!("{t}:3:3: COG601 [medium] user pool `AuthStack/UserPool` can be deleted with all its users: deletion protection is off"),
+            format!("{t}:3:3: COG602 [medium] user pool `AuthStack/UserPool` has no WAF web ACL association in the scanned files; if WAF is attached elsewhere, add `ignore = [\"no-waf-association\"]` to coglint.toml"),
+            format!("{t}:3:3: COG603 [low] the logs of user pool `AuthStack/UserPool` are not exported: no log delivery configuration in the scanned files names it; if that is done elsewhere, add `ignore = [\"no-log-delivery\"]` to coglint.toml"),
             // The CDK's default recovery: phone without MFA, then email.
             format!("{t}:9:16: COG502 [low] user pool `AuthStack/UserPool` sends password-reset codes by SMS first"),
             format!("{t}:37:3: COG302 [medium] app client `AuthStack/UserPool/WebClient` reveals whether a user exists: accounts can be enumerated"),
+            format!("{t}:37:3: COG306 [low] refresh tokens of app client `AuthStack/UserPool/WebClient` stay valid for 30 days (threshold: 7 days)"),
+            format!("{t}:37:3: COG308 [low] app client `AuthStack/UserPool/WebClient` does not rotate refresh tokens: a stolen one stays usable next to the user's"),
             format!("{t}:41:6: COG301 [high] app client `AuthStack/UserPool/WebClient` allows the implicit grant: tokens are returned in the URL"),
+            // The CDK's defaults for an app client: every OAuth scope, and example.com.
+            format!("{t}:50:6: COG310 [low] app client `AuthStack/UserPool/WebClient` grants `aws.cognito.signin.user.admin`: its access tokens can read and change the user's own profile"),
+            format!("{t}:53:6: COG309 [low] app client `AuthStack/UserPool/WebClient` redirects to the placeholder domain example.com (callback URL)"),
+            format!("{t}:66:3: COG306 [low] refresh tokens of app client `AuthStack/UserPool/SecureClient` stay valid for 30 days (threshold: 7 days)"),
+            format!("{t}:66:3: COG308 [low] app client `AuthStack/UserPool/SecureClient` does not rotate refresh tokens: a stolen one stays usable next to the user's"),
+            format!("{t}:78:6: COG310 [low] app client `AuthStack/UserPool/SecureClient` grants `aws.cognito.signin.user.admin`: its access tokens can read and change the user's own profile"),
+            format!("{t}:81:6: COG309 [low] app client `AuthStack/UserPool/SecureClient` redirects to the placeholder domain example.com (callback URL)"),
         ]
     );
     // The same when the assembly itself is named.
@@ -52,7 +66,7 @@ fn stages_are_followed_and_each_template_is_read_once() {
         .iter()
         .filter(|l| l.contains("ProdProdAuthFA6EE8E1.template.json"))
         .count();
-    assert_eq!((api, auth), (4, 3), "{lines:#?}");
+    assert_eq!((api, auth), (12, 11), "{lines:#?}");
     assert!(
         lines
             .iter()
@@ -138,7 +152,7 @@ fn a_git_ignored_cdk_out_is_found_from_the_project_root() {
         .as_array()
         .cloned()
         .unwrap_or_default();
-    assert_eq!(results.len(), 6);
+    assert_eq!(results.len(), 21);
     let names: Vec<String> = results
         .iter()
         .map(|r| {

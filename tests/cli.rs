@@ -448,6 +448,22 @@ resource "aws_cognito_user_pool" "main" {
     }
   }
 }
+
+resource "aws_wafv2_web_acl_association" "main" {
+  resource_arn = aws_cognito_user_pool.main.arn
+  web_acl_arn  = "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/auth/0123abcd"
+}
+
+resource "aws_cognito_log_delivery_configuration" "main" {
+  user_pool_id = aws_cognito_user_pool.main.id
+  log_configurations {
+    event_source = "userAuthEvents"
+    log_level    = "INFO"
+    s3_configuration {
+      bucket_arn = "arn:aws:s3:::example-cognito-logs"
+    }
+  }
+}
 "#;
 
 #[test]

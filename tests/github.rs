@@ -2,7 +2,8 @@
 //! per level, and the Markdown step summary appended to `$GITHUB_STEP_SUMMARY`.
 //!
 //! The expected outputs are golden files in `testdata/cli/github/`. The binary runs in the
-//! repository root, so paths in them are `testdata/...`.
+//! repository root, so paths in them are `testdata/...`. They run with the rules of
+//! `testdata/cli/github/coglint.toml`: they test the format, and new rules must not change them.
 
 mod common;
 
@@ -18,8 +19,11 @@ const MFA_OFF: &str = "testdata/rules/mfa-off/fail.yaml";
 /// variable is always set or removed, so a run inside GitHub Actions leaves its summary alone.
 fn coglint(dir: &Path, args: &[&str], summary: Option<&Path>) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_coglint"));
+    let config = root().join("testdata/cli/github/coglint.toml");
     command
         .args(args)
+        .arg("--config")
+        .arg(config)
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env("COLUMNS", "100");

@@ -78,6 +78,8 @@ const CASES: &[Case] = &[
             ("UserPool", "COG505", Always),
             ("UserPool", "COG504", Always),
             ("UserPool", "COG601", Always),
+            ("UserPool", "COG602", Always),
+            ("UserPool", "COG603", Always),
         ],
     },
     Case {
@@ -102,6 +104,8 @@ const CASES: &[Case] = &[
             ("UserPool", "COG505", Always),
             ("UserPool", "COG504", Always),
             ("UserPool", "COG601", Always),
+            ("UserPool", "COG602", Always),
+            ("UserPool", "COG603", Always),
         ],
     },
     Case {
@@ -121,6 +125,8 @@ const CASES: &[Case] = &[
             ("UserPool", "COG505", Always),
             ("UserPool", "COG504", Always),
             ("UserPool", "COG601", Always),
+            ("UserPool", "COG602", Always),
+            ("UserPool", "COG603", Always),
         ],
     },
     Case {
@@ -142,6 +148,8 @@ const CASES: &[Case] = &[
             ("UserPool", "COG505", Always),
             ("UserPool", "COG504", Always),
             ("UserPool", "COG601", Always),
+            ("UserPool", "COG602", Always),
+            ("UserPool", "COG603", Always),
         ],
     },
     Case {
@@ -160,6 +168,8 @@ const CASES: &[Case] = &[
             ("UserPool", "COG505", Always),
             ("UserPool", "COG504", Always),
             ("UserPool", "COG601", Always),
+            ("UserPool", "COG602", Always),
+            ("UserPool", "COG603", Always),
         ],
     },
     Case {
@@ -178,6 +188,8 @@ const CASES: &[Case] = &[
             ("UserPool", "COG505", Always),
             ("UserPool", "COG504", Always),
             ("UserPool", "COG601", Always),
+            ("UserPool", "COG602", Always),
+            ("UserPool", "COG603", Always),
         ],
     },
     Case {
@@ -197,6 +209,8 @@ const CASES: &[Case] = &[
             ("UserPool", "COG505", Always),
             ("UserPool", "COG504", Always),
             ("UserPool", "COG601", Always),
+            ("UserPool", "COG602", Always),
+            ("UserPool", "COG603", Always),
         ],
     },
     Case {
@@ -216,6 +230,8 @@ const CASES: &[Case] = &[
             ("UserPool", "COG505", Always),
             ("UserPool", "COG504", Always),
             ("UserPool", "COG601", Always),
+            ("UserPool", "COG602", Always),
+            ("UserPool", "COG603", Always),
         ],
     },
     Case {
@@ -236,6 +252,8 @@ const CASES: &[Case] = &[
             ("UserPool", "COG505", Always),
             ("UserPool", "COG504", Always),
             ("UserPool", "COG601", Always),
+            ("UserPool", "COG602", Always),
+            ("UserPool", "COG603", Always),
         ],
     },
     Case {
@@ -253,6 +271,8 @@ const CASES: &[Case] = &[
             ("UserPool", "COG505", Always),
             ("UserPool", "COG504", Always),
             ("UserPool", "COG601", Always),
+            ("UserPool", "COG602", Always),
+            ("UserPool", "COG603", Always),
         ],
     },
     Case {
@@ -268,6 +288,22 @@ const CASES: &[Case] = &[
             ("RiskConfiguration", "COG205", Always),
             ("RiskConfiguration", "COG206", Always),
             ("RiskConfiguration", "COG207", Always),
+        ],
+    },
+    Case {
+        // An identity pool's roles: the guest role trusts every identity pool (no `aud`, no
+        // `amr`) and allows `s3:*`; the user role carries an AWS managed FullAccess policy; the
+        // role mapping falls back to the authenticated role; a policy can hand out any role.
+        // Terraform writes the policies with a data source, a heredoc and jsonencode.
+        name: "identity_roles",
+        expected: &[
+            ("IdentityPool", "COG401", Always),
+            ("GuestRole", "COG403", Always),
+            ("GuestRole", "COG404", Always),
+            ("GuestRole", "COG405", Always),
+            ("UserRole", "COG405", Always),
+            ("IdentityPoolRoles", "COG406", Always),
+            ("DeployPolicy", "COG408", Always),
         ],
     },
 ];
@@ -555,4 +591,9 @@ fn normalize_terraform_addresses() {
 #[test]
 fn identity_and_risk() {
     check("identity_and_risk");
+}
+
+#[test]
+fn identity_roles() {
+    check("identity_roles");
 }

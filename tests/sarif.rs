@@ -63,8 +63,11 @@ fn output_over_every_fixture_matches_the_official_schema() {
 fn problems_become_notifications_and_the_run_is_marked_failed() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let broken = dir.path().join("broken.yaml");
-    std::fs::write(&broken, "AWSTemplateFormatVersion: x\nResources: [\n")
-        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        &broken,
+        "Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties: [\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let sarif = sarif_of(vec![broken], dir.path());
     assert_valid(&sarif);
     let invocation = &sarif["runs"][0]["invocations"][0];

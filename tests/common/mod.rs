@@ -37,6 +37,20 @@ Resources:
       RefreshTokenValidity: 7
       RefreshTokenRotation:
         Feature: ENABLED
+  WebAclAssociation:
+    Type: AWS::WAFv2::WebACLAssociation
+    Properties:
+      ResourceArn: !GetAtt UserPool.Arn
+      WebACLArn: arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/auth/0123abcd
+  LogDelivery:
+    Type: AWS::Cognito::LogDeliveryConfiguration
+    Properties:
+      UserPoolId: !Ref UserPool
+      LogConfigurations:
+        - EventSource: userAuthEvents
+          LogLevel: INFO
+          S3Configuration:
+            BucketArn: arn:aws:s3:::example-cognito-logs
 "#;
 
 /// The repository root (where `cargo test` runs the binary from by default).

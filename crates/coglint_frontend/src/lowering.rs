@@ -21,6 +21,9 @@ use std::cell::RefCell;
 
 use crate::value::{Alt, Resolved};
 
+mod iam;
+pub(crate) use iam::{iam_policy, iam_role, identity_pool_role_attachment, role_policy_attachment};
+
 /// The properties the model reads, whatever a format calls them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Prop {
@@ -94,6 +97,43 @@ pub(crate) enum Prop {
     MediumRiskAction,
     LowRiskAction,
     SkippedIpRanges,
+    // WAF web ACL associations, log delivery configurations and Lambda permissions.
+    WebAclResource,
+    LogDeliveryUserPool,
+    LogConfigurations,
+    LogEventSource,
+    LambdaPrincipal,
+    LambdaSourceArn,
+    // The SMS configuration's external ID and role (the configuration itself is
+    // `SmsConfiguration`).
+    SmsExternalId,
+    SmsRole,
+    // Federated identity providers of user pools.
+    IdpUserPool,
+    IdpClientSecret,
+    IdpPrivateKey,
+    // API Gateway REST API methods, and HTTP/WebSocket API routes.
+    ApiMethodAuthorizationType,
+    ApiMethodHttpMethod,
+    ApiRouteAuthorizationType,
+    ApiRouteKey,
+    // Identity pool role attachments; a role mapping's settings are read inside each mapping.
+    RoleAttachmentIdentityPool,
+    AuthenticatedRole,
+    UnauthenticatedRole,
+    RoleMappings,
+    RoleMappingIdentityProvider,
+    RoleMappingType,
+    AmbiguousRoleResolution,
+    // IAM roles and policies; an inline policy's document is read inside each entry.
+    TrustPolicy,
+    InlinePolicies,
+    InlinePolicyDocument,
+    ManagedPolicyArns,
+    PolicyDocument,
+    PolicyRoles,
+    AttachmentRole,
+    AttachmentPolicyArn,
 }
 
 /// A format's path to each property (`["Policies", "PasswordPolicy", "MinimumLength"]`).
@@ -117,6 +157,31 @@ pub(crate) trait PropertySource<'a> {
 
     /// The value at `path` inside one element from [`PropertySource::elements`].
     fn read_element(&self, element: &Element<'a>, path: &[&str]) -> Vec<Alt<'a>>;
+
+    /// Evaluates a node found inside a value that [`PropertySource::read`] returned (the
+    /// functions nested in a policy document).
+    fn resolve(&self, node: &'a Node, scenario: &Scenario) -> Vec<Alt<'a>> {
+        let _ = node;
+        vec![Alt {
+            scenario: scenario.clone(),
+            value: Resolved::Unknown("a nested value that is not evaluated".into()),
+            provenance: Provenance::Literal {
+                at: Span::new(coglint_source::FileId(0), Default::default()),
+            },
+        }]
+    }
+
+    /// A policy document at `path`: like [`PropertySource::read`], but a document written
+    /// through a function that serializes it (Terraform's `jsonencode`) is read as the object
+    /// it serializes, so that its parts keep their places.
+    fn read_document(&self, path: &[&str]) -> Vec<Alt<'a>> {
+        self.read(path)
+    }
+
+    /// [`PropertySource::read_document`] inside one element from [`PropertySource::elements`].
+    fn read_element_document(&self, element: &Element<'a>, path: &[&str]) -> Vec<Alt<'a>> {
+        self.read_element(element, path)
+    }
 }
 
 /// The elements of a list of objects in one scenario.
@@ -180,6 +245,18 @@ impl<'a> PropertySource<'a> for ElementSource<'_, 'a> {
 
     fn read_element(&self, element: &Element<'a>, path: &[&str]) -> Vec<Alt<'a>> {
         self.parent.read_element(element, path)
+    }
+
+    fn resolve(&self, node: &'a Node, scenario: &Scenario) -> Vec<Alt<'a>> {
+        self.parent.resolve(node, scenario)
+    }
+
+    fn read_document(&self, path: &[&str]) -> Vec<Alt<'a>> {
+        self.parent.read_element_document(&self.element, path)
+    }
+
+    fn read_element_document(&self, element: &Element<'a>, path: &[&str]) -> Vec<Alt<'a>> {
+        self.parent.read_element_document(element, path)
     }
 }
 
@@ -865,6 +942,69 @@ pub(crate) fn user_pool(r: &Resource<'_, '_>, meta: ResourceMeta) -> UserPool {
                 }),
             }
         }),
+        sms_configured: r.present(n(Prop::SmsConfiguration), defaults::MFA_FACTOR_CONFIGURED),
+        sms_external_id: r
+            .scalar(n(Prop::SmsExternalId), |_| defaults::SMS_EXTERNAL_ID)
+            .map(|id: Option<String>| id.filter(|id| !id.trim().is_empty())),
+        sms_role: r.link(n(Prop::SmsRole)),
+    }
+}
+
+/// A secret's text is read only to tell how it is given; the text itself is dropped.
+impl FromText for coglint_model::Secret {
+    fn from_text(text: &str, _plain: bool) -> Result<Self, String> {
+        Ok(coglint_model::Secret::classify(text))
+    }
+}
+
+pub(crate) fn identity_provider(
+    r: &Resource<'_, '_>,
+    meta: ResourceMeta,
+) -> coglint_model::IdentityProvider {
+    let n = r.names;
+    coglint_model::IdentityProvider {
+        meta,
+        user_pool: r.link(n(Prop::IdpUserPool)),
+        client_secret: r.scalar(n(Prop::IdpClientSecret), |_| {
+            defaults::IDENTITY_PROVIDER_SECRET
+        }),
+        private_key: r.scalar(n(Prop::IdpPrivateKey), |_| {
+            defaults::IDENTITY_PROVIDER_SECRET
+        }),
+    }
+}
+
+/// An API Gateway REST API method (`route` false) or an HTTP/WebSocket API route (`route`
+/// true, whose route key `GET /pets` gives the method).
+pub(crate) fn api_method(
+    r: &Resource<'_, '_>,
+    meta: ResourceMeta,
+    route: bool,
+) -> coglint_model::ApiMethod {
+    let n = r.names;
+    let (authorization, method, default) = if route {
+        (
+            Prop::ApiRouteAuthorizationType,
+            Prop::ApiRouteKey,
+            defaults::API_ROUTE_AUTHORIZATION_TYPE,
+        )
+    } else {
+        (
+            Prop::ApiMethodAuthorizationType,
+            Prop::ApiMethodHttpMethod,
+            defaults::API_METHOD_AUTHORIZATION_TYPE,
+        )
+    };
+    let http_method: Field<Option<String>> = r.scalar(n(method), |_| defaults::API_HTTP_METHOD);
+    coglint_model::ApiMethod {
+        meta,
+        is_route: route,
+        authorization_type: r.scalar(n(authorization), |_| AwsDefault {
+            value: default.value.to_string(),
+            doc: default.doc,
+        }),
+        http_method: http_method
+            .map(|m| m.map(|m| m.split_whitespace().next().unwrap_or_default().to_string())),
     }
 }
 
@@ -1060,5 +1200,82 @@ pub(crate) fn risk_configuration(r: &Resource<'_, '_>, meta: ResourceMeta) -> Ri
         medium_risk_action: takeover(Prop::MediumRiskAction),
         low_risk_action: takeover(Prop::LowRiskAction),
         skipped_ip_ranges: r.list(n(Prop::SkippedIpRanges), defaults::SKIPPED_IP_RANGES),
+    }
+}
+
+enum_from_text!(coglint_model::LogEventSource);
+
+impl Resource<'_, '_> {
+    /// A link that may also name a resource outside the scan by its ID or ARN written as text
+    /// (`None`): what an attachment's target is when it may be another stack's resource.
+    fn link_or_outside(&self, path: &[&str]) -> Field<Option<ResourceRef>> {
+        let alternatives = self
+            .alternatives(path)
+            .into_iter()
+            .map(|alt| Alternative {
+                value: match &alt.value {
+                    Resolved::Link(target) => Value::Known(Some(ResourceRef {
+                        target: target.clone(),
+                    })),
+                    Resolved::Text(_) => Value::Known(None),
+                    Resolved::Node(n) if matches!(n.kind, NodeKind::Scalar(_)) => {
+                        Value::Known(None)
+                    }
+                    Resolved::Unknown(reason) => Value::Unknown(Unknown::new(reason.clone())),
+                    Resolved::Absent { .. } => {
+                        Value::Unknown(Unknown::new(format!("`{}` is missing", path.join("."))))
+                    }
+                    _ => Value::Unknown(Unknown::new("a value where an ID or ARN is expected")),
+                },
+                scenario: alt.scenario,
+                provenance: alt.provenance,
+            })
+            .collect();
+        Field::from_alternatives(alternatives, self.header)
+    }
+}
+
+pub(crate) fn web_acl_association(
+    r: &Resource<'_, '_>,
+    meta: ResourceMeta,
+) -> coglint_model::WebAclAssociation {
+    coglint_model::WebAclAssociation {
+        meta,
+        resource: r.link_or_outside((r.names)(Prop::WebAclResource)),
+    }
+}
+
+pub(crate) fn log_delivery_configuration(
+    r: &Resource<'_, '_>,
+    meta: ResourceMeta,
+) -> coglint_model::LogDeliveryConfiguration {
+    let n = r.names;
+    coglint_model::LogDeliveryConfiguration {
+        meta,
+        user_pool: r.link_or_outside(n(Prop::LogDeliveryUserPool)),
+        log_configurations: r.elements(
+            n(Prop::LogConfigurations),
+            defaults::LOG_CONFIGURATIONS.doc,
+            |c| coglint_model::LogConfiguration {
+                event_source: c.scalar(n(Prop::LogEventSource), |_| defaults::LOG_EVENT_SOURCE),
+            },
+        ),
+    }
+}
+
+pub(crate) fn lambda_permission(
+    r: &Resource<'_, '_>,
+    meta: ResourceMeta,
+) -> coglint_model::LambdaPermission {
+    let n = r.names;
+    coglint_model::LambdaPermission {
+        meta,
+        principal: r.scalar(n(Prop::LambdaPrincipal), |_| {
+            defaults::LAMBDA_PERMISSION_PRINCIPAL
+        }),
+        has_source_arn: r.present(
+            n(Prop::LambdaSourceArn),
+            defaults::LAMBDA_PERMISSION_SOURCE_ARN,
+        ),
     }
 }

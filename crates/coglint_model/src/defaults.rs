@@ -244,6 +244,33 @@ pub const GENERATE_SECRET: AwsDefault<bool> = AwsDefault {
     doc: CREATE_CLIENT,
 };
 
+/// An SMS configuration without `ExternalId`: Cognito assumes the SNS role without one.
+pub const SMS_EXTERNAL_ID: AwsDefault<Option<String>> = AwsDefault {
+    value: None,
+    doc: "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SmsConfigurationType.html",
+};
+/// An identity provider's details without `client_secret` or `private_key`: none is given.
+pub const IDENTITY_PROVIDER_SECRET: AwsDefault<Option<crate::Secret>> = AwsDefault {
+    value: None,
+    doc: "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateIdentityProvider.html",
+};
+/// A REST API method without `AuthorizationType` is open to everyone (`NONE`).
+pub const API_METHOD_AUTHORIZATION_TYPE: AwsDefault<&str> = AwsDefault {
+    value: "NONE",
+    doc: "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigateway-method.html",
+};
+/// An HTTP or WebSocket API route without `AuthorizationType` is open to everyone (`NONE`).
+pub const API_ROUTE_AUTHORIZATION_TYPE: AwsDefault<&str> = AwsDefault {
+    value: "NONE",
+    doc: "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-routes.html",
+};
+/// A method or route always names its HTTP method or route key; without one the deployment
+/// fails, so nothing is assumed.
+pub const API_HTTP_METHOD: AwsDefault<Option<String>> = AwsDefault {
+    value: None,
+    doc: "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigateway-method.html",
+};
+
 const CREATE_IDENTITY_POOL: &str =
     "https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_CreateIdentityPool.html";
 const COGNITO_IDENTITY_PROVIDER: &str =
@@ -302,6 +329,32 @@ pub const SKIPPED_IP_RANGES: AwsDefault<&[String]> = AwsDefault {
     doc: RISK_EXCEPTIONS,
 };
 
+const SET_LOG_DELIVERY_CONFIGURATION: &str =
+    "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetLogDeliveryConfiguration.html";
+const LAMBDA_ADD_PERMISSION: &str =
+    "https://docs.aws.amazon.com/lambda/latest/api/API_AddPermission.html";
+/// A log delivery configuration without `LogConfigurations` exports nothing.
+pub const LOG_CONFIGURATIONS: AwsDefault<()> = AwsDefault {
+    value: (),
+    doc: SET_LOG_DELIVERY_CONFIGURATION,
+};
+/// A log configuration's event source is required; without it the deployment fails.
+pub const LOG_EVENT_SOURCE: AwsDefault<Option<crate::LogEventSource>> = AwsDefault {
+    value: None,
+    doc: "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_LogConfigurationType.html",
+};
+/// A Lambda permission's principal is required.
+pub const LAMBDA_PERMISSION_PRINCIPAL: AwsDefault<Option<String>> = AwsDefault {
+    value: None,
+    doc: LAMBDA_ADD_PERMISSION,
+};
+/// Without a source ARN, a permission for a service principal lets that service invoke the
+/// function on behalf of any resource, in any account.
+pub const LAMBDA_PERMISSION_SOURCE_ARN: AwsDefault<bool> = AwsDefault {
+    value: false,
+    doc: LAMBDA_ADD_PERMISSION,
+};
+
 /// A token lifetime: an amount in a unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TokenValidity {
@@ -330,6 +383,29 @@ impl std::fmt::Display for TokenValidity {
         write!(f, "{} {unit}", self.amount)
     }
 }
+
+const IAM_ROLE: &str = "https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html";
+const SET_IDENTITY_POOL_ROLES: &str =
+    "https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_SetIdentityPoolRoles.html";
+const ROLE_MAPPING: &str =
+    "https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_RoleMapping.html";
+
+/// A role has no inline or managed policy unless one is given.
+pub const ROLE_POLICIES: AwsDefault<()> = AwsDefault {
+    value: (),
+    doc: IAM_ROLE,
+};
+/// An identity pool gives no role to a kind of identity that `Roles` leaves out.
+pub const IDENTITY_POOL_ROLES: AwsDefault<()> = AwsDefault {
+    value: (),
+    doc: SET_IDENTITY_POOL_ROLES,
+};
+/// Role mappings: none unless given; within one, `Type` and `AmbiguousRoleResolution` have no
+/// default (the API requires `Type`, and `AmbiguousRoleResolution` with `Token` or `Rules`).
+pub const ROLE_MAPPING_SETTING: AwsDefault<()> = AwsDefault {
+    value: (),
+    doc: ROLE_MAPPING,
+};
 
 #[cfg(test)]
 mod tests {

@@ -44,6 +44,9 @@ pub enum Provenance {
         value_at: Option<Span>,
         origin: ParameterOrigin,
         input: InputKind,
+        /// The input hides its value: a `NoEcho` parameter (CloudFormation masks it in the
+        /// console and in API responses) or a `sensitive` variable.
+        hidden: bool,
     },
     /// Computed by a function (`Fn::Sub`, `Fn::FindInMap`, ...) written at `at`.
     Computed { at: Span, function: String },
@@ -336,12 +339,19 @@ impl<T> Field<T> {
 
     /// Asks each known alternative `test`; unknown ones are set aside, never failed.
     pub fn check(&self, test: impl Fn(&T) -> Check) -> Verdict<'_, T> {
+        self.check_given(|v, _| test(v))
+    }
+
+    /// Like [`Field::check`], for a question about how the value is given as much as what it
+    /// is (a secret written in the code, or taken from an input that hides it): `test` also
+    /// sees where each value comes from.
+    pub fn check_given(&self, test: impl Fn(&T, &Provenance) -> Check) -> Verdict<'_, T> {
         let mut hits = Vec::new();
         let mut unresolved = Vec::new();
         for alternative in &self.alternatives {
             match &alternative.value {
                 Value::Unknown(_) => unresolved.push(alternative),
-                Value::Known(v) => match test(v) {
+                Value::Known(v) => match test(v, &alternative.provenance) {
                     Check::Pass => {}
                     Check::Fail => hits.push(Hit {
                         alternative,

@@ -5,12 +5,18 @@
 //! from, and the scenario in which it holds. Omitted properties hold AWS's default, from the one
 //! table in [`defaults`].
 
+mod attachments;
 pub mod defaults;
 mod field;
+pub mod iam;
 mod network;
 mod resources;
+mod surroundings;
 mod values;
 
+pub use attachments::{
+    LambdaPermission, LogConfiguration, LogDeliveryConfiguration, WebAclAssociation,
+};
 pub use defaults::TokenValidity;
 pub use field::{
     Alternative, Check, Field, Hit, Item, List, Provenance, Scenario, Subject, Unknown, Value,
@@ -27,6 +33,8 @@ pub use resources::{
     Model, PasswordPolicy, ReportedAt, ResourceKind, ResourceMeta, ResourceRef, Suppression,
     UserPool, UserPoolClient,
 };
+pub use surroundings::{ApiMethod, Exposure, IdentityProvider, Secret};
+pub use values::LogEventSource;
 pub use values::RefreshTokenRotation;
 pub use values::{AccountTakeoverAction, CompromisedCredentialsAction, RiskEvent};
 pub use values::{

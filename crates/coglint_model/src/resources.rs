@@ -17,6 +17,15 @@ pub enum ResourceKind {
     UserPoolClient,
     IdentityPool,
     RiskConfiguration,
+    IdentityPoolRoleAttachment,
+    IamRole,
+    IamPolicy,
+    RolePolicyAttachment,
+    IdentityProvider,
+    ApiMethod,
+    WebAclAssociation,
+    LogDeliveryConfiguration,
+    LambdaPermission,
 }
 
 /// What every resource has: its name, its type as written, and where it is declared.
@@ -174,6 +183,14 @@ pub struct UserPool {
     /// The attributes the schema declares (custom ones, and standard ones it makes required),
     /// each located at its entry.
     pub schema: Field<List<SchemaAttribute>>,
+    /// Whether an SMS configuration (the IAM role Cognito sends text messages with) is written.
+    pub sms_configured: Field<bool>,
+    /// The external ID Cognito passes when it assumes the SMS role; `None` when omitted or
+    /// empty.
+    pub sms_external_id: Field<Option<String>>,
+    /// The IAM role Cognito sends text messages with (`SnsCallerArn`), when it is declared in
+    /// the same template or module.
+    pub sms_role: Field<ResourceRef>,
 }
 
 /// One attribute of a user pool's schema.
@@ -275,6 +292,22 @@ pub struct Model {
     pub clients: Vec<UserPoolClient>,
     pub identity_pools: Vec<IdentityPool>,
     pub risk_configurations: Vec<RiskConfiguration>,
+    /// The roles of identity pools.
+    pub identity_pool_role_attachments: Vec<crate::iam::IdentityPoolRoleAttachment>,
+    /// IAM roles, policies and attachments of policies to roles.
+    pub iam_roles: Vec<crate::iam::IamRole>,
+    pub iam_policies: Vec<crate::iam::IamPolicy>,
+    pub role_policy_attachments: Vec<crate::iam::RolePolicyAttachment>,
+    /// Federated identity providers of user pools.
+    pub identity_providers: Vec<crate::IdentityProvider>,
+    /// API Gateway methods and routes.
+    pub api_methods: Vec<crate::ApiMethod>,
+    /// WAF web ACL associations (of user pools and of anything else).
+    pub web_acl_associations: Vec<crate::WebAclAssociation>,
+    /// Exports of user pool logs.
+    pub log_delivery_configurations: Vec<crate::LogDeliveryConfiguration>,
+    /// Lambda permissions (of triggers and of anything else).
+    pub lambda_permissions: Vec<crate::LambdaPermission>,
     /// Every enumeration value written in the resources above, as written.
     pub enum_values: Vec<EnumValue>,
 }
@@ -294,6 +327,9 @@ impl Model {
             && self.clients.is_empty()
             && self.identity_pools.is_empty()
             && self.risk_configurations.is_empty()
+            && self.identity_providers.is_empty()
+            && self.log_delivery_configurations.is_empty()
+            && self.lambda_permissions.is_empty()
     }
 
     /// Every resource's metadata, pools first.
@@ -302,7 +338,28 @@ impl Model {
         let clients = self.clients.iter().map(|c| &c.meta);
         let identity_pools = self.identity_pools.iter().map(|p| &p.meta);
         let risk = self.risk_configurations.iter().map(|r| &r.meta);
-        pools.chain(clients).chain(identity_pools).chain(risk)
+        let role_attachments = self.identity_pool_role_attachments.iter().map(|a| &a.meta);
+        let roles = self.iam_roles.iter().map(|r| &r.meta);
+        let policies = self.iam_policies.iter().map(|p| &p.meta);
+        let policy_attachments = self.role_policy_attachments.iter().map(|a| &a.meta);
+        let identity_providers = self.identity_providers.iter().map(|p| &p.meta);
+        let api_methods = self.api_methods.iter().map(|m| &m.meta);
+        let web_acl_associations = self.web_acl_associations.iter().map(|a| &a.meta);
+        let log_deliveries = self.log_delivery_configurations.iter().map(|l| &l.meta);
+        let lambda_permissions = self.lambda_permissions.iter().map(|p| &p.meta);
+        pools
+            .chain(clients)
+            .chain(identity_pools)
+            .chain(risk)
+            .chain(role_attachments)
+            .chain(roles)
+            .chain(policies)
+            .chain(policy_attachments)
+            .chain(identity_providers)
+            .chain(api_methods)
+            .chain(web_acl_associations)
+            .chain(log_deliveries)
+            .chain(lambda_permissions)
     }
 
     /// A setting of the user pool that `link` names, in every scenario, located where the link

@@ -149,6 +149,15 @@ api_enum! {
     }
 }
 
+api_enum! {
+    /// The logs a user pool exports: message-delivery errors, or (Plus tier) the user activity
+    /// that threat protection records.
+    LogEventSource {
+        UserNotification = "userNotification",
+        UserAuthEvents = "userAuthEvents",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

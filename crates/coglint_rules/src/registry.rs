@@ -34,7 +34,12 @@ static RULES: &[&dyn Rule] = &[
     &client::client_writes_authorization_attribute::ClientWritesAuthorizationAttribute,
     &crate::rules::identity_pool::identity_pool_guest_access::IdentityPoolGuestAccess,
     &crate::rules::identity_pool::identity_pool_classic_flow::IdentityPoolClassicFlow,
+    &crate::rules::identity_pool::identity_role_trust_without_aud::IdentityRoleTrustWithoutAud,
+    &crate::rules::identity_pool::identity_role_trust_without_amr::IdentityRoleTrustWithoutAmr,
+    &crate::rules::identity_pool::identity_role_too_broad::IdentityRoleTooBroad,
+    &crate::rules::identity_pool::identity_pool_ambiguous_role::IdentityPoolAmbiguousRole,
     &crate::rules::identity_pool::identity_pool_no_server_side_token_check::IdentityPoolNoServerSideTokenCheck,
+    &crate::rules::identity_pool::identity_pool_role_escalation::IdentityPoolRoleEscalation,
     &crate::rules::sign_up::self_sign_up_enabled::SelfSignUpEnabled,
     &crate::rules::sign_up::recovery_via_sms::RecoveryViaSms,
     &crate::rules::sign_up::attribute_change_without_verification::AttributeChangeWithoutVerification,
@@ -42,6 +47,12 @@ static RULES: &[&dyn Rule] = &[
     &crate::rules::sign_up::recovery_without_verified_attributes::RecoveryWithoutVerifiedAttributes,
     &crate::rules::sign_up::new_device_without_challenge::NewDeviceWithoutChallenge,
     &crate::rules::operations::deletion_protection_off::DeletionProtectionOff,
+    &crate::rules::operations::no_waf_association::NoWafAssociation,
+    &crate::rules::operations::no_log_delivery::NoLogDelivery,
+    &crate::rules::operations::trigger_permission_without_source::TriggerPermissionWithoutSource,
+    &crate::rules::operations::hard_coded_idp_secret::HardCodedIdpSecret,
+    &crate::rules::operations::sms_role_without_external_id::SmsRoleWithoutExternalId,
+    &crate::rules::operations::api_without_cognito_authorizer::ApiWithoutCognitoAuthorizer,
 ];
 
 /// Every rule, sorted by code.

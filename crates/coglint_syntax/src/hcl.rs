@@ -64,7 +64,9 @@ fn brackets(text: &str) -> Brackets {
                     }
                 }
                 (b'/', Some(b'*')) => {
-                    i = text[i + 2..].find("*/").map_or(bytes.len(), |end| i + 2 + end + 1);
+                    i = text[i + 2..]
+                        .find("*/")
+                        .map_or(bytes.len(), |end| i + 2 + end + 1);
                 }
                 (b'<', Some(b'<')) => i = skip_heredoc(text, i),
                 (b'{' | b'[' | b'(', _) => {

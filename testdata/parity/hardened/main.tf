@@ -62,3 +62,19 @@ resource "aws_cognito_user_pool_client" "app_client" {
     feature = "ENABLED"
   }
 }
+
+resource "aws_wafv2_web_acl_association" "web_acl_association" {
+  resource_arn = aws_cognito_user_pool.user_pool.arn
+  web_acl_arn  = "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/auth/0123abcd"
+}
+
+resource "aws_cognito_log_delivery_configuration" "log_delivery" {
+  user_pool_id = aws_cognito_user_pool.user_pool.id
+  log_configurations {
+    event_source = "userAuthEvents"
+    log_level    = "INFO"
+    s3_configuration {
+      bucket_arn = "arn:aws:s3:::example-cognito-logs"
+    }
+  }
+}

@@ -61,3 +61,28 @@ resource "aws_cognito_user_pool" "fail_in_one_branch" {
     advanced_security_mode = "ENFORCED"
   }
 }
+
+# Resources attached to a pool without the PLUS tier (ESSENTIALS when omitted).
+resource "aws_cognito_user_pool" "tier_omitted" {
+  name = "tier-omitted"
+}
+
+resource "aws_cognito_risk_configuration" "fail_risk_configuration_tier_omitted" {
+  user_pool_id = aws_cognito_user_pool.tier_omitted.id
+  compromised_credentials_risk_configuration {
+    actions {
+      event_action = "BLOCK"
+    }
+  }
+}
+
+resource "aws_cognito_log_delivery_configuration" "fail_user_activity_logs_tier_omitted" {
+  user_pool_id = aws_cognito_user_pool.tier_omitted.id
+  log_configurations {
+    event_source = "userAuthEvents"
+    log_level    = "INFO"
+    s3_configuration {
+      bucket_arn = "arn:aws:s3:::example-cognito-logs"
+    }
+  }
+}

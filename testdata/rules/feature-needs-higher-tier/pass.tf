@@ -38,3 +38,11 @@ resource "aws_cognito_user_pool" "pass_lite_without_extras" {
     allowed_first_auth_factors = ["PASSWORD"]
   }
 }
+
+resource "aws_cognito_log_delivery_configuration" "pass_notification_logs_on_lite" {
+  user_pool_id = aws_cognito_user_pool.pass_lite_without_extras.id
+  log_configurations {
+    event_source = "userNotification"
+    log_level    = "ERROR"
+  }
+}

@@ -63,3 +63,17 @@ resource "aws_cognito_user_pool" "pass_count_zero" {
   count = 0
   name  = "never-created"
 }
+
+# Medium: an identity pool hands AWS credentials to this pool's users.
+resource "aws_cognito_user_pool" "fail_behind_identity_pool" {
+  name = "behind-identity-pool"
+}
+
+resource "aws_cognito_identity_pool" "credentials" {
+  identity_pool_name               = "credentials"
+  allow_unauthenticated_identities = false
+  cognito_identity_providers {
+    provider_name = aws_cognito_user_pool.fail_behind_identity_pool.endpoint
+    client_id     = "example-client-id"
+  }
+}

@@ -21,6 +21,8 @@ struct ParameterDecl<'a> {
     type_name: &'a str,
     default: Option<&'a Node>,
     allowed: Vec<&'a Node>,
+    /// `NoEcho: true`: CloudFormation masks the value in the console and API responses.
+    no_echo: bool,
 }
 
 pub(crate) struct Template<'a> {
@@ -75,6 +77,10 @@ impl<'a> Template<'a> {
                         .and_then(Node::items)
                         .map(|items| items.iter().filter(|n| n.scalar().is_some()).collect())
                         .unwrap_or_default(),
+                    no_echo: decl
+                        .get("NoEcho")
+                        .and_then(Node::as_str)
+                        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true")),
                 },
             );
         }
@@ -250,6 +256,7 @@ impl<'a> Template<'a> {
                 value_at,
                 origin,
                 input: InputKind::Parameter,
+                hidden: decl.no_echo,
             },
         };
         if let Some((text, value_at)) = self.supplied.get(name) {

@@ -9,7 +9,9 @@ use coglint_syntax::Node;
 
 use super::eval::Template;
 use super::parameters::SuppliedParameters;
+use crate::lowering::{api_method, identity_provider};
 use crate::lowering::{client, user_pool, Prop, PropertySource, Resource};
+use crate::lowering::{iam_policy, iam_role, identity_pool_role_attachment};
 use crate::lowering::{identity_pool, risk_configuration, Element, ElementValue, Elements};
 use crate::value::{Alt, Resolved};
 
@@ -79,6 +81,32 @@ impl<'a> PropertySource<'a> for CfnProperties<'_, 'a> {
                         }));
                     }
                 }
+                // A mapping of named objects (an identity pool's `RoleMappings`): each value is
+                // an element, located at its key.
+                Resolved::Node(node) if node.entries().is_some() => {
+                    let file = alt.provenance.primary().file;
+                    let elements = node
+                        .entries()
+                        .unwrap_or(&[])
+                        .iter()
+                        .map(|entry| Element {
+                            scenario: alt.scenario.clone(),
+                            at: Span::new(file, entry.key.range),
+                            value: ElementValue::Value(Alt {
+                                scenario: alt.scenario.clone(),
+                                value: Resolved::Node(&entry.value),
+                                provenance: Provenance::Literal {
+                                    at: Span::new(file, entry.value.range),
+                                },
+                            }),
+                        })
+                        .collect();
+                    out.push(Ok(Elements {
+                        scenario: alt.scenario,
+                        provenance: alt.provenance,
+                        elements: Some(elements),
+                    }));
+                }
                 Resolved::Unknown(_) => out.push(Err(alt)),
                 _ => out.push(Err(Alt {
                     value: Resolved::Unknown("a single value where a list is expected".into()),
@@ -103,6 +131,10 @@ impl<'a> PropertySource<'a> for CfnProperties<'_, 'a> {
                 provenance: Provenance::Literal { at: element.at },
             }],
         }
+    }
+
+    fn resolve(&self, node: &'a Node, scenario: &Scenario) -> Vec<Alt<'a>> {
+        self.template.resolve(node, scenario)
     }
 }
 
@@ -208,6 +240,37 @@ fn names(prop: Prop) -> &'static [&'static str] {
             "EventAction",
         ],
         Prop::SkippedIpRanges => &["RiskExceptionConfiguration", "SkippedIPRangeList"],
+        Prop::RoleAttachmentIdentityPool => &["IdentityPoolId"],
+        Prop::AuthenticatedRole => &["Roles", "authenticated"],
+        Prop::UnauthenticatedRole => &["Roles", "unauthenticated"],
+        Prop::RoleMappings => &["RoleMappings"],
+        Prop::RoleMappingIdentityProvider => &["IdentityProvider"],
+        Prop::RoleMappingType => &["Type"],
+        Prop::AmbiguousRoleResolution => &["AmbiguousRoleResolution"],
+        Prop::TrustPolicy => &["AssumeRolePolicyDocument"],
+        Prop::InlinePolicies => &["Policies"],
+        Prop::InlinePolicyDocument | Prop::PolicyDocument => &["PolicyDocument"],
+        Prop::ManagedPolicyArns => &["ManagedPolicyArns"],
+        Prop::PolicyRoles => &["Roles"],
+        // Terraform's `aws_iam_role_policy_attachment` has no CloudFormation resource.
+        Prop::AttachmentRole => &["Role"],
+        Prop::AttachmentPolicyArn => &["PolicyArn"],
+        Prop::WebAclResource => &["ResourceArn"],
+        Prop::LogDeliveryUserPool => &["UserPoolId"],
+        Prop::LogConfigurations => &["LogConfigurations"],
+        Prop::LogEventSource => &["EventSource"],
+        Prop::LambdaPrincipal => &["Principal"],
+        Prop::LambdaSourceArn => &["SourceArn"],
+        Prop::SmsExternalId => &["SmsConfiguration", "ExternalId"],
+        Prop::SmsRole => &["SmsConfiguration", "SnsCallerArn"],
+        Prop::IdpUserPool => &["UserPoolId"],
+        Prop::IdpClientSecret => &["ProviderDetails", "client_secret"],
+        Prop::IdpPrivateKey => &["ProviderDetails", "private_key"],
+        Prop::ApiMethodAuthorizationType | Prop::ApiRouteAuthorizationType => {
+            &["AuthorizationType"]
+        }
+        Prop::ApiMethodHttpMethod => &["HttpMethod"],
+        Prop::ApiRouteKey => &["RouteKey"],
     }
 }
 
@@ -271,6 +334,14 @@ pub fn lower(
             "AWS::Cognito::UserPoolClient" => ResourceKind::UserPoolClient,
             "AWS::Cognito::IdentityPool" => ResourceKind::IdentityPool,
             "AWS::Cognito::UserPoolRiskConfigurationAttachment" => ResourceKind::RiskConfiguration,
+            "AWS::Cognito::UserPoolIdentityProvider" => ResourceKind::IdentityProvider,
+            "AWS::ApiGateway::Method" | "AWS::ApiGatewayV2::Route" => ResourceKind::ApiMethod,
+            "AWS::WAFv2::WebACLAssociation" => ResourceKind::WebAclAssociation,
+            "AWS::Cognito::LogDeliveryConfiguration" => ResourceKind::LogDeliveryConfiguration,
+            "AWS::Lambda::Permission" => ResourceKind::LambdaPermission,
+            "AWS::Cognito::IdentityPoolRoleAttachment" => ResourceKind::IdentityPoolRoleAttachment,
+            "AWS::IAM::Role" => ResourceKind::IamRole,
+            "AWS::IAM::Policy" | "AWS::IAM::ManagedPolicy" => ResourceKind::IamPolicy,
             _ => continue,
         };
         let scenarios = template.resource_scenarios(body);
@@ -321,6 +392,29 @@ pub fn lower(
             ResourceKind::RiskConfiguration => {
                 model.risk_configurations.push(risk_configuration(&r, meta))
             }
+            ResourceKind::IdentityProvider => {
+                model.identity_providers.push(identity_provider(&r, meta))
+            }
+            ResourceKind::ApiMethod => {
+                let route = type_name == "AWS::ApiGatewayV2::Route";
+                model.api_methods.push(api_method(&r, meta, route))
+            }
+            ResourceKind::WebAclAssociation => model
+                .web_acl_associations
+                .push(crate::lowering::web_acl_association(&r, meta)),
+            ResourceKind::LogDeliveryConfiguration => model
+                .log_delivery_configurations
+                .push(crate::lowering::log_delivery_configuration(&r, meta)),
+            ResourceKind::LambdaPermission => model
+                .lambda_permissions
+                .push(crate::lowering::lambda_permission(&r, meta)),
+            ResourceKind::IdentityPoolRoleAttachment => model
+                .identity_pool_role_attachments
+                .push(identity_pool_role_attachment(&r, meta)),
+            ResourceKind::IamRole => model.iam_roles.push(iam_role(&r, meta)),
+            ResourceKind::IamPolicy => model.iam_policies.push(iam_policy(&r, meta)),
+            // Not a CloudFormation resource.
+            ResourceKind::RolePolicyAttachment => {}
         }
         model.enum_values.extend(r.take_enum_values(&name));
     }

@@ -77,6 +77,7 @@ fn a_parameter_default_is_used_and_located() {
             value_at,
             origin,
             input,
+            ..
         } => {
             assert_eq!(*input, coglint_model::InputKind::Parameter);
             assert_eq!(&text[at.range.as_usize()], "!Ref Mfa");
@@ -497,4 +498,153 @@ fn recovery_mechanisms_are_read_entry_by_entry() {
         ]
     );
     assert_eq!(m.user_pools[1].recovery_mechanisms.known(), Some(&None));
+}
+
+#[test]
+fn identity_provider_secrets_keep_how_they_are_given() {
+    use coglint_model::{Exposure, Secret};
+    let text = r#"
+Parameters:
+  Hidden:
+    Type: String
+    NoEcho: true
+  Shown:
+    Type: String
+Resources:
+  Literal:
+    Type: AWS::Cognito::UserPoolIdentityProvider
+    Properties:
+      ProviderDetails:
+        client_secret: s3cr3t
+        private_key: "{{resolve:secretsmanager:apple:SecretString:key}}"
+  FromHidden:
+    Type: AWS::Cognito::UserPoolIdentityProvider
+    Properties:
+      ProviderDetails:
+        client_secret: !Ref Hidden
+  FromShown:
+    Type: AWS::Cognito::UserPoolIdentityProvider
+    Properties:
+      ProviderDetails:
+        client_secret: !Ref Shown
+"#;
+    let supplied = match parse_yaml("{Parameters: {Hidden: a, Shown: b}}", Limits::default()) {
+        Ok(doc) => {
+            SuppliedParameters::from_document(FileId(1), doc.root).unwrap_or_else(|e| panic!("{e}"))
+        }
+        Err(e) => panic!("{e:?}"),
+    };
+    let m = model_with(text, &supplied);
+    let exposure = |i: usize| {
+        let alternative = &m.identity_providers[i].client_secret.alternatives()[0];
+        match &alternative.value {
+            Value::Known(Some(secret)) => Exposure::of(*secret, &alternative.provenance),
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(exposure(0), Some(Exposure::WrittenInCode));
+    assert_eq!(exposure(1), None);
+    assert_eq!(exposure(2), Some(Exposure::ShownByCloudFormation));
+    assert_eq!(
+        m.identity_providers[0].private_key.known(),
+        Some(&Some(Secret::StoreReference))
+    );
+    assert_eq!(m.identity_providers[1].private_key.known(), Some(&None));
+}
+
+#[test]
+fn api_routes_read_the_method_of_their_route_key() {
+    let text = r#"
+Resources:
+  Route:
+    Type: AWS::ApiGatewayV2::Route
+    Properties:
+      RouteKey: OPTIONS /orders
+  Method:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      HttpMethod: GET
+      AuthorizationType: AWS_IAM
+"#;
+    let m = model(text);
+    let route = &m.api_methods[0];
+    assert!(route.is_route);
+    assert_eq!(
+        route.http_method.known(),
+        Some(&Some("OPTIONS".to_string()))
+    );
+    assert_eq!(route.authorization_type.known(), Some(&"NONE".to_string()));
+    assert!(route.authorization_type.is_default());
+    assert_eq!(
+        m.api_methods[1].authorization_type.known(),
+        Some(&"AWS_IAM".to_string())
+    );
+}
+
+#[test]
+fn attachments_name_a_resource_of_the_template_or_one_outside_it() {
+    let text = r#"
+Parameters:
+  Target:
+    Type: String
+Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+  OnPool:
+    Type: AWS::WAFv2::WebACLAssociation
+    Properties:
+      ResourceArn: !GetAtt Pool.Arn
+  OnAnotherStack:
+    Type: AWS::WAFv2::WebACLAssociation
+    Properties:
+      ResourceArn: arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/0123
+  OnParameter:
+    Type: AWS::WAFv2::WebACLAssociation
+    Properties:
+      ResourceArn: !Ref Target
+  Logs:
+    Type: AWS::Cognito::LogDeliveryConfiguration
+    Properties:
+      UserPoolId: !Ref Pool
+      LogConfigurations:
+        - EventSource: userAuthEvents
+  Permission:
+    Type: AWS::Lambda::Permission
+    Properties:
+      Principal: cognito-idp.amazonaws.com
+"#;
+    let m = model(text);
+    let targets: Vec<Option<Option<String>>> = m
+        .web_acl_associations
+        .iter()
+        .map(|a| match &a.resource.alternatives()[0].value {
+            Value::Known(r) => Some(r.as_ref().map(|r| r.target.clone())),
+            Value::Unknown(_) => None,
+        })
+        .collect();
+    assert_eq!(targets, vec![Some(Some("Pool".into())), Some(None), None]);
+    let logs = &m.log_delivery_configurations[0];
+    assert_eq!(
+        logs.user_pool
+            .known()
+            .and_then(|r| r.as_ref())
+            .map(|r| r.target.as_str()),
+        Some("Pool")
+    );
+    let sources: Vec<_> = logs
+        .log_configurations
+        .known()
+        .map(|l| {
+            l.iter()
+                .map(|c| c.value.event_source.known().copied())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        sources,
+        vec![Some(Some(coglint_model::LogEventSource::UserAuthEvents))]
+    );
+    let permission = &m.lambda_permissions[0];
+    assert_eq!(permission.has_source_arn.known(), Some(&false));
+    assert!(permission.has_source_arn.is_default());
 }

@@ -674,6 +674,8 @@ fn as_input<'a>(
                 value_at: Some(*value_at),
                 origin,
                 input: InputKind::Variable,
+                // A sensitive variable is never evaluated (its value stays unknown).
+                hidden: false,
             }
         }
         other => other.clone(),

@@ -13,7 +13,11 @@ use coglint_syntax::Node;
 
 use super::eval::{unknown, Input, Scope};
 use super::module::{normalize, span_of, BodyRef, Expr, Module, TfFile};
+use crate::lowering::{api_method, identity_provider};
 use crate::lowering::{client, user_pool, Prop, PropertySource, Resource};
+use crate::lowering::{
+    iam_policy, iam_role, identity_pool_role_attachment, role_policy_attachment,
+};
 use crate::lowering::{identity_pool, risk_configuration, Element, ElementValue, Elements};
 use crate::value::{Alt, Resolved};
 
@@ -123,6 +127,34 @@ fn names(prop: Prop) -> &'static [&'static str] {
             "event_action",
         ],
         Prop::SkippedIpRanges => &["risk_exception_configuration", "skipped_ip_range_list"],
+        Prop::RoleAttachmentIdentityPool => &["identity_pool_id"],
+        Prop::AuthenticatedRole => &["roles", "authenticated"],
+        Prop::UnauthenticatedRole => &["roles", "unauthenticated"],
+        Prop::RoleMappings => &["role_mapping"],
+        Prop::RoleMappingIdentityProvider => &["identity_provider"],
+        Prop::RoleMappingType => &["type"],
+        Prop::AmbiguousRoleResolution => &["ambiguous_role_resolution"],
+        Prop::TrustPolicy => &["assume_role_policy"],
+        Prop::InlinePolicies => &["inline_policy"],
+        Prop::InlinePolicyDocument | Prop::PolicyDocument => &["policy"],
+        Prop::ManagedPolicyArns => &["managed_policy_arns"],
+        Prop::PolicyRoles | Prop::AttachmentRole => &["role"],
+        Prop::AttachmentPolicyArn => &["policy_arn"],
+        Prop::WebAclResource => &["resource_arn"],
+        Prop::LogDeliveryUserPool => &["user_pool_id"],
+        Prop::LogConfigurations => &["log_configurations"],
+        Prop::LogEventSource => &["event_source"],
+        Prop::LambdaPrincipal => &["principal"],
+        Prop::LambdaSourceArn => &["source_arn"],
+        Prop::SmsExternalId => &["sms_configuration", "external_id"],
+        Prop::SmsRole => &["sms_configuration", "sns_caller_arn"],
+        Prop::IdpUserPool => &["user_pool_id"],
+        Prop::IdpClientSecret => &["provider_details", "client_secret"],
+        Prop::IdpPrivateKey => &["provider_details", "private_key"],
+        Prop::ApiMethodAuthorizationType => &["authorization"],
+        Prop::ApiMethodHttpMethod => &["http_method"],
+        Prop::ApiRouteAuthorizationType => &["authorization_type"],
+        Prop::ApiRouteKey => &["route_key"],
     }
 }
 
@@ -369,6 +401,19 @@ impl<'a> TfProperties<'_, '_, 'a> {
 }
 
 impl<'a> PropertySource<'a> for TfProperties<'_, '_, 'a> {
+    fn read_document(&self, path: &[&str]) -> Vec<Alt<'a>> {
+        self.document_in(self.body, path, &self.scenario)
+            .unwrap_or_else(|| self.read(path))
+    }
+
+    fn read_element_document(&self, element: &Element<'a>, path: &[&str]) -> Vec<Alt<'a>> {
+        let found = match &element.value {
+            ElementValue::Block(body) => self.document_in(*body, path, &element.scenario),
+            ElementValue::Value(_) => None,
+        };
+        found.unwrap_or_else(|| self.read_element(element, path))
+    }
+
     fn read(&self, path: &[&str]) -> Vec<Alt<'a>> {
         let last = path.len().saturating_sub(1);
         self.navigate(Position::Body(self.body), path, 0, &self.scenario)
@@ -490,6 +535,39 @@ impl<'a> PropertySource<'a> for TfProperties<'_, '_, 'a> {
 }
 
 impl<'a> TfProperties<'_, '_, 'a> {
+    /// A policy document written in `body` at `path` that is read as the object it renders:
+    /// `jsonencode({...})` (each part at its place, links kept) or
+    /// `data.aws_iam_policy_document.NAME.json` (the data source's statements).
+    fn document_in(
+        &self,
+        body: BodyRef<'a>,
+        path: &[&str],
+        scenario: &Scenario,
+    ) -> Option<Vec<Alt<'a>>> {
+        use coglint_syntax::hcl_edit::expr::Expression;
+        let ([key], BodyRef::Hcl(body)) = (path, body) else {
+            return None;
+        };
+        let attr = body.get_attribute(key)?;
+        if let Some(document) =
+            super::policy_document::policy_document_of(self.scope, &attr.value, self.file, scenario)
+        {
+            return Some(vec![document]);
+        }
+        let Expression::FuncCall(call) = &attr.value else {
+            return None;
+        };
+        let mut args = call.args.iter();
+        match (args.next(), args.next()) {
+            (Some(arg), None)
+                if call.name.namespace.is_empty() && call.name.name.as_str() == "jsonencode" =>
+            {
+                Some(self.scope.eval(arg, self.file.into(), scenario))
+            }
+            _ => None,
+        }
+    }
+
     /// The elements of a list of blocks inside a block (`account_recovery_setting {
     /// recovery_mechanism { ... } }`): the enclosing block is found, then the list in it.
     fn nested_elements(&self, path: &[&str]) -> Vec<Result<Elements<'a>, Alt<'a>>> {
@@ -756,6 +834,17 @@ fn lower_module<'a>(
             }
             "aws_cognito_identity_pool" => ResourceKind::IdentityPool,
             "aws_cognito_risk_configuration" => ResourceKind::RiskConfiguration,
+            "aws_cognito_identity_provider" => ResourceKind::IdentityProvider,
+            "aws_api_gateway_method" | "aws_apigatewayv2_route" => ResourceKind::ApiMethod,
+            "aws_wafv2_web_acl_association" => ResourceKind::WebAclAssociation,
+            "aws_cognito_log_delivery_configuration" => ResourceKind::LogDeliveryConfiguration,
+            "aws_lambda_permission" => ResourceKind::LambdaPermission,
+            "aws_cognito_identity_pool_roles_attachment" => {
+                ResourceKind::IdentityPoolRoleAttachment
+            }
+            "aws_iam_role" => ResourceKind::IamRole,
+            "aws_iam_role_policy" | "aws_iam_policy" => ResourceKind::IamPolicy,
+            "aws_iam_role_policy_attachment" => ResourceKind::RolePolicyAttachment,
             _ => continue,
         };
         for instance in instances(decl.body, decl.file, &scope) {
@@ -795,6 +884,30 @@ fn lower_module<'a>(
                 ResourceKind::RiskConfiguration => model
                     .risk_configurations
                     .push(risk_configuration(&resource, meta)),
+                ResourceKind::IdentityProvider => model
+                    .identity_providers
+                    .push(identity_provider(&resource, meta)),
+                ResourceKind::ApiMethod => {
+                    let route = decl.type_name == "aws_apigatewayv2_route";
+                    model.api_methods.push(api_method(&resource, meta, route))
+                }
+                ResourceKind::WebAclAssociation => model
+                    .web_acl_associations
+                    .push(crate::lowering::web_acl_association(&resource, meta)),
+                ResourceKind::LogDeliveryConfiguration => model
+                    .log_delivery_configurations
+                    .push(crate::lowering::log_delivery_configuration(&resource, meta)),
+                ResourceKind::LambdaPermission => model
+                    .lambda_permissions
+                    .push(crate::lowering::lambda_permission(&resource, meta)),
+                ResourceKind::IdentityPoolRoleAttachment => model
+                    .identity_pool_role_attachments
+                    .push(identity_pool_role_attachment(&resource, meta)),
+                ResourceKind::IamRole => model.iam_roles.push(iam_role(&resource, meta)),
+                ResourceKind::IamPolicy => model.iam_policies.push(iam_policy(&resource, meta)),
+                ResourceKind::RolePolicyAttachment => model
+                    .role_policy_attachments
+                    .push(role_policy_attachment(&resource, meta)),
             }
             model.enum_values.extend(resource.take_enum_values(&name));
         }
@@ -907,6 +1020,7 @@ pub fn lower_root<'a>(dir: &Path, modules: &Modules<'a>, root_inputs: &RootInput
                         value_at: None,
                         origin: ParameterOrigin::Supplied,
                         input: InputKind::Variable,
+                        hidden: false,
                     },
                 }],
                 origin: ParameterOrigin::Supplied,

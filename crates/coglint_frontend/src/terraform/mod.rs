@@ -5,6 +5,7 @@ mod eval;
 mod functions;
 mod lower;
 mod module;
+mod policy_document;
 
 pub use lower::{lower_root, Modules, RootInputs, MAX_MODULE_DEPTH};
 pub(crate) use module::BodyRef;

@@ -187,6 +187,9 @@ pub(crate) struct Module<'a> {
     pub variables: HashMap<&'a str, VarDecl<'a>>,
     pub locals: HashMap<&'a str, (FileId, Expr<'a>)>,
     pub resources: Vec<ResourceDecl<'a>>,
+    /// `data` blocks (HCL only): read where the model can evaluate them statically
+    /// (`aws_iam_policy_document`).
+    pub data: Vec<ResourceDecl<'a>>,
     pub calls: Vec<CallDecl<'a>>,
     pub texts: HashMap<FileId, &'a str>,
     /// Expressions parsed from `.tf.json` strings, by file and the string's start offset.
@@ -217,6 +220,7 @@ impl<'a> Module<'a> {
             variables: HashMap::new(),
             locals: HashMap::new(),
             resources: Vec::new(),
+            data: Vec::new(),
             calls: Vec::new(),
             texts: HashMap::new(),
             templates: HashMap::new(),
@@ -270,6 +274,17 @@ impl<'a> Module<'a> {
                 "resource" => {
                     if let (Some(type_name), Some(name)) = (label(block, 0), label(block, 1)) {
                         self.resources.push(ResourceDecl {
+                            file: file.id,
+                            type_name,
+                            name,
+                            body,
+                            header: header(file.id, block),
+                        });
+                    }
+                }
+                "data" => {
+                    if let (Some(type_name), Some(name)) = (label(block, 0), label(block, 1)) {
+                        self.data.push(ResourceDecl {
                             file: file.id,
                             type_name,
                             name,

@@ -1,17 +1,23 @@
 use coglint_model::Model;
 
-use crate::{declare_rule, Context, Described, Rule};
+use crate::{declare_rule, Context, Described, Rule, Severity};
 
 declare_rule! {
     /// ## What it does
     /// Flags a user pool where anyone can create an account: `AllowAdminCreateUserOnly` is
     /// `false`, or omitted (AWS then allows self sign-up).
     ///
+    /// The finding is low, and medium when an identity pool of the same template or module
+    /// accepts the pool's tokens (a `CognitoIdentityProviders` entry, Terraform
+    /// `cognito_identity_providers`, that refers to the pool): every self-registered user can
+    /// then get AWS credentials for the identity pool's authenticated role.
+    ///
     /// ## Why is this bad?
     /// With self sign-up open, anyone who finds the app client ID (it ships in every web and
     /// mobile app) can call `SignUp` and get an account, whether or not the application has a
     /// sign-up page. Each account is a foothold: it receives tokens that APIs, authorizers and
-    /// identity pools may trust, and bots can create accounts by the thousand. Open sign-up is
+    /// identity pools may trust, and bots can create accounts by the thousand. Behind an
+    /// identity pool, signing up is enough to receive AWS credentials. Open sign-up is
     /// right for consumer apps; for internal tools and B2B tenants, create users as an
     /// administrator instead.
     ///
@@ -51,7 +57,7 @@ declare_rule! {
         name: "self-sign-up-enabled",
         severity: Low,
         category: SignUp,
-        summary: "Anyone can sign up: AllowAdminCreateUserOnly is false or omitted",
+        summary: "Anyone can sign up: AllowAdminCreateUserOnly is false or omitted (medium when an identity pool trusts the pool)",
         fix: "set `AdminCreateUserConfig.AllowAdminCreateUserOnly: true` (Terraform `admin_create_user_config { allow_admin_create_user_only = true }`)",
         cdk_fix: "selfSignUpEnabled: false",
         related: [],
@@ -62,14 +68,19 @@ impl Rule for SelfSignUpEnabled {
     fn check(&self, model: &Model, ctx: &mut Context) {
         for pool in &model.user_pools {
             let verdict = pool.allow_admin_create_user_only.fails_when(|only| !only);
+            let credentials = model.identity_pool_trusts(&pool.meta);
             ctx.report(&pool.meta, "admin-only user creation", verdict, |only| {
-                Described::new(
-                    format!(
-                        "anyone can sign up to user pool `{}`",
-                        pool.meta.display_name()
-                    ),
-                    format!("`{only}`"),
-                )
+                let name = pool.meta.display_name();
+                let value = format!("`{only}`");
+                if credentials {
+                    Described::new(
+                        format!("anyone can sign up to user pool `{name}` and get AWS credentials from the identity pool that trusts it"),
+                        value,
+                    )
+                    .with_severity(Severity::Medium)
+                } else {
+                    Described::new(format!("anyone can sign up to user pool `{name}`"), value)
+                }
             });
         }
     }

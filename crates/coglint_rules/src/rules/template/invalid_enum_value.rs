@@ -73,6 +73,15 @@ impl Rule for InvalidEnumValue {
                 ResourceKind::UserPoolClient => "app client",
                 ResourceKind::IdentityPool => "identity pool",
                 ResourceKind::RiskConfiguration => "risk configuration",
+                ResourceKind::IdentityProvider => "identity provider",
+                ResourceKind::ApiMethod => "API method",
+                ResourceKind::IdentityPoolRoleAttachment => "identity pool role attachment",
+                ResourceKind::IamRole => "role",
+                ResourceKind::IamPolicy => "policy",
+                ResourceKind::RolePolicyAttachment => "policy attachment",
+                ResourceKind::WebAclAssociation => "web ACL association",
+                ResourceKind::LogDeliveryConfiguration => "log delivery configuration",
+                ResourceKind::LambdaPermission => "Lambda permission",
             };
             let what = format!("`{}`", value.property);
             let verdict = value.spelling.fails_when(|s| s.is_invalid());

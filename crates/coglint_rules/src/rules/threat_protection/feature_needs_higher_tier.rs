@@ -1,4 +1,5 @@
-use coglint_model::{AdvancedSecurityMode, AuthFactor, Check, Model, UserPoolTier};
+use coglint_model::LogEventSource;
+use coglint_model::{AdvancedSecurityMode, AuthFactor, Check, Model, UserPoolTier, Value};
 
 use crate::{declare_rule, Context, Described, Rule};
 
@@ -13,9 +14,15 @@ declare_rule! {
     ///   sign-in policy that allows a first factor other than the password (passkeys with
     ///   `WEB_AUTHN`, `EMAIL_OTP`, `SMS_OTP`).
     ///
-    /// It reads only the user pool itself. A risk configuration, advanced log delivery or
-    /// managed login version 2 are set in other resources; checking them against the pool's
-    /// tier is left to a later pass across resources.
+    /// It also reads the resources attached to a pool of the same template or module, against
+    /// that pool's tier:
+    /// - a risk configuration (`AWS::Cognito::UserPoolRiskConfigurationAttachment`, Terraform
+    ///   `aws_cognito_risk_configuration`) on a pool without the PLUS tier, reported at its
+    ///   `UserPoolId`;
+    /// - a log delivery configuration that exports user activity (`EventSource:
+    ///   userAuthEvents`) of a pool without the PLUS tier, reported at the event source.
+    ///
+    /// A pool outside the scan is not judged. Managed login version 2 is not checked yet.
     ///
     /// ## Why is this bad?
     /// The template promises a protection that the pool will not have. Depending on the path,
@@ -62,7 +69,7 @@ declare_rule! {
         name: "feature-needs-higher-tier",
         severity: High,
         category: ThreatProtection,
-        summary: "A feature the tier does not include: threat protection without PLUS; password history, email OTP or passkeys on LITE",
+        summary: "A feature the tier does not include: threat protection, risk configuration or user-activity log export without PLUS; password history, email OTP or passkeys on LITE",
         fix: "choose the tier the feature needs (`UserPoolTier: PLUS` for threat protection, `ESSENTIALS` for the rest; Terraform `user_pool_tier`) or remove the feature",
         cdk_fix: "featurePlan: cognito.FeaturePlan.PLUS",
         related: ["cdk-nag AwsSolutions-COG8"],
@@ -166,6 +173,81 @@ impl Rule for FeatureNeedsHigherTier {
                     )
                     .item()
                 });
+            }
+        }
+
+        // Resources attached to a pool, against the pool's tier.
+        let omitted = |target: Option<&str>| {
+            let defaulted = target
+                .and_then(|t| model.user_pool(t))
+                .is_some_and(|p| p.tier.is_default());
+            if defaulted {
+                " (the default when the tier is omitted)"
+            } else {
+                ""
+            }
+        };
+        for risk in &model.risk_configurations {
+            let note = omitted(risk.user_pool.known().map(|r| r.target.as_str()));
+            let tier = model.linked_pool_setting(&risk.user_pool, |p| &p.tier);
+            let verdict = tier.fails_when(|tier| *tier != UserPoolTier::Plus);
+            ctx.report(&risk.meta, "the user pool's tier", verdict, |tier| {
+                Described::new(
+                    format!(
+                        "risk configuration `{}` needs the PLUS tier; its user pool is on the {tier} tier{note}",
+                        risk.meta.display_name()
+                    ),
+                    format!("`{tier}`"),
+                )
+            });
+        }
+        for delivery in &model.log_delivery_configurations {
+            let note = omitted(
+                delivery
+                    .user_pool
+                    .known()
+                    .and_then(|r| r.as_ref())
+                    .map(|r| r.target.as_str()),
+            );
+            // A pool named by its ID written as text is outside the scan: unknown.
+            let link = delivery.user_pool.clone().map(|target| {
+                target.unwrap_or(coglint_model::ResourceRef {
+                    target: "a user pool named by its ID".into(),
+                })
+            });
+            for configurations in delivery.log_configurations.alternatives() {
+                let Value::Known(configurations) = &configurations.value else {
+                    continue;
+                };
+                for configuration in configurations {
+                    let source = &configuration.value.event_source;
+                    let user_activity = source
+                        .clone()
+                        .map(|s| s == Some(LogEventSource::UserAuthEvents));
+                    if !user_activity.may_be_true() {
+                        continue;
+                    }
+                    let tier = model.linked_pool_setting(&link, |p| &p.tier);
+                    let sourced = source.zip(&tier, |source, tier| (*source, *tier));
+                    let verdict = sourced.fails_when(|(source, tier)| {
+                        *source == Some(LogEventSource::UserAuthEvents)
+                            && *tier != UserPoolTier::Plus
+                    });
+                    ctx.report(
+                        &delivery.meta,
+                        "the log event source",
+                        verdict,
+                        |(_, tier)| {
+                            Described::new(
+                                format!(
+                                    "log delivery configuration `{}` exports user activity (`userAuthEvents`), which needs the PLUS tier; its user pool is on the {tier} tier{note}",
+                                    delivery.meta.display_name()
+                                ),
+                                format!("`userAuthEvents` on the {tier} tier"),
+                            )
+                        },
+                    );
+                }
             }
         }
     }

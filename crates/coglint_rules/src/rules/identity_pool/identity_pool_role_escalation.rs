@@ -1,0 +1,169 @@
+use coglint_model::iam::{PolicyDocument, Statement, Term, COGNITO_IDENTITY};
+use coglint_model::{Check, Field, Model, ResourceMeta, Value};
+
+use crate::{declare_rule, Context, Described, Rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags each policy of the scan (a role's inline policy, a policy resource) that allows
+    /// both `cognito-identity:SetIdentityPoolRoles` and `iam:PassRole` on a role that identity
+    /// pools may assume: a role of the scan whose trust policy names
+    /// `cognito-identity.amazonaws.com`, or any role (`*`, `arn:aws:iam::...:role/*`). A
+    /// `PassRole` statement whose `iam:PassedToService` condition names other services only is
+    /// not flagged.
+    ///
+    /// ## Why is this bad?
+    /// `SetIdentityPoolRoles` chooses the roles an identity pool hands out; `PassRole` is what
+    /// lets the caller name a role there. Whoever holds both can attach a privileged role that
+    /// trusts identity pools to a pool they can sign in to (or to the guest identities of any
+    /// pool of the account) and receive that role's credentials: an escalation from a narrow
+    /// permission to everything the role allows.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// Resources:
+    ///   DeployPolicy:
+    ///     Type: AWS::IAM::ManagedPolicy
+    ///     Properties:
+    ///       PolicyDocument:
+    ///         Version: "2012-10-17"
+    ///         Statement:
+    ///           - Effect: Allow
+    ///             Action:
+    ///               - cognito-identity:SetIdentityPoolRoles
+    ///               - iam:PassRole
+    ///             Resource: "*"
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// Resources:
+    ///   DeployPolicy:
+    ///     Type: AWS::IAM::ManagedPolicy
+    ///     Properties:
+    ///       PolicyDocument:
+    ///         Version: "2012-10-17"
+    ///         Statement:
+    ///           - Effect: Allow
+    ///             Action: cognito-identity:SetIdentityPoolRoles
+    ///             Resource: arn:aws:cognito-identity:eu-west-1:123456789012:identitypool/eu-west-1:00000000-0000-0000-0000-000000000000
+    ///           - Effect: Allow
+    ///             Action: iam:PassRole
+    ///             Resource: arn:aws:iam::123456789012:role/app-users
+    ///             Condition:
+    ///               StringEquals:
+    ///                 iam:PassedToService: lambda.amazonaws.com
+    /// ```
+    ///
+    /// ## How to fix
+    /// - CloudFormation: limit `iam:PassRole` to the roles the holder must pass, with an `iam:PassedToService` condition, and keep `cognito-identity:SetIdentityPoolRoles` to the deployment role.
+    /// - Terraform: the same in the policy's statements (`resources`, `condition { test = "StringEquals" variable = "iam:PassedToService" ... }`).
+    /// - CDK: `role.grantPassRole(principal)` on the one role needed, instead of `iam:PassRole` on `*`.
+    ///
+    /// ## References
+    /// - [SetIdentityPoolRoles](https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_SetIdentityPoolRoles.html)
+    /// - [Granting a user permissions to pass a role to an AWS service](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html)
+    pub IdentityPoolRoleEscalation {
+        code: "COG408",
+        name: "identity-pool-role-escalation",
+        severity: High,
+        category: IdentityPools,
+        summary: "A policy grants both cognito-identity:SetIdentityPoolRoles and iam:PassRole on a role that cognito-identity.amazonaws.com may assume (or on *): its holder can take that role's credentials",
+        fix: "limit `iam:PassRole` to the roles needed (with an `iam:PassedToService` condition) and `cognito-identity:SetIdentityPoolRoles` to the deployment role",
+        cdk_fix: "role.grantPassRole(principal) on the one role needed",
+        related: [],
+    }
+}
+
+const SET_ROLES: &str = "cognito-identity:SetIdentityPoolRoles";
+const PASS_ROLE: &str = "iam:PassRole";
+
+/// Whether a `PassRole` statement's `iam:PassedToService` condition leaves identity pools out.
+fn passed_to_other_services(statement: &Statement) -> bool {
+    let Value::Known(conditions) = &statement.conditions else {
+        return false;
+    };
+    conditions
+        .iter()
+        .filter(|c| c.is_on("iam:PassedToService"))
+        .any(|c| {
+            c.values.iter().all(|v| {
+                v.value
+                    .text()
+                    .is_some_and(|t| !t.eq_ignore_ascii_case(COGNITO_IDENTITY) && !t.contains('*'))
+            })
+        })
+}
+
+/// The role a `PassRole` resource may name that identity pools can assume, in words.
+fn passable_role(model: &Model, resource: &Term) -> Option<String> {
+    match resource {
+        Term::Text(t) if t == "*" => Some("`*` (every role)".into()),
+        Term::Text(t) if t.ends_with(":role/*") => Some(format!("`{t}` (every role)")),
+        Term::Resource(name) if model.role_trusts_identity_pools(name) => {
+            let shown = model
+                .iam_role(name)
+                .map_or(name.as_str(), |r| r.meta.display_name());
+            Some(format!("role `{shown}`, which identity pools may assume"))
+        }
+        _ => None,
+    }
+}
+
+/// Where a document grants both actions on such a role, and which role.
+fn escalation(model: &Model, document: &PolicyDocument) -> Option<(coglint_source::Span, String)> {
+    document.granting(SET_ROLES).next()?;
+    document.granting(PASS_ROLE).find_map(|(statement, at)| {
+        if passed_to_other_services(statement) {
+            return None;
+        }
+        let role = statement
+            .resources
+            .iter()
+            .flatten()
+            .find_map(|r| passable_role(model, &r.value))?;
+        Some((at, role))
+    })
+}
+
+/// `holder` names the policy in the user's words ("role `X`'s policy", "policy `X`").
+fn check_document(
+    model: &Model,
+    meta: &ResourceMeta,
+    holder: &str,
+    document: &Field<PolicyDocument>,
+    ctx: &mut Context,
+) {
+    let verdict =
+        document.check(|d| escalation(model, d).map_or(Check::Pass, |(at, _)| Check::FailAt(at)));
+    ctx.report(meta, "the policy's grants", verdict, |d| {
+        let role = escalation(model, d).map(|(_, r)| r).unwrap_or_default();
+        Described::new(
+            format!(
+                "{holder} allows `{SET_ROLES}` and `{PASS_ROLE}` on {role}: whoever holds it can attach that role to an identity pool and take its credentials"
+            ),
+            format!("`{PASS_ROLE}` on {role}"),
+        )
+        .item()
+    });
+}
+
+impl Rule for IdentityPoolRoleEscalation {
+    fn check(&self, model: &Model, ctx: &mut Context) {
+        for role in &model.iam_roles {
+            for a in role.inline_policies.alternatives() {
+                if let Value::Known(policies) = &a.value {
+                    for policy in policies {
+                        let holder =
+                            format!("an inline policy of role `{}`", role.meta.display_name());
+                        check_document(model, &role.meta, &holder, &policy.value, ctx);
+                    }
+                }
+            }
+        }
+        for policy in &model.iam_policies {
+            let holder = format!("policy `{}`", policy.meta.display_name());
+            check_document(model, &policy.meta, &holder, &policy.document, ctx);
+        }
+    }
+}

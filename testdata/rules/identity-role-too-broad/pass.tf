@@ -1,0 +1,36 @@
+# COG405 identity-role-too-broad must stay silent on these roles (Terraform).
+
+resource "aws_cognito_identity_pool_roles_attachment" "scoped" {
+  identity_pool_id = aws_cognito_identity_pool.main.id
+
+  roles = {
+    "authenticated" = aws_iam_role.pass_scoped.arn
+  }
+}
+
+resource "aws_iam_role" "pass_scoped" {
+  name               = "scoped"
+  assume_role_policy = local.trust
+}
+
+resource "aws_iam_role_policy" "scoped" {
+  name = "scoped"
+  role = aws_iam_role.pass_scoped.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["s3:GetObject", "s3:PutObject"]
+      Resource = "arn:aws:s3:::app-uploads/$${cognito-identity.amazonaws.com:sub}/*"
+    }]
+  })
+}
+
+resource "aws_iam_role" "pass_not_for_identity_pools" {
+  name = "lambda"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }]
+  })
+  managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]
+}

@@ -1,0 +1,102 @@
+//! Rules that look for a resource attached to a user pool anywhere in the unit (a WAF web ACL
+//! association, a log delivery configuration) read a Terraform module as a whole: these
+//! directories put the pool and what is attached to it in different files, or behind a module
+//! output. Also the severity COG501 takes when an identity pool trusts the user pool.
+
+use std::path::Path;
+
+use coglint_linter::{scan, ScanOptions, ScanResult};
+use coglint_rules::{find_rule, Severity};
+
+fn run(code: &str, path: &str) -> ScanResult {
+    let rule = find_rule(code).unwrap_or_else(|| panic!("no rule {code}"));
+    let result = scan(&ScanOptions {
+        paths: vec![Path::new(env!("CARGO_MANIFEST_DIR")).join(path)],
+        rules: vec![rule],
+        ..ScanOptions::default()
+    });
+    assert!(result.problems.is_empty(), "{:?}", result.problems);
+    result
+}
+
+/// `(file name, line, resource)` of each finding.
+fn findings(result: &ScanResult) -> Vec<(String, u32, String)> {
+    result
+        .findings
+        .iter()
+        .map(|f| {
+            let source = result.sources.get(f.primary.span.file);
+            let name = source
+                .and_then(|s| s.path().file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let line = source
+                .map(|s| s.line_col(f.primary.span.range.start).line)
+                .unwrap_or_default();
+            (name, line, f.resource.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn a_waf_association_in_another_file_of_the_module_protects_the_pool() {
+    let result = run("COG602", "testdata/rules/no-waf-association/module");
+    assert_eq!(result.terraform_modules, 1);
+    assert_eq!(
+        findings(&result),
+        vec![(
+            "main.tf".to_string(),
+            6,
+            "aws_cognito_user_pool.fail_unprotected".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_waf_association_through_a_module_output_leaves_the_pool_undecided() {
+    let result = run("COG602", "testdata/rules/no-waf-association/module_output");
+    assert_eq!(findings(&result), Vec::new());
+    assert!(
+        result
+            .unknowns
+            .iter()
+            .any(|u| u.rule == "COG602" && u.resource == "module.auth.aws_cognito_user_pool.main"),
+        "{:?}",
+        result.unknowns
+    );
+}
+
+#[test]
+fn a_log_delivery_configuration_in_another_file_of_the_module_exports_the_pool_logs() {
+    let result = run("COG603", "testdata/rules/no-log-delivery/module");
+    assert_eq!(result.terraform_modules, 1);
+    assert_eq!(
+        findings(&result),
+        vec![(
+            "main.tf".to_string(),
+            6,
+            "aws_cognito_user_pool.fail_not_logged".to_string()
+        )]
+    );
+}
+
+#[test]
+fn self_sign_up_is_medium_only_behind_an_identity_pool() {
+    for fixture in ["fail.yaml", "fail.json", "fail.tf"] {
+        let result = run(
+            "COG501",
+            &format!("testdata/rules/self-sign-up-enabled/{fixture}"),
+        );
+        assert!(!result.findings.is_empty(), "{fixture}");
+        for finding in &result.findings {
+            let behind = finding.resource.contains("BehindIdentityPool")
+                || finding.resource.contains("behind_identity_pool");
+            let want = if behind {
+                Severity::Medium
+            } else {
+                Severity::Low
+            };
+            assert_eq!(finding.severity, want, "{fixture}: {}", finding.resource);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! Fixtures of rules that relate resources across the files of one Terraform module: the fixture
+//! harness reads `testdata/rules/<rule>/*.tf` as one module, so a directory of its own shows a
+//! resource in one file seen from another.
+
+use std::path::Path;
+
+use coglint_linter::{scan, ScanOptions};
+use coglint_rules::find_rule;
+
+/// `(file name, line, resource)` of each finding of rule `code` in the module at `dir`.
+fn findings(code: &str, dir: &str) -> Vec<(String, u32, String)> {
+    let rule = find_rule(code).unwrap_or_else(|| panic!("no rule {code}"));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let result = scan(&ScanOptions {
+        paths: vec![root],
+        rules: vec![rule],
+        ..ScanOptions::default()
+    });
+    assert!(result.problems.is_empty(), "{:?}", result.problems);
+    assert_eq!(
+        result.terraform_modules, 1,
+        "{dir} is not read as one module"
+    );
+    result
+        .findings
+        .iter()
+        .map(|f| {
+            let source = result.sources.get(f.primary.span.file);
+            let name = source
+                .and_then(|s| s.path().file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let line = source
+                .map(|s| s.line_col(f.primary.span.range.start).line)
+                .unwrap_or_default();
+            (name, line, f.resource.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn an_open_method_is_flagged_when_the_user_pool_is_in_another_file_of_the_module() {
+    assert_eq!(
+        findings(
+            "COG607",
+            "testdata/rules/api-without-cognito-authorizer/module"
+        ),
+        vec![(
+            "api.tf".to_string(),
+            7,
+            "aws_api_gateway_method.fail_open_orders".to_string()
+        )]
+    );
+}
+
+#[test]
+fn an_open_method_in_a_module_without_a_user_pool_is_not_flagged() {
+    assert_eq!(
+        findings(
+            "COG607",
+            "testdata/rules/api-without-cognito-authorizer/module_without_pool"
+        ),
+        Vec::new()
+    );
+}
+
+#[test]
+fn an_sms_role_in_another_file_of_the_module_is_read_for_its_trust_policy() {
+    assert_eq!(
+        findings(
+            "COG606",
+            "testdata/rules/sms-role-without-external-id/module"
+        ),
+        vec![(
+            "iam.tf".to_string(),
+            9,
+            "aws_iam_role.fail_sms_role_trust".to_string()
+        )]
+    );
+}
