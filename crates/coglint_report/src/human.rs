@@ -13,6 +13,7 @@ use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
+use rayon::prelude::*;
 
 use crate::{display_path, position, summary_sentence, ReportOptions};
 
@@ -261,9 +262,20 @@ pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
         let _ = handler.render_report(&mut out, &problem_report(result, problem, options));
         out.push('\n');
     }
-    for finding in &result.findings {
-        let _ = handler.render_report(&mut out, &finding_report(result, finding, options));
-        out.push('\n');
+    // Each finding is drawn on its own (most of the time goes to wrapping text), so they are
+    // drawn in parallel and joined in order.
+    let drawn: Vec<String> = result
+        .findings
+        .par_iter()
+        .map(|finding| {
+            let mut text = String::new();
+            let _ = handler.render_report(&mut text, &finding_report(result, finding, options));
+            text.push('\n');
+            text
+        })
+        .collect();
+    for text in drawn {
+        out.push_str(&text);
     }
     if options.show_unknown && !result.unknowns.is_empty() {
         let _ = writeln!(
