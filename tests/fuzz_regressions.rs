@@ -52,5 +52,9 @@ fn every_input_that_once_failed_is_scanned_to_the_end() {
             checked += 1;
         }
     }
-    assert!(checked > 0, "no regression inputs in {}", regressions.display());
+    assert!(
+        checked > 0,
+        "no regression inputs in {}",
+        regressions.display()
+    );
 }
