@@ -3,39 +3,14 @@
 //! directories put the pool and what is attached to it in different files, or behind a module
 //! output. Also the severity COG501 takes when an identity pool trusts the user pool.
 
-use std::path::Path;
+mod common;
 
-use coglint_linter::{scan, ScanOptions, ScanResult};
-use coglint_rules::{find_rule, Severity};
+use coglint_linter::ScanResult;
+use coglint_rules::Severity;
+use common::{located_resources, scan_with_rule as run};
 
-fn run(code: &str, path: &str) -> ScanResult {
-    let rule = find_rule(code).unwrap_or_else(|| panic!("no rule {code}"));
-    let result = scan(&ScanOptions {
-        paths: vec![Path::new(env!("CARGO_MANIFEST_DIR")).join(path)],
-        rules: vec![rule],
-        ..ScanOptions::default()
-    });
-    assert!(result.problems.is_empty(), "{:?}", result.problems);
-    result
-}
-
-/// `(file name, line, resource)` of each finding.
 fn findings(result: &ScanResult) -> Vec<(String, u32, String)> {
-    result
-        .findings
-        .iter()
-        .map(|f| {
-            let source = result.sources.get(f.primary.span.file);
-            let name = source
-                .and_then(|s| s.path().file_name())
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let line = source
-                .map(|s| s.line_col(f.primary.span.range.start).line)
-                .unwrap_or_default();
-            (name, line, f.resource.clone())
-        })
-        .collect()
+    located_resources(result)
 }
 
 #[test]

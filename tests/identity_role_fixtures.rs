@@ -2,39 +2,14 @@
 //! `testdata/rules/<rule>/*.tf` as one module, so this directory shows a role, its trust policy
 //! and its permissions in one file and the identity pool that hands it out in another.
 
-use std::path::Path;
+mod common;
 
-use coglint_linter::{scan, ScanOptions, ScanResult};
-use coglint_rules::{find_rule, Severity};
+use coglint_linter::ScanResult;
+use coglint_rules::Severity;
+use common::{located, scan_with_rule as run};
 
-fn run(code: &str, path: &str) -> ScanResult {
-    let rule = find_rule(code).unwrap_or_else(|| panic!("no rule {code}"));
-    let result = scan(&ScanOptions {
-        paths: vec![Path::new(env!("CARGO_MANIFEST_DIR")).join(path)],
-        rules: vec![rule],
-        ..ScanOptions::default()
-    });
-    assert!(result.problems.is_empty(), "{:?}", result.problems);
-    result
-}
-
-/// `(file name, line, resource, severity)` of each finding.
 fn findings(result: &ScanResult) -> Vec<(String, u32, String, Severity)> {
-    result
-        .findings
-        .iter()
-        .map(|f| {
-            let source = result.sources.get(f.primary.span.file);
-            let name = source
-                .and_then(|s| s.path().file_name())
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let line = source
-                .map(|s| s.line_col(f.primary.span.range.start).line)
-                .unwrap_or_default();
-            (name, line, f.resource.clone(), f.severity)
-        })
-        .collect()
+    located(result)
 }
 
 #[test]

@@ -2,40 +2,18 @@
 //! harness reads `testdata/rules/<rule>/*.tf` as one module, so a directory of its own shows a
 //! resource in one file seen from another.
 
-use std::path::Path;
+mod common;
 
-use coglint_linter::{scan, ScanOptions};
-use coglint_rules::find_rule;
+use common::{located_resources, scan_with_rule};
 
 /// `(file name, line, resource)` of each finding of rule `code` in the module at `dir`.
 fn findings(code: &str, dir: &str) -> Vec<(String, u32, String)> {
-    let rule = find_rule(code).unwrap_or_else(|| panic!("no rule {code}"));
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-    let result = scan(&ScanOptions {
-        paths: vec![root],
-        rules: vec![rule],
-        ..ScanOptions::default()
-    });
-    assert!(result.problems.is_empty(), "{:?}", result.problems);
+    let result = scan_with_rule(code, dir);
     assert_eq!(
         result.terraform_modules, 1,
         "{dir} is not read as one module"
     );
-    result
-        .findings
-        .iter()
-        .map(|f| {
-            let source = result.sources.get(f.primary.span.file);
-            let name = source
-                .and_then(|s| s.path().file_name())
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let line = source
-                .map(|s| s.line_col(f.primary.span.range.start).line)
-                .unwrap_or_default();
-            (name, line, f.resource.clone())
-        })
-        .collect()
+    located_resources(&result)
 }
 
 #[test]

@@ -96,3 +96,45 @@ pub fn tempdir() -> tempfile::TempDir {
         Err(e) => panic!("{e}"),
     }
 }
+
+/// Scans `path` (relative to the repository root) in-process with the one rule `code`; the
+/// scan must read every file without a problem.
+pub fn scan_with_rule(code: &str, path: &str) -> coglint_linter::ScanResult {
+    let rule = coglint_rules::find_rule(code).unwrap_or_else(|| panic!("no rule {code}"));
+    let result = coglint_linter::scan(&coglint_linter::ScanOptions {
+        paths: vec![root().join(path)],
+        rules: vec![rule],
+        ..coglint_linter::ScanOptions::default()
+    });
+    assert!(result.problems.is_empty(), "{:?}", result.problems);
+    result
+}
+
+/// `(file name, line, resource, severity)` of each finding.
+pub fn located(
+    result: &coglint_linter::ScanResult,
+) -> Vec<(String, u32, String, coglint_rules::Severity)> {
+    result
+        .findings
+        .iter()
+        .map(|f| {
+            let source = result.sources.get(f.primary.span.file);
+            let name = source
+                .and_then(|s| s.path().file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let line = source
+                .map(|s| s.line_col(f.primary.span.range.start).line)
+                .unwrap_or_default();
+            (name, line, f.resource.clone(), f.severity)
+        })
+        .collect()
+}
+
+/// `(file name, line, resource)` of each finding.
+pub fn located_resources(result: &coglint_linter::ScanResult) -> Vec<(String, u32, String)> {
+    located(result)
+        .into_iter()
+        .map(|(file, line, resource, _)| (file, line, resource))
+        .collect()
+}
