@@ -360,6 +360,7 @@ fn list_rules(json: bool) -> ExitCode {
                     "severity": m.severity.as_str(),
                     "category": m.category.title(),
                     "summary": m.summary,
+                    "related": m.related,
                     "url": m.url(),
                 })
             })

@@ -387,6 +387,21 @@ fn rules_are_listed_and_documented() {
             .any(|l| l.starts_with("COG301  client-implicit-grant")),
         "{text}"
     );
+    let out = coglint(dir.path(), &["rules", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let mfa_off = json
+        .as_array()
+        .and_then(|rules| rules.iter().find(|r| r["code"] == "COG101"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(mfa_off["name"], "mfa-off");
+    assert_eq!(mfa_off["severity"], "high");
+    assert!(
+        mfa_off["related"]
+            .as_array()
+            .is_some_and(|r| r.iter().any(|x| x == "cdk-nag AwsSolutions-COG2")),
+        "{mfa_off}"
+    );
     let out = coglint(dir.path(), &["rule", "client-implicit-grant"]);
     let text = stdout(&out);
     assert!(
