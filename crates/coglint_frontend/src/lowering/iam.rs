@@ -335,52 +335,53 @@ impl<'a> Resource<'_, 'a> {
 
     /// A string or a list of strings whose items may be links; omitted, an empty list.
     fn terms(&self, path: &[&str], doc: &'static str) -> Field<List<Term>> {
-        let mut alternatives = Vec::new();
-        for alt in self.source.read(path) {
-            if let Resolved::Absent { .. } = alt.value {
-                let empty = AwsDefault {
-                    value: Vec::new(),
-                    doc,
-                };
-                alternatives.push(self.defaulted(path, empty, alt.scenario));
-                continue;
-            }
-            for (scenario, tree) in trees(self, &alt, 0) {
-                let value = match &tree {
-                    None => Value::Known(Vec::new()),
-                    Some(Tree::Unknown(reason, _)) => Value::Unknown(Unknown::new(reason.clone())),
-                    Some(tree) => Value::Known(
-                        terms(tree)
-                            .into_iter()
-                            .map(|t| Item {
-                                value: t.value,
-                                at: Some(t.at),
-                            })
-                            .collect(),
-                    ),
-                };
-                alternatives.push(Alternative {
-                    value,
-                    scenario,
-                    provenance: alt.provenance.clone(),
-                });
-            }
-        }
-        Field::from_alternatives(alternatives, self.header)
+        self.tree_field(path, doc, Vec::new, |tree| match &tree {
+            None => Value::Known(Vec::new()),
+            Some(Tree::Unknown(reason, _)) => Value::Unknown(Unknown::new(reason.clone())),
+            Some(tree) => Value::Known(
+                terms(tree)
+                    .into_iter()
+                    .map(|t| Item {
+                        value: t.value,
+                        at: Some(t.at),
+                    })
+                    .collect(),
+            ),
+        })
     }
 
     /// One string that may be a link; `None` when omitted.
     fn term(&self, path: &[&str], doc: &'static str) -> Field<Option<Term>> {
+        self.tree_field(
+            path,
+            doc,
+            || None,
+            |tree| Value::Known(tree.map(|t| term(&t).value)),
+        )
+    }
+
+    /// The value at `path` read as a tree in every scenario and typed by `value`; omitted, AWS's
+    /// default `absent()` as documented at `doc`.
+    fn tree_field<T>(
+        &self,
+        path: &[&str],
+        doc: &'static str,
+        absent: impl Fn() -> T,
+        value: impl Fn(Option<Tree>) -> Value<T>,
+    ) -> Field<T> {
         let mut alternatives = Vec::new();
         for alt in self.source.read(path) {
             if let Resolved::Absent { .. } = alt.value {
-                let none = AwsDefault { value: None, doc };
-                alternatives.push(self.defaulted(path, none, alt.scenario));
+                let default = AwsDefault {
+                    value: absent(),
+                    doc,
+                };
+                alternatives.push(self.defaulted(path, default, alt.scenario));
                 continue;
             }
             for (scenario, tree) in trees(self, &alt, 0) {
                 alternatives.push(Alternative {
-                    value: Value::Known(tree.map(|t| term(&t).value)),
+                    value: value(tree),
                     scenario,
                     provenance: alt.provenance.clone(),
                 });
