@@ -139,6 +139,14 @@ impl<'a> PropertySource<'a> for CfnProperties<'_, 'a> {
 }
 
 /// CloudFormation's name for each property.
+/// `AWS::IAM::RolePolicy` names its one role `RoleName`; the rest as `AWS::IAM::Policy`.
+fn role_policy_names(prop: Prop) -> &'static [&'static str] {
+    match prop {
+        Prop::PolicyRoles => &["RoleName"],
+        other => names(other),
+    }
+}
+
 fn names(prop: Prop) -> &'static [&'static str] {
     match prop {
         Prop::UserPoolTier => &["UserPoolTier"],
@@ -341,7 +349,9 @@ pub fn lower(
             "AWS::Lambda::Permission" => ResourceKind::LambdaPermission,
             "AWS::Cognito::IdentityPoolRoleAttachment" => ResourceKind::IdentityPoolRoleAttachment,
             "AWS::IAM::Role" => ResourceKind::IamRole,
-            "AWS::IAM::Policy" | "AWS::IAM::ManagedPolicy" => ResourceKind::IamPolicy,
+            "AWS::IAM::Policy" | "AWS::IAM::ManagedPolicy" | "AWS::IAM::RolePolicy" => {
+                ResourceKind::IamPolicy
+            }
             _ => continue,
         };
         let scenarios = template.resource_scenarios(body);
@@ -380,7 +390,11 @@ pub fn lower(
         let r = Resource {
             source: &properties,
             header,
-            names,
+            names: if type_name == "AWS::IAM::RolePolicy" {
+                role_policy_names
+            } else {
+                names
+            },
             class_flag_in_policy: defaults::PASSWORD_REQUIRE_CHARACTER_CLASS,
             enum_values: Default::default(),
         };

@@ -10,7 +10,8 @@ declare_rule! {
     /// unauthenticated role) when a policy of the role allows every action (`*`), every action
     /// of a service (`s3:*`), every action but a few (`NotAction`), or a write action on every
     /// resource (`Resource: "*"`). The policies looked at are the role's inline policies,
-    /// policy resources of the scan attached to it, and managed policies: those of the scan,
+    /// policy resources of the scan attached to it (`AWS::IAM::Policy`, `AWS::IAM::RolePolicy`,
+    /// `aws_iam_role_policy`), and managed policies: those of the scan,
     /// and AWS managed policies that grant administrator, power-user or full access to a
     /// service (`AdministratorAccess`, `PowerUserAccess`, `AmazonS3FullAccess`, ...). The
     /// finding is critical on the unauthenticated (guest) role.
