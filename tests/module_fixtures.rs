@@ -1,6 +1,7 @@
 //! Fixtures of rules that relate resources across the files of one Terraform module: the fixture
 //! harness reads `testdata/rules/<rule>/*.tf` as one module, so a directory of its own shows a
-//! resource in one file seen from another.
+//! resource in one file seen from another (an API and its pool, an SMS role, a risk
+//! configuration and its pool, a client and its pool's schema).
 
 mod common;
 
@@ -53,6 +54,36 @@ fn an_sms_role_in_another_file_of_the_module_is_read_for_its_trust_policy() {
             "iam.tf".to_string(),
             9,
             "aws_iam_role.fail_sms_role_trust".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_risk_configuration_is_judged_by_its_pool_in_another_file() {
+    assert_eq!(
+        findings(
+            "COG208",
+            "testdata/rules/risk-configuration-without-effect/module"
+        ),
+        vec![(
+            "risk.tf".to_string(),
+            4,
+            "aws_cognito_risk_configuration.fail_pool_audit".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_client_is_judged_by_the_schema_of_its_pool_in_another_file() {
+    assert_eq!(
+        findings(
+            "COG311",
+            "testdata/rules/client-writes-authorization-attribute/module"
+        ),
+        vec![(
+            "clients.tf".to_string(),
+            6,
+            "aws_cognito_user_pool_client.fail_writes_tenant".to_string()
         )]
     );
 }
