@@ -75,3 +75,22 @@ fn self_sign_up_is_medium_only_behind_an_identity_pool() {
         }
     }
 }
+
+#[test]
+fn a_pool_handed_to_a_nested_stack_is_undecided_not_flagged() {
+    for code in ["COG602", "COG603"] {
+        let result = run(code, "testdata/rules/no-waf-association/nested");
+        assert_eq!(
+            findings(&result),
+            vec![("parent.yaml".to_string(), 11, "KeptPool".to_string())],
+            "{code}"
+        );
+        assert!(
+            result.unknowns.iter().any(
+                |u| u.resource == "HandedOnPool" && u.reason.contains("handed to stack `Edge`")
+            ),
+            "{code}: {:?}",
+            result.unknowns
+        );
+    }
+}

@@ -128,7 +128,17 @@ impl Model {
                 (None, Some((reason, provenance))) => {
                     (Value::Unknown(Unknown::new(reason)), provenance)
                 }
-                (None, None) => (Value::Known(false), Provenance::Literal { at: header }),
+                (None, None) => match self.hand_offs.iter().find(|h| h.target == pool.name) {
+                    // What the other stack attaches to the pool is not seen.
+                    Some(hand_off) => (
+                        Value::Unknown(Unknown::new(format!(
+                            "the pool is handed to stack `{}`, which is not followed",
+                            hand_off.to
+                        ))),
+                        Provenance::Literal { at: hand_off.at },
+                    ),
+                    None => (Value::Known(false), Provenance::Literal { at: header }),
+                },
             };
             alternatives.push(Alternative {
                 value,

@@ -310,6 +310,21 @@ pub struct Model {
     pub lambda_permissions: Vec<crate::LambdaPermission>,
     /// Every enumeration value written in the resources above, as written.
     pub enum_values: Vec<EnumValue>,
+    /// Resources of this unit handed to another stack, where what is done with them is not seen.
+    pub hand_offs: Vec<HandOff>,
+}
+
+/// A link that leaves the unit: a resource handed to a CloudFormation nested stack through its
+/// `Parameters` (as the CDK does when a construct of a nested stack uses a user pool of its
+/// parent). A WAF association or a log export of the resource may be made there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HandOff {
+    /// The resource handed on, by its name in this unit.
+    pub target: String,
+    /// The stack it is handed to.
+    pub to: String,
+    /// The reference in the handing-on resource.
+    pub at: Span,
 }
 
 impl Model {

@@ -3,9 +3,11 @@
 
 use coglint_model::defaults;
 use coglint_model::Provenance;
-use coglint_model::{Model, ReportedAt, ResourceKind, ResourceMeta, Scenario, Suppression};
+use coglint_model::{
+    HandOff, Model, ReportedAt, ResourceKind, ResourceMeta, Scenario, Suppression,
+};
 use coglint_source::{FileId, Span};
-use coglint_syntax::Node;
+use coglint_syntax::{Node, NodeKind};
 
 use super::eval::Template;
 use super::parameters::SuppliedParameters;
@@ -139,6 +141,65 @@ impl<'a> PropertySource<'a> for CfnProperties<'_, 'a> {
 }
 
 /// CloudFormation's name for each property.
+/// The resources that `node` (a nested stack's `Parameters`) refers to with `Ref`,
+/// `Fn::GetAtt` or `Fn::Sub`: they are handed to the stack `to`.
+fn hand_offs(file: FileId, to: &str, node: &Node, out: &mut Vec<HandOff>) {
+    let mut push = |target: &str, at: &Node| {
+        let target = target.split('.').next().unwrap_or(target);
+        if !target.is_empty() && !target.starts_with("AWS::") {
+            out.push(HandOff {
+                target: target.to_string(),
+                to: to.to_string(),
+                at: Span::new(file, at.range),
+            });
+        }
+    };
+    let mut stack = vec![node];
+    while let Some(node) = stack.pop() {
+        match &node.kind {
+            NodeKind::Mapping(entries) => {
+                if let [entry] = &entries[..] {
+                    match (entry.key.text.as_str(), &entry.value) {
+                        ("Ref", value) => {
+                            if let Some(name) = value.as_str() {
+                                push(name, node);
+                            }
+                        }
+                        ("Fn::GetAtt", value) => {
+                            let name = value
+                                .as_str()
+                                .or_else(|| value.items().and_then(|i| i.first()?.as_str()));
+                            if let Some(name) = name {
+                                push(name, node);
+                            }
+                        }
+                        ("Fn::Sub", value) => {
+                            let text = value
+                                .as_str()
+                                .or_else(|| value.items().and_then(|i| i.first()?.as_str()));
+                            for name in text.into_iter().flat_map(sub_references) {
+                                push(name, node);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                stack.extend(entries.iter().map(|e| &e.value));
+            }
+            NodeKind::Sequence(items) => stack.extend(items),
+            NodeKind::Scalar(_) => {}
+        }
+    }
+}
+
+/// The names in the `${Name}` and `${Name.Attribute}` of an `Fn::Sub` string (not `${!Literal}`).
+fn sub_references(text: &str) -> impl Iterator<Item = &str> {
+    text.split("${")
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        .filter(|name| !name.starts_with('!'))
+}
+
 /// `AWS::IAM::RolePolicy` names its one role `RoleName`; the rest as `AWS::IAM::Policy`.
 fn role_policy_names(prop: Prop) -> &'static [&'static str] {
     match prop {
@@ -337,6 +398,12 @@ pub fn lower(
         let Some(type_name) = body.get("Type").and_then(Node::as_str) else {
             continue;
         };
+        if type_name == "AWS::CloudFormation::Stack" {
+            if let Some(parameters) = body.get("Properties").and_then(|p| p.get("Parameters")) {
+                hand_offs(file, &entry.key.text, parameters, &mut model.hand_offs);
+            }
+            continue;
+        }
         let kind = match type_name {
             "AWS::Cognito::UserPool" => ResourceKind::UserPool,
             "AWS::Cognito::UserPoolClient" => ResourceKind::UserPoolClient,

@@ -13,6 +13,9 @@ declare_rule! {
     /// so every pool of the template is then left undecided rather than flagged. A
     /// configuration with a condition covers the pool only when the condition holds; the
     /// finding names the other case.
+    /// A pool handed to a nested stack (`AWS::CloudFormation::Stack` `Parameters`, as the CDK
+    /// writes when a construct of a nested stack uses it) is undecided too: the nested stack is
+    /// not followed.
     ///
     /// If your pools' logs are configured elsewhere (another stack, a script), switch this rule
     /// off in `coglint.toml`:

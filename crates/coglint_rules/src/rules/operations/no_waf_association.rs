@@ -13,6 +13,9 @@ declare_rule! {
     /// `Fn::ImportValue`, a data source) may be this pool's, so every pool of the template
     /// is then left undecided rather than flagged. An association with a condition covers the
     /// pool only when the condition holds; the finding names the other case.
+    /// A pool handed to a nested stack (`AWS::CloudFormation::Stack` `Parameters`, as the CDK
+    /// writes when a construct of a nested stack uses it) is undecided too: the nested stack is
+    /// not followed.
     ///
     /// Many teams attach web ACLs in a separate security stack or with AWS Firewall Manager.
     /// If yours does, switch this rule off in `coglint.toml`:
