@@ -262,27 +262,45 @@ impl Statement {
 
 /// The verbs of IAM actions that only read.
 const READ_VERBS: &[&str] = &[
-    "Get", "List", "Describe", "BatchGet", "Query", "Scan", "Select", "Head", "Lookup", "Search",
-    "Check", "View", "Read", "Filter", "Validate", "Estimate", "Preview",
+    "Get",
+    "List",
+    "Describe",
+    "BatchGet",
+    "Query",
+    "Scan",
+    "Select",
+    "Head",
+    "Lookup",
+    "Search",
+    "Check",
+    "View",
+    "Read",
+    "Filter",
+    "Validate",
+    "Estimate",
+    "Preview",
+    // Actions that compute on their input and change nothing (Rekognition, Comprehend,
+    // Translate, Polly, Textract): what identity pools commonly grant apps.
+    "Detect",
+    "Compare",
+    "Recognize",
+    "Translate",
+    "Synthesize",
+    "Analyze",
 ];
 
-/// Whether an action (or a pattern of actions) may write: its verb is not a read verb. A
-/// pattern with a wildcard in the verb (`s3:Put*`, `dynamodb:*`) counts when it may match one.
+/// Whether an action (or a pattern of actions) may write: its verb does not start with a read
+/// verb. A pattern with a wildcard in the verb counts when it may match a write: `s3:Get*` is
+/// read-only, `ec2:De*` (`DeleteVpc`) and `dynamodb:*` are not.
 pub fn is_write_action(action: &str) -> bool {
     let Some((_, verb)) = action.split_once(':') else {
         return action == "*";
     };
     let head = verb.split(['*', '?']).next().unwrap_or("");
-    if head.is_empty() {
-        return true;
-    }
     !READ_VERBS.iter().any(|r| {
         // `get` rather than indexing: an action as written may hold any character.
         head.get(..r.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(r))
-            || (verb.contains('*')
-                && r.get(..head.len())
-                    .is_some_and(|p| p.eq_ignore_ascii_case(head)))
     })
 }
 
@@ -354,11 +372,14 @@ impl PolicyDocument {
 
     /// The statements that let identity pools (`Federated: cognito-identity.amazonaws.com`,
     /// or its China-region name `cognito-identity.amazonaws.com.cn`) assume the role.
+    /// Identity pools assume a role with `sts:AssumeRoleWithWebIdentity`: a statement that
+    /// does not allow it (`sts:AssumeRole` for an organisation, SAML) does not concern them.
     pub fn identity_pool_statements(&self) -> impl Iterator<Item = &Statement> {
         self.statements.iter().filter(|s| {
             s.allows()
                 && (s.names_principal("Federated", COGNITO_IDENTITY)
                     || s.names_principal("Federated", COGNITO_IDENTITY_CN))
+                && s.grants_action("sts:AssumeRoleWithWebIdentity")
         })
     }
 
@@ -648,6 +669,12 @@ mod tests {
         assert!(!is_write_action("s3:List*"));
         assert!(is_write_action("s3:Géé*"));
         assert!(is_write_action("s3:é"));
+        // A pattern that may match a write as well as a read.
+        assert!(is_write_action("ec2:De*"));
+        assert!(is_write_action("s3:G*"));
+        // Actions that compute and change nothing.
+        assert!(!is_write_action("rekognition:DetectLabels"));
+        assert!(!is_write_action("translate:TranslateText"));
     }
 
     #[test]

@@ -18,13 +18,19 @@ pub enum Secret {
     /// A dynamic reference to a plaintext Systems Manager parameter (`{{resolve:ssm:...}}`):
     /// not in the code, but stored unencrypted and readable by whoever may read parameters.
     PlaintextParameter,
+    /// Empty or blank text: a placeholder, no secret (the deployment supplies none).
+    Empty,
 }
 
 impl Secret {
     /// Reads how a secret's text gives the secret.
     pub fn classify(text: &str) -> Self {
         let t = text.trim_start();
-        if t.starts_with("{{resolve:secretsmanager:") || t.starts_with("{{resolve:ssm-secure:") {
+        if t.is_empty() {
+            Secret::Empty
+        } else if t.starts_with("{{resolve:secretsmanager:")
+            || t.starts_with("{{resolve:ssm-secure:")
+        {
             Secret::StoreReference
         } else if t.starts_with("{{resolve:ssm:") {
             Secret::PlaintextParameter
@@ -53,7 +59,7 @@ impl Exposure {
     /// out of the code (a secret store, a hidden or supplied input, a data source).
     pub fn of(secret: Secret, provenance: &Provenance) -> Option<Self> {
         match secret {
-            Secret::StoreReference => None,
+            Secret::StoreReference | Secret::Empty => None,
             Secret::PlaintextParameter => Some(Exposure::PlaintextParameter),
             Secret::PlainText => match provenance {
                 Provenance::Literal { .. } | Provenance::Computed { .. } => {
@@ -110,6 +116,19 @@ impl ApiMethod {
     pub fn is_preflight(method: &str) -> bool {
         method.trim().eq_ignore_ascii_case("OPTIONS")
     }
+
+    /// Whether a route key's first word names a WebSocket route that API Gateway cannot
+    /// authorize: `$disconnect` and message routes (`sendmessage`). Only `$connect` (and, in an
+    /// HTTP API, `$default` and `GET /path` routes) can require authorization.
+    pub fn is_unauthorizable_route(key: &str) -> bool {
+        const HTTP_VERBS: &[&str] = &[
+            "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY",
+        ];
+        let key = key.trim();
+        !(key == "$connect"
+            || key == "$default"
+            || HTTP_VERBS.iter().any(|v| v.eq_ignore_ascii_case(key)))
+    }
 }
 
 #[cfg(test)]
@@ -133,5 +152,10 @@ mod tests {
         assert_eq!(Secret::classify("s3cr3t"), Secret::PlainText);
         assert!(ApiMethod::is_preflight("options"));
         assert!(!ApiMethod::is_preflight("GET"));
+        assert!(ApiMethod::is_unauthorizable_route("$disconnect"));
+        assert!(ApiMethod::is_unauthorizable_route("sendmessage"));
+        assert!(!ApiMethod::is_unauthorizable_route("$connect"));
+        assert!(!ApiMethod::is_unauthorizable_route("$default"));
+        assert!(!ApiMethod::is_unauthorizable_route("GET"));
     }
 }

@@ -9,8 +9,10 @@ declare_rule! {
     /// `aws_apigatewayv2_route`) whose authorization type is `NONE`, written so or left to the
     /// default, in a template or Terraform module that also declares a user pool. `OPTIONS`
     /// methods and routes (CORS preflight, which browsers send without credentials) are not
-    /// flagged. Methods and routes are only checked next to a user pool: an API that stands
-    /// alone may be public on purpose.
+    /// flagged, nor WebSocket routes that API Gateway cannot authorize (`$disconnect` and
+    /// message routes such as `sendmessage`: a WebSocket API is authorized on `$connect`).
+    /// Methods and routes are only checked next to a user pool: an API that stands alone may
+    /// be public on purpose.
     ///
     /// SAM's `AWS::Serverless::Api` and `AWS::Serverless::HttpApi` (whose methods are made by
     /// the SAM transform, from `Auth` settings and function events) are not read.
@@ -96,7 +98,11 @@ impl Rule for ApiWithoutCognitoAuthorizer {
                 continue;
             }
             let open = none.zip(&method.http_method, |none, http_method| {
-                *none && !http_method.as_deref().is_some_and(ApiMethod::is_preflight)
+                *none
+                    && !http_method.as_deref().is_some_and(|m| {
+                        ApiMethod::is_preflight(m)
+                            || (method.is_route && ApiMethod::is_unauthorizable_route(m))
+                    })
             });
             let verdict = open.fails_when(|open| *open);
             ctx.report(&method.meta, "the authorization type", verdict, |_| {
