@@ -1,4 +1,4 @@
-use coglint_model::iam::{PolicyDocument, Statement, Term, COGNITO_IDENTITY};
+use coglint_model::iam::{wildcard_match, PolicyDocument, Statement, Term, COGNITO_IDENTITY};
 use coglint_model::{Check, Field, Model, ResourceMeta, Value};
 
 use crate::{declare_rule, Context, Described, Rule};
@@ -9,8 +9,10 @@ declare_rule! {
     /// both `cognito-identity:SetIdentityPoolRoles` and `iam:PassRole` on a role that identity
     /// pools may assume: a role of the scan whose trust policy names
     /// `cognito-identity.amazonaws.com`, or any role (`*`, `arn:aws:iam::...:role/*`). A
-    /// `PassRole` statement whose `iam:PassedToService` condition names other services only is
-    /// not flagged.
+    /// `PassRole` statement whose `iam:PassedToService` condition (`StringEquals` or
+    /// `StringLike`) names other services only is not flagged (`StringNotEquals` is: it allows
+    /// every other service), nor one that an unconditional `Deny` in the same document takes
+    /// back.
     ///
     /// ## Why is this bad?
     /// `SetIdentityPoolRoles` chooses the roles an identity pool hands out; `PassRole` is what
@@ -87,12 +89,36 @@ fn passed_to_other_services(statement: &Statement) -> bool {
         .iter()
         .filter(|c| c.is_on("iam:PassedToService"))
         .any(|c| {
-            c.values.iter().all(|v| {
-                v.value
-                    .text()
-                    .is_some_and(|t| !t.eq_ignore_ascii_case(COGNITO_IDENTITY) && !t.contains('*'))
-            })
+            let op = c.base_operator();
+            let like = op.eq_ignore_ascii_case("StringLike");
+            let equals = op.eq_ignore_ascii_case("StringEquals")
+                || op.eq_ignore_ascii_case("StringEqualsIgnoreCase");
+            // `StringNotEquals` and the like allow every service but a few: Cognito may be one.
+            (like || equals)
+                && c.values.iter().all(|v| {
+                    v.value.text().is_some_and(|t| {
+                        if like {
+                            !wildcard_match(t, COGNITO_IDENTITY)
+                        } else {
+                            !t.eq_ignore_ascii_case(COGNITO_IDENTITY)
+                        }
+                    })
+                })
         })
+}
+
+/// Whether an unconditional `Deny` of the document covers `action` on `resource` (or on
+/// every resource).
+fn denied(document: &PolicyDocument, action: &str, resource: &Term) -> bool {
+    document.statements.iter().any(|s| {
+        matches!(&s.effect, Some(e) if e.value.text().is_some_and(|t| t.eq_ignore_ascii_case("Deny")))
+            && s.grants_action(action)
+            && matches!(&s.conditions, Value::Known(c) if c.is_empty())
+            && s.resources.iter().flatten().any(|r| match &r.value {
+                Term::Text(t) => t == "*" || Some(t.as_str()) == resource.text(),
+                other => other == resource,
+            })
+    })
 }
 
 /// The role a `PassRole` resource may name that identity pools can assume, in words.
@@ -113,6 +139,9 @@ fn passable_role(model: &Model, resource: &Term) -> Option<String> {
 /// Where a document grants both actions on such a role, and which role.
 fn escalation(model: &Model, document: &PolicyDocument) -> Option<(coglint_source::Span, String)> {
     document.granting(SET_ROLES).next()?;
+    if denied(document, SET_ROLES, &Term::Text("*".into())) {
+        return None;
+    }
     document.granting(PASS_ROLE).find_map(|(statement, at)| {
         if passed_to_other_services(statement) {
             return None;
@@ -121,6 +150,7 @@ fn escalation(model: &Model, document: &PolicyDocument) -> Option<(coglint_sourc
             .resources
             .iter()
             .flatten()
+            .filter(|r| !denied(document, PASS_ROLE, &r.value))
             .find_map(|r| passable_role(model, &r.value))?;
         Some((at, role))
     })
