@@ -319,9 +319,29 @@ fn document(tree: Tree) -> Value<PolicyDocument> {
 impl<'a> Resource<'_, 'a> {
     /// A policy document. Omitted, it is unknown (the deployment requires it).
     fn policy(&self, path: &[&str]) -> Field<PolicyDocument> {
+        self.policy_or(path, None)
+    }
+
+    /// An inline policy's document; omitted, no statement: Terraform's documented
+    /// `inline_policy {}` says the role has no inline policy (and CloudFormation rejects a
+    /// policy without a document).
+    fn inline_policy(&self, path: &[&str], doc: &'static str) -> Field<PolicyDocument> {
+        self.policy_or(path, Some(doc))
+    }
+
+    /// A policy document; omitted, an empty one as documented at `empty`, or unknown.
+    fn policy_or(&self, path: &[&str], empty: Option<&'static str>) -> Field<PolicyDocument> {
         let missing = || Value::Unknown(Unknown::new(format!("`{}` is missing", path.join("."))));
         let mut alternatives = Vec::new();
         for alt in self.source.read_document(path) {
+            if let (Resolved::Absent { .. }, Some(doc)) = (&alt.value, empty) {
+                let value = PolicyDocument {
+                    at: self.header,
+                    statements: Vec::new(),
+                };
+                alternatives.push(self.defaulted(path, AwsDefault { value, doc }, alt.scenario));
+                continue;
+            }
             for (scenario, tree) in trees(self, &alt, 0) {
                 alternatives.push(Alternative {
                     value: tree.map_or_else(missing, document),
@@ -445,7 +465,7 @@ pub(crate) fn iam_role(r: &Resource<'_, '_>, meta: ResourceMeta) -> IamRole {
         meta,
         trust_policy: r.policy(n(Prop::TrustPolicy)),
         inline_policies: r.elements(n(Prop::InlinePolicies), doc, |p| {
-            p.policy(n(Prop::InlinePolicyDocument))
+            p.inline_policy(n(Prop::InlinePolicyDocument), doc)
         }),
         managed_policies: managed,
     }

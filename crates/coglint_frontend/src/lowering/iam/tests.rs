@@ -202,3 +202,21 @@ resource "aws_iam_role_policy" "app" {
     // The data source's default effect is `Allow`.
     assert!(only(documents[0]).statements[0].allows());
 }
+
+#[test]
+fn an_empty_terraform_inline_policy_block_is_no_policy() {
+    // The provider's documented way to say "no inline policies".
+    let model = terraform(
+        "resource \"aws_iam_role\" \"r\" {\n  name = \"r\"\n  assume_role_policy = \"{}\"\n  inline_policy {}\n}\n",
+    );
+    let role = &model.iam_roles[0];
+    let policies = match role.inline_policies.alternatives() {
+        [a] => match &a.value {
+            Value::Known(items) => items,
+            Value::Unknown(u) => panic!("unknown: {}", u.reason),
+        },
+        other => panic!("{} alternatives", other.len()),
+    };
+    assert_eq!(policies.len(), 1);
+    assert!(only(&policies[0].value).statements.is_empty());
+}
