@@ -243,26 +243,32 @@ impl<'a> Template<'a> {
         scenario: &Scenario,
     ) -> Vec<Alt<'a>> {
         let is_list = decl.type_name.starts_with("List<") || decl.type_name == "CommaDelimitedList";
-        let make = |text: &str, value_at: Option<Span>, origin, scenario: Scenario| Alt {
+        let supplied = self.supplied.get(name);
+        let supplied_at = supplied.and_then(|(_, at)| at);
+        // A value written in the template stays its node, so that its YAML style is kept (an
+        // unquoted `ON` is a YAML 1.1 boolean to CloudFormation, which COG001 reports).
+        let make = |text: &str, written: Option<&'a Node>, origin, scenario: Scenario| Alt {
             scenario,
-            value: if is_list {
-                Resolved::Texts(text.split(',').map(|s| s.trim().to_string()).collect())
-            } else {
-                Resolved::Text(text.to_string())
+            value: match written {
+                _ if is_list => {
+                    Resolved::Texts(text.split(',').map(|s| s.trim().to_string()).collect())
+                }
+                Some(node) => Resolved::Node(node),
+                None => Resolved::Text(text.to_string()),
             },
             provenance: Provenance::Parameter {
                 at: self.span(at),
                 name: name.to_string(),
-                value_at,
+                value_at: written.map(|n| self.span(n)).or(supplied_at),
                 origin,
                 input: InputKind::Parameter,
                 hidden: decl.no_echo,
             },
         };
-        if let Some((text, value_at)) = self.supplied.get(name) {
+        if let Some((text, _)) = supplied {
             return vec![make(
                 text,
-                value_at,
+                None,
                 ParameterOrigin::Supplied,
                 scenario.clone(),
             )];
@@ -284,7 +290,7 @@ impl<'a> Template<'a> {
                     let next = scenario.with(subject.clone(), text)?;
                     Some(make(
                         text,
-                        Some(self.span(allowed)),
+                        Some(allowed),
                         ParameterOrigin::AllowedValue,
                         next,
                     ))
@@ -295,7 +301,7 @@ impl<'a> Template<'a> {
             }
         }
         match decl.default.and_then(|d| d.as_str().map(|t| (t, d))) {
-            Some((text, node)) => vec![make(text, Some(self.span(node)), ParameterOrigin::Default, scenario.clone())],
+            Some((text, node)) => vec![make(text, Some(node), ParameterOrigin::Default, scenario.clone())],
             None => vec![self.unknown(
                 scenario,
                 at,

@@ -7,7 +7,8 @@ declare_rule! {
     /// Flags an enumeration value that the deployment will reject although its meaning is
     /// clear: a value in the wrong case (`'Off'` for `OFF`, `Enforced` for `ENFORCED`), or, in
     /// YAML, an unquoted word that YAML 1.1 reads as a boolean (`MfaConfiguration: ON`,
-    /// `OFF`, `yes`, `no`). It checks every enumeration the other rules read, in list items too.
+    /// `OFF`, `yes`, `no`). It checks every enumeration the other rules read, in list items too,
+    /// and the `Default` and `AllowedValues` of the parameters that give them.
     ///
     /// The other rules judge the value the author meant (`ON` is MFA required), so a typo
     /// does not hide a weak setting; this rule reports that the template will not deploy as
