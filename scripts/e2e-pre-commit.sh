@@ -25,12 +25,34 @@ secure_pool='Resources:
       MfaConfiguration: "ON"
       EnabledMfas: [SOFTWARE_TOKEN_MFA]
       UserPoolTier: PLUS
+      DeletionProtection: ACTIVE
+      UsernameConfiguration:
+        CaseSensitive: false
+      AdminCreateUserConfig:
+        AllowAdminCreateUserOnly: true
+      AccountRecoverySetting:
+        RecoveryMechanisms: [{Name: admin_only, Priority: 1}]
       UserPoolAddOns:
         AdvancedSecurityMode: ENFORCED
       Policies:
         PasswordPolicy:
           MinimumLength: 14
           TemporaryPasswordValidityDays: 1
+          PasswordHistorySize: 12
+  Waf:
+    Type: AWS::WAFv2::WebACLAssociation
+    Properties:
+      ResourceArn: !GetAtt Pool.Arn
+      WebACLArn: arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/auth/0123abcd
+  Logs:
+    Type: AWS::Cognito::LogDeliveryConfiguration
+    Properties:
+      UserPoolId: !Ref Pool
+      LogConfigurations:
+        - EventSource: userAuthEvents
+          LogLevel: INFO
+          S3Configuration:
+            BucketArn: arn:aws:s3:::example-cognito-logs
 '
 printf '%s' "$secure_pool" > good.yaml
 printf '%s' "$secure_pool" | sed 's/"ON"/"OFF"/' > bad.yaml
