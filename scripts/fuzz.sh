@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs each fuzz target of fuzz/ for a while (default 60 s each), starting from the corpora
-# in fuzz/corpus/ (which grow with what the run finds) and the rule fixtures of testdata/rules. A crash stops its target and leaves the
+# kept in fuzz/corpus/<target>.tar.gz (unpacked to fuzz/corpus/<target>/, which grows with what
+# the run finds) and the rule fixtures of testdata/rules. A crash stops its target and leaves the
 # input in fuzz/artifacts/<target>/; add it as a regression test (docs/robustness.md).
 #
 #   scripts/fuzz.sh            # every target, 60 s each
@@ -23,6 +24,10 @@ fi
 export RUSTC_BOOTSTRAP=1
 for target in "${targets[@]}"; do
   echo "== $target: ${seconds} s"
+  # The kept corpus is a tarball (thousands of small files); it is unpacked on first use.
+  if [ ! -d "corpus/$target" ] && [ -f "corpus/$target.tar.gz" ]; then
+    tar -xzf "corpus/$target.tar.gz" -C corpus
+  fi
   mkdir -p "corpus/$target"
   cargo fuzz run -O -s none "$target" "corpus/$target" ../testdata/rules -- \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
