@@ -224,13 +224,18 @@ impl Loader {
     ) -> Vec<PathBuf> {
         let mut problems = Vec::new();
         let mut done: BTreeSet<PathBuf> = BTreeSet::new();
-        let mut candidates: Vec<PathBuf> = roots.clone();
-        candidates.extend(scanned.iter().cloned());
-        for start in candidates {
+        // The roots first; a scanned module left unvisited after them is in a cycle that no
+        // root reaches, and becomes a root itself.
+        let starts: Vec<(PathBuf, bool)> = roots
+            .iter()
+            .map(|r| (r.clone(), false))
+            .chain(scanned.iter().map(|s| (s.clone(), true)))
+            .collect();
+        for (start, new_root) in starts {
             if done.contains(&start) {
                 continue;
             }
-            if !roots.contains(&start) {
+            if new_root {
                 roots.push(start.clone());
             }
             // Depth-first, with the path from `start`: a call back into the path is a cycle.
