@@ -121,15 +121,7 @@ fn trees<'a>(r: &Resource<'_, 'a>, alt: &Alt<'a>, depth: usize) -> Trees {
                             .collect()
                     })
                     .collect();
-                combine(parts, &|values| {
-                    let fields = keys
-                        .iter()
-                        .cloned()
-                        .zip(values)
-                        .filter_map(|((k, key_at), v)| v.map(|v| (k, key_at, v)))
-                        .collect();
-                    Tree::Map(fields, at)
-                })
+                combine(parts, &|values| map_of(&keys, values, at))
             }
         },
         Resolved::Text(t) => one(Tree::Text(t.clone(), at)),
@@ -149,19 +141,23 @@ fn trees<'a>(r: &Resource<'_, 'a>, alt: &Alt<'a>, depth: usize) -> Trees {
                 .map(|(k, v)| (k.clone(), v.provenance.primary()))
                 .collect();
             let parts = fields.iter().map(|(_, v)| trees(r, v, depth + 1)).collect();
-            combine(parts, &|values| {
-                let fields = keys
-                    .iter()
-                    .cloned()
-                    .zip(values)
-                    .filter_map(|((k, key_at), v)| v.map(|v| (k, key_at, v)))
-                    .collect();
-                Tree::Map(fields, at)
-            })
+            combine(parts, &|values| map_of(&keys, values, at))
         }
         Resolved::Link(name) => one(Tree::Link(name.clone(), at)),
         Resolved::Unknown(reason) => one(Tree::Unknown(reason.clone(), at)),
     }
+}
+
+/// A mapping of `keys` to one combination of their values; a key whose value is absent in it is
+/// left out.
+fn map_of(keys: &[(String, Span)], values: Vec<Option<Tree>>, at: Span) -> Tree {
+    let fields = keys
+        .iter()
+        .cloned()
+        .zip(values)
+        .filter_map(|((k, key_at), v)| v.map(|v| (k, key_at, v)))
+        .collect();
+    Tree::Map(fields, at)
 }
 
 /// A document written as JSON text: every part is located at the text.
