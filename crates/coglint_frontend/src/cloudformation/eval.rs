@@ -537,15 +537,12 @@ impl<'a> Template<'a> {
             }
         };
         let mut partials: Vec<(Scenario, String)> = vec![(scenario.clone(), String::new())];
-        let mut rest = template;
-        while let Some(open) = rest.find("${") {
-            let literal = &rest[..open];
-            let after = &rest[open + 2..];
-            let Some(close) = after.find('}') else {
+        let mut rest = "";
+        for (literal, name) in sub_pieces(template) {
+            let Some(name) = name else {
+                rest = literal;
                 break;
             };
-            let name = &after[..close];
-            rest = &after[close + 1..];
             if let Some(escaped) = name.strip_prefix('!') {
                 for (_, text) in partials.iter_mut() {
                     text.push_str(literal);
@@ -945,4 +942,22 @@ fn absent_if_null(value: Resolved<'_>, depth: usize) -> Resolved<'_> {
         Resolved::Node(n) if n.scalar().is_some_and(|s| s.is_null()) => Resolved::Absent { depth },
         other => other,
     }
+}
+
+/// The pieces of an `Fn::Sub` template: each literal text with the name of the `${...}` after
+/// it (`!Literal` for an escaped one), and last the text after the last placeholder, without a
+/// name (an unterminated `${` is part of that text).
+pub(crate) fn sub_pieces(template: &str) -> Vec<(&str, Option<&str>)> {
+    let mut pieces = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find("${") {
+        let after = &rest[open + 2..];
+        let Some(close) = after.find('}') else {
+            break;
+        };
+        pieces.push((&rest[..open], Some(&after[..close])));
+        rest = &after[close + 1..];
+    }
+    pieces.push((rest, None));
+    pieces
 }

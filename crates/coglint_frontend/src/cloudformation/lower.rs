@@ -9,7 +9,7 @@ use coglint_model::{
 use coglint_source::{FileId, Span};
 use coglint_syntax::{Node, NodeKind};
 
-use super::eval::Template;
+use super::eval::{sub_pieces, Template};
 use super::parameters::SuppliedParameters;
 use crate::lowering::{api_method, identity_provider};
 use crate::lowering::{client, user_pool, Prop, PropertySource, Resource};
@@ -194,9 +194,9 @@ fn hand_offs(file: FileId, to: &str, node: &Node, out: &mut Vec<HandOff>) {
 
 /// The names in the `${Name}` and `${Name.Attribute}` of an `Fn::Sub` string (not `${!Literal}`).
 fn sub_references(text: &str) -> impl Iterator<Item = &str> {
-    text.split("${")
-        .skip(1)
-        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+    sub_pieces(text)
+        .into_iter()
+        .filter_map(|(_, name)| name)
         .filter(|name| !name.starts_with('!'))
 }
 
