@@ -96,6 +96,8 @@ impl Model {
                 );
             }
         }
+        // Handed to another stack: what that stack attaches to the pool is not seen.
+        let hand_off = self.hand_offs.iter().find(|h| h.target == pool.name);
         let mut alternatives: Vec<Alternative<bool>> = Vec::new();
         for scenario in scenarios {
             let mut covered = None;
@@ -128,8 +130,7 @@ impl Model {
                 (None, Some((reason, provenance))) => {
                     (Value::Unknown(Unknown::new(reason)), provenance)
                 }
-                (None, None) => match self.hand_offs.iter().find(|h| h.target == pool.name) {
-                    // What the other stack attaches to the pool is not seen.
+                (None, None) => match hand_off {
                     Some(hand_off) => (
                         Value::Unknown(Unknown::new(format!(
                             "the pool is handed to stack `{}`, which is not followed",
