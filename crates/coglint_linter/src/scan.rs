@@ -293,11 +293,11 @@ fn is_json(path: &Path, text: &str) -> bool {
     }
 }
 
-fn parse(path: &Path, text: &str, limits: Limits) -> Result<Document, SyntaxError> {
+fn parse(path: &Path, file: FileId, text: &str, limits: Limits) -> Result<Document, SyntaxError> {
     if is_json(path, text) {
-        parse_json(text, limits)
+        parse_json(file, text, limits)
     } else {
-        parse_yaml(text, limits)
+        parse_yaml(file, text, limits)
     }
 }
 
@@ -363,7 +363,7 @@ fn scan_file(
         return outcome;
     }
     let text: Arc<str> = Arc::from(text);
-    let doc = match parse(path, &text, options.limits) {
+    let doc = match parse(path, file, &text, options.limits) {
         Ok(doc) => doc,
         Err(err) => {
             if explicit || cloudformation::looks_like_template(&text) {
@@ -423,7 +423,7 @@ fn read_parameters(
             return Err((problem, None));
         }
     };
-    let doc = match parse(path, &text, limits) {
+    let doc = match parse(path, id, &text, limits) {
         Ok(doc) => doc,
         Err(err) => {
             let mut problem = syntax_problem(path, id, err);
@@ -431,7 +431,7 @@ fn read_parameters(
             return Err((problem, Some(text)));
         }
     };
-    match SuppliedParameters::from_document(id, doc.root) {
+    match SuppliedParameters::from_document(doc.root) {
         Ok(supplied) => Ok((supplied, text)),
         Err(e) => Err((
             Problem::new(ProblemKind::Parameters, path, e.message).at(Span::new(id, e.range)),

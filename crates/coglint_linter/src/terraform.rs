@@ -70,7 +70,7 @@ pub(crate) fn parse_tf(
     limits: Limits,
 ) -> Result<TfFile, (Problem, Option<Arc<str>>)> {
     if is_tf_json(path) {
-        return match parse_json(&text, limits) {
+        return match parse_json(id, &text, limits) {
             Ok(doc) => Ok(TfFile {
                 id,
                 path: path.to_path_buf(),

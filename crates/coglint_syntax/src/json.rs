@@ -1,7 +1,7 @@
 //! JSON to located tree, over jsonc-parser's AST with every JSONC extension turned off, so that
 //! what CloudFormation would reject is reported here too.
 
-use coglint_source::TextRange;
+use coglint_source::{FileId, TextRange};
 use jsonc_parser::ast::{ObjectPropName, Value};
 use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions};
 
@@ -30,7 +30,7 @@ fn range(r: jsonc_parser::common::Range) -> TextRange {
 }
 
 /// Parses a strict JSON document.
-pub fn parse_json(text: &str, limits: Limits) -> Result<Document, SyntaxError> {
+pub fn parse_json(file: FileId, text: &str, limits: Limits) -> Result<Document, SyntaxError> {
     let collect = CollectOptions {
         comments: CommentCollectionStrategy::Off,
         tokens: false,
@@ -52,7 +52,7 @@ pub fn parse_json(text: &str, limits: Limits) -> Result<Document, SyntaxError> {
         ));
     };
     let mut duplicates = Vec::new();
-    let root = convert(&value, 0, limits, &mut duplicates)?;
+    let root = convert(file, &value, 0, limits, &mut duplicates)?;
     Ok(Document {
         root,
         comments: Vec::new(),
@@ -61,12 +61,14 @@ pub fn parse_json(text: &str, limits: Limits) -> Result<Document, SyntaxError> {
 }
 
 fn convert(
+    file: FileId,
     value: &Value<'_>,
     depth: usize,
     limits: Limits,
     duplicates: &mut Vec<DuplicateKey>,
 ) -> Result<Node, SyntaxError> {
     let scalar = |r, text: String, style| Node {
+        file,
         range: range(r),
         kind: NodeKind::Scalar(Scalar { text, style }),
     };
@@ -80,9 +82,10 @@ fn convert(
             let items = a
                 .elements
                 .iter()
-                .map(|v| convert(v, depth + 1, limits, duplicates))
+                .map(|v| convert(file, v, depth + 1, limits, duplicates))
                 .collect::<Result<Vec<_>, _>>()?;
             Node {
+                file,
                 range: range(a.range),
                 kind: NodeKind::Sequence(items),
             }
@@ -94,17 +97,20 @@ fn convert(
                 let key = match &prop.name {
                     ObjectPropName::String(s) => Key {
                         text: s.value.to_string(),
+                        file,
                         range: range(s.range),
                     },
                     ObjectPropName::Word(w) => Key {
                         text: w.value.to_string(),
+                        file,
                         range: range(w.range),
                     },
                 };
-                let value = convert(&prop.value, depth + 1, limits, duplicates)?;
+                let value = convert(file, &prop.value, depth + 1, limits, duplicates)?;
                 builder.push(Entry { key, value }, duplicates);
             }
             Node {
+                file,
                 range: range(o.range),
                 kind: NodeKind::Mapping(builder.finish()),
             }
@@ -130,7 +136,7 @@ mod tests {
     #[test]
     fn values_and_keys_have_byte_ranges() {
         let text = "{\"é\": {\"MinimumLength\": 12, \"Flows\": [\"code\", \"implicit\"]}}";
-        let doc = match parse_json(text, Limits::default()) {
+        let doc = match parse_json(FileId(0), text, Limits::default()) {
             Ok(d) => d,
             Err(e) => panic!("{e:?}"),
         };
@@ -154,7 +160,11 @@ mod tests {
 
     #[test]
     fn big_integers_keep_their_digits() {
-        let doc = parse_json("{\"n\": 123456789012345678901234567890}", Limits::default());
+        let doc = parse_json(
+            FileId(0),
+            "{\"n\": 123456789012345678901234567890}",
+            Limits::default(),
+        );
         let n = doc
             .ok()
             .and_then(|d| d.root.get("n").and_then(|n| n.as_str()).map(str::to_string));
@@ -163,7 +173,7 @@ mod tests {
 
     #[test]
     fn duplicate_keys_are_kept_and_reported() {
-        let doc = parse_json("{\"a\": 1, \"a\": 2}", Limits::default());
+        let doc = parse_json(FileId(0), "{\"a\": 1, \"a\": 2}", Limits::default());
         let Ok(doc) = doc else { panic!("parse failed") };
         assert_eq!(doc.duplicate_keys.len(), 1);
         assert_eq!(doc.root.get("a").and_then(|n| n.as_str()), Some("2"));
@@ -171,9 +181,9 @@ mod tests {
 
     #[test]
     fn comments_and_trailing_commas_are_errors() {
-        assert!(parse_json("{\"a\": 1, // no\n}", Limits::default()).is_err());
-        assert!(parse_json("{\"a\": 1,}", Limits::default()).is_err());
-        let err = parse_json("{\n  \"a\": }", Limits::default());
+        assert!(parse_json(FileId(0), "{\"a\": 1, // no\n}", Limits::default()).is_err());
+        assert!(parse_json(FileId(0), "{\"a\": 1,}", Limits::default()).is_err());
+        let err = parse_json(FileId(0), "{\n  \"a\": }", Limits::default());
         assert!(matches!(
             err,
             Err(SyntaxError {
@@ -186,9 +196,9 @@ mod tests {
     #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
         let text = "[".repeat(100_000);
-        assert!(parse_json(&text, Limits::default()).is_err());
+        assert!(parse_json(FileId(0), &text, Limits::default()).is_err());
         let text = format!("{}{}", "[".repeat(200), "]".repeat(200));
-        let err = parse_json(&text, Limits::default());
+        let err = parse_json(FileId(0), &text, Limits::default());
         assert!(matches!(
             err,
             Err(SyntaxError {

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use coglint_source::TextRange;
+use coglint_source::{FileId, Span, TextRange};
 
 /// How a scalar was written. Front ends need it: CloudFormation reads an unquoted YAML `ON` as a
 /// boolean, but a quoted `"ON"` as the string.
@@ -40,7 +40,16 @@ impl Scalar {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Key {
     pub text: String,
+    /// The file the key was written in: a tree may join several files (a Serverless service
+    /// and the files it includes).
+    pub file: FileId,
     pub range: TextRange,
+}
+
+impl Key {
+    pub fn span(&self) -> Span {
+        Span::new(self.file, self.range)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,11 +68,17 @@ pub enum NodeKind {
 /// A value with the byte range it was written at.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Node {
+    /// The file the value was written in (see [`Key::file`]).
+    pub file: FileId,
     pub range: TextRange,
     pub kind: NodeKind,
 }
 
 impl Node {
+    pub fn span(&self) -> Span {
+        Span::new(self.file, self.range)
+    }
+
     pub fn scalar(&self) -> Option<&Scalar> {
         match &self.kind {
             NodeKind::Scalar(s) => Some(s),

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use coglint_source::TextRange;
+use coglint_source::{FileId, TextRange};
 use granit_parser::{
     Event, Parser, ScalarStyle as YamlStyle, Span as YamlSpan, StructureStyle, Tag,
 };
@@ -95,15 +95,18 @@ fn tag_info(tag: Option<&Tag>, span: &YamlSpan) -> Option<(String, TextRange)> {
 
 /// Wraps a node written with a short-form tag into its long form, spanning tag and value.
 fn apply_tag(node: Node, tag: Option<(String, TextRange)>) -> Node {
+    let file = node.file;
     match tag {
         None => node,
         Some((key, key_range)) => {
             let range = key_range.cover(node.range);
             Node {
+                file,
                 range,
                 kind: NodeKind::Mapping(vec![Entry {
                     key: Key {
                         text: key,
+                        file,
                         range: key_range,
                     },
                     value: node,
@@ -114,7 +117,7 @@ fn apply_tag(node: Node, tag: Option<(String, TextRange)>) -> Node {
 }
 
 /// Parses the first document of a YAML stream.
-pub fn parse_yaml(text: &str, limits: Limits) -> Result<Document, SyntaxError> {
+pub fn parse_yaml(file: FileId, text: &str, limits: Limits) -> Result<Document, SyntaxError> {
     let mut options = granit_parser::Options::default();
     options.flow_nesting_limit = limits.max_depth;
     options.block_nesting_limit = limits.max_depth;
@@ -198,6 +201,7 @@ pub fn parse_yaml(text: &str, limits: Limits) -> Result<Document, SyntaxError> {
                     _ => ScalarStyle::Quoted,
                 };
                 let node = Node {
+                    file,
                     range,
                     kind: NodeKind::Scalar(Scalar {
                         text: value.into_owned(),
@@ -261,6 +265,7 @@ pub fn parse_yaml(text: &str, limits: Limits) -> Result<Document, SyntaxError> {
                         );
                         (
                             Node {
+                                file,
                                 range: TextRange::new(start, end),
                                 kind: NodeKind::Sequence(items),
                             },
@@ -281,6 +286,7 @@ pub fn parse_yaml(text: &str, limits: Limits) -> Result<Document, SyntaxError> {
                             entries.push(Entry {
                                 key,
                                 value: Node {
+                                    file,
                                     range: TextRange::empty(at),
                                     kind: NodeKind::Scalar(Scalar {
                                         text: String::new(),
@@ -295,6 +301,7 @@ pub fn parse_yaml(text: &str, limits: Limits) -> Result<Document, SyntaxError> {
                         let end = collection_end(flow, start, end_range, last);
                         (
                             Node {
+                                file,
                                 range: TextRange::new(start, end),
                                 kind: NodeKind::Mapping(entries),
                             },
@@ -320,6 +327,7 @@ pub fn parse_yaml(text: &str, limits: Limits) -> Result<Document, SyntaxError> {
                     NodeKind::Scalar(s) => {
                         *key = Some(Key {
                             text: s.text,
+                            file,
                             range: complete.range,
                         })
                     }
@@ -343,6 +351,7 @@ pub fn parse_yaml(text: &str, limits: Limits) -> Result<Document, SyntaxError> {
     }
 
     let root = root.unwrap_or(Node {
+        file,
         range: TextRange::empty(0),
         kind: NodeKind::Scalar(Scalar {
             text: String::new(),
@@ -378,7 +387,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Document {
-        match parse_yaml(text, Limits::default()) {
+        match parse_yaml(FileId(0), text, Limits::default()) {
             Ok(d) => d,
             Err(e) => panic!("parse failed: {e:?}"),
         }
@@ -497,7 +506,7 @@ mod tests {
 
     #[test]
     fn malformed_yaml_gives_an_error_with_an_offset() {
-        let err = parse_yaml("a: [1, 2\nb: 3\n", Limits::default());
+        let err = parse_yaml(FileId(0), "a: [1, 2\nb: 3\n", Limits::default());
         assert!(matches!(
             err,
             Err(SyntaxError {
@@ -516,7 +525,7 @@ mod tests {
             text.push_str(&format!("{n}: &{n} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
             prev = n;
         }
-        let err = parse_yaml(&text, Limits::default());
+        let err = parse_yaml(FileId(0), &text, Limits::default());
         assert!(matches!(
             err,
             Err(SyntaxError {
@@ -541,9 +550,9 @@ mod tests {
     #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
         let text = "[".repeat(10_000);
-        assert!(parse_yaml(&text, Limits::default()).is_err());
+        assert!(parse_yaml(FileId(0), &text, Limits::default()).is_err());
         let block: String = (0..300).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
-        assert!(parse_yaml(&block, Limits::default()).is_err());
+        assert!(parse_yaml(FileId(0), &block, Limits::default()).is_err());
     }
 
     #[test]

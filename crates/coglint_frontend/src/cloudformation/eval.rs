@@ -103,7 +103,7 @@ impl<'a> Template<'a> {
     }
 
     pub fn span(&self, node: &Node) -> Span {
-        Span::new(self.file, node.range)
+        node.span()
     }
 
     fn literal(&self, scenario: &Scenario, node: &'a Node) -> Alt<'a> {

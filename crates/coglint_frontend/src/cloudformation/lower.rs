@@ -86,19 +86,18 @@ impl<'a> PropertySource<'a> for CfnProperties<'_, 'a> {
                 // A mapping of named objects (an identity pool's `RoleMappings`): each value is
                 // an element, located at its key.
                 Resolved::Node(node) if node.entries().is_some() => {
-                    let file = alt.provenance.primary().file;
                     let elements = node
                         .entries()
                         .unwrap_or(&[])
                         .iter()
                         .map(|entry| Element {
                             scenario: alt.scenario.clone(),
-                            at: Span::new(file, entry.key.range),
+                            at: entry.key.span(),
                             value: ElementValue::Value(Alt {
                                 scenario: alt.scenario.clone(),
                                 value: Resolved::Node(&entry.value),
                                 provenance: Provenance::Literal {
-                                    at: Span::new(file, entry.value.range),
+                                    at: entry.value.span(),
                                 },
                             }),
                         })
@@ -143,14 +142,14 @@ impl<'a> PropertySource<'a> for CfnProperties<'_, 'a> {
 /// CloudFormation's name for each property.
 /// The resources that `node` (a nested stack's `Parameters`) refers to with `Ref`,
 /// `Fn::GetAtt` or `Fn::Sub`: they are handed to the stack `to`.
-fn hand_offs(file: FileId, to: &str, node: &Node, out: &mut Vec<HandOff>) {
+fn hand_offs(to: &str, node: &Node, out: &mut Vec<HandOff>) {
     let mut push = |target: &str, at: &Node| {
         let target = target.split('.').next().unwrap_or(target);
         if !target.is_empty() && !target.starts_with("AWS::") {
             out.push(HandOff {
                 target: target.to_string(),
                 to: to.to_string(),
-                at: Span::new(file, at.range),
+                at: at.span(),
             });
         }
     };
@@ -345,7 +344,7 @@ fn names(prop: Prop) -> &'static [&'static str] {
 
 /// The suppressions of a resource's `Metadata`: coglint's own and those users already have for
 /// cdk-nag, cfn_nag and checkov.
-fn suppressions(file: FileId, metadata: &Node) -> Vec<Suppression> {
+fn suppressions(metadata: &Node) -> Vec<Suppression> {
     // (tool, key under Metadata, key of the list, key of the id, key of the reason)
     const SOURCES: &[(&str, &str, &str, &str, &str)] = &[
         ("coglint", "coglint", "ignore", "id", "reason"),
@@ -377,7 +376,7 @@ fn suppressions(file: FileId, metadata: &Node) -> Vec<Suppression> {
                     .get("until")
                     .and_then(Node::as_str)
                     .map(str::to_string),
-                at: Span::new(file, id.range),
+                at: id.span(),
             });
         }
     }
@@ -400,7 +399,7 @@ pub fn lower(
         };
         if type_name == "AWS::CloudFormation::Stack" {
             if let Some(parameters) = body.get("Properties").and_then(|p| p.get("Parameters")) {
-                hand_offs(file, &entry.key.text, parameters, &mut model.hand_offs);
+                hand_offs(&entry.key.text, parameters, &mut model.hand_offs);
             }
             continue;
         }
@@ -426,7 +425,7 @@ pub fn lower(
             // Its condition is false in every scenario: the resource is never created.
             continue;
         }
-        let header = Span::new(file, entry.key.range);
+        let header = entry.key.span();
         let construct = constructs.get(&entry.key.text);
         let meta = ResourceMeta {
             kind,
@@ -444,10 +443,7 @@ pub fn lower(
                 here: "for this construct",
                 source: "the synthesized template",
             }),
-            suppressions: body
-                .get("Metadata")
-                .map(|m| suppressions(file, m))
-                .unwrap_or_default(),
+            suppressions: body.get("Metadata").map(suppressions).unwrap_or_default(),
         };
         let properties = CfnProperties {
             template: &template,

@@ -33,7 +33,7 @@ mod recognition_tests {
     use coglint_syntax::{parse_json, parse_yaml, Limits};
 
     fn yaml(text: &str) -> Node {
-        match parse_yaml(text, Limits::default()) {
+        match parse_yaml(coglint_source::FileId(0), text, Limits::default()) {
             Ok(d) => d.root,
             Err(e) => panic!("{e:?}"),
         }
@@ -53,6 +53,7 @@ mod recognition_tests {
         assert!(!is_template(&yaml("Resources: {}\n")));
         assert!(!is_template(&yaml("Resources:\n  - a\n")));
         let json = parse_json(
+            coglint_source::FileId(0),
             "{\"name\": \"pkg\", \"version\": \"1.0.0\"}",
             Limits::default(),
         );

@@ -2,13 +2,12 @@
 //! have: the CLI's `[{"ParameterKey": .., "ParameterValue": ..}]` list and the
 //! `{"Parameters": {"Key": "Value"}}` object of CodePipeline configuration files.
 
-use coglint_source::{FileId, Span, TextRange};
+use coglint_source::{Span, TextRange};
 use coglint_syntax::{Node, NodeKind};
 
 /// Values keyed by parameter name, each with the node (and file) it was written in.
 #[derive(Clone, Debug, Default)]
 pub struct SuppliedParameters {
-    file: Option<FileId>,
     values: Vec<(String, Node)>,
 }
 
@@ -28,7 +27,7 @@ fn error(message: impl Into<String>, node: &Node) -> ParameterFileError {
 
 impl SuppliedParameters {
     /// Reads a parameters document parsed from `file`.
-    pub fn from_document(file: FileId, root: Node) -> Result<Self, ParameterFileError> {
+    pub fn from_document(root: Node) -> Result<Self, ParameterFileError> {
         let mut values = Vec::new();
         match &root.kind {
             NodeKind::Sequence(items) => {
@@ -67,16 +66,13 @@ impl SuppliedParameters {
                 ));
             }
         }
-        Ok(Self {
-            file: Some(file),
-            values,
-        })
+        Ok(Self { values })
     }
 
     /// The value given for `name`, and where it was written.
     pub fn get(&self, name: &str) -> Option<(&str, Option<Span>)> {
         let (_, node) = self.values.iter().rev().find(|(k, _)| k == name)?;
-        Some((node.as_str()?, self.file.map(|f| Span::new(f, node.range))))
+        Some((node.as_str()?, Some(node.span())))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -87,14 +83,16 @@ impl SuppliedParameters {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use coglint_source::FileId;
     use coglint_syntax::{parse_json, Limits};
 
     fn read(text: &str) -> Result<SuppliedParameters, ParameterFileError> {
-        let doc = parse_json(text, Limits::default()).map_err(|e| ParameterFileError {
-            message: e.message,
-            range: e.range,
-        })?;
-        SuppliedParameters::from_document(FileId(7), doc.root)
+        let doc =
+            parse_json(FileId(7), text, Limits::default()).map_err(|e| ParameterFileError {
+                message: e.message,
+                range: e.range,
+            })?;
+        SuppliedParameters::from_document(doc.root)
     }
 
     #[test]

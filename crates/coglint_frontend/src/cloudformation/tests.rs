@@ -17,7 +17,7 @@ fn model(text: &str) -> Model {
 }
 
 fn model_with(text: &str, supplied: &SuppliedParameters) -> Model {
-    match parse_yaml(text, Limits::default()) {
+    match parse_yaml(FileId(0), text, Limits::default()) {
         Ok(doc) => lower(FILE, &doc.root, supplied, &Default::default()),
         Err(e) => panic!("{e:?}"),
     }
@@ -103,10 +103,13 @@ fn allowed_values_are_scenarios_and_a_supplied_value_wins() {
             "Enforced when parameter `Mode` is `ENFORCED`"
         ]
     );
-    let params =
-        coglint_syntax::parse_json(r#"{"Parameters": {"Mode": "ENFORCED"}}"#, Limits::default());
+    let params = coglint_syntax::parse_json(
+        FileId(1),
+        r#"{"Parameters": {"Mode": "ENFORCED"}}"#,
+        Limits::default(),
+    );
     let Ok(params) = params else { panic!() };
-    let supplied = SuppliedParameters::from_document(FileId(1), params.root);
+    let supplied = SuppliedParameters::from_document(params.root);
     let Ok(supplied) = supplied else { panic!() };
     let m = model_with(text, &supplied);
     assert_eq!(
@@ -528,10 +531,12 @@ Resources:
       ProviderDetails:
         client_secret: !Ref Shown
 "#;
-    let supplied = match parse_yaml("{Parameters: {Hidden: a, Shown: b}}", Limits::default()) {
-        Ok(doc) => {
-            SuppliedParameters::from_document(FileId(1), doc.root).unwrap_or_else(|e| panic!("{e}"))
-        }
+    let supplied = match parse_yaml(
+        FileId(1),
+        "{Parameters: {Hidden: a, Shown: b}}",
+        Limits::default(),
+    ) {
+        Ok(doc) => SuppliedParameters::from_document(doc.root).unwrap_or_else(|e| panic!("{e}")),
         Err(e) => panic!("{e:?}"),
     };
     let m = model_with(text, &supplied);

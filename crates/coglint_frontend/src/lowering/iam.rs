@@ -109,7 +109,7 @@ fn trees<'a>(r: &Resource<'_, 'a>, alt: &Alt<'a>, depth: usize) -> Trees {
             NodeKind::Mapping(entries) => {
                 let keys: Vec<(String, Span)> = entries
                     .iter()
-                    .map(|e| (e.key.text.clone(), Span::new(at.file, e.key.range)))
+                    .map(|e| (e.key.text.clone(), e.key.span()))
                     .collect();
                 let parts = entries
                     .iter()

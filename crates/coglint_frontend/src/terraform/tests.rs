@@ -379,7 +379,7 @@ resource "aws_cognito_user_pool" "omitted" {}
 }
 
 fn json_file(id: u32, path: &str, text: &str) -> TfFile {
-    match coglint_syntax::parse_json(text, Limits::default()) {
+    match coglint_syntax::parse_json(FileId(id), text, Limits::default()) {
         Ok(doc) => TfFile {
             id: FileId(id),
             path: PathBuf::from(path),

@@ -12,7 +12,7 @@ use crate::cloudformation::{lower, SuppliedParameters};
 use crate::terraform::{lower_root, Modules, RootInputs, TfFile};
 
 fn cloudformation(text: &str) -> Model {
-    match parse_yaml(text, Limits::default()) {
+    match parse_yaml(FileId(0), text, Limits::default()) {
         Ok(doc) => lower(
             FileId(0),
             &doc.root,
