@@ -319,7 +319,7 @@ fn parameters_files_in_both_forms_decide_values() {
     );
     assert!(
         stdout(&out)
-            .contains("bad.json:1:1: error[parameters-error] expected a `Parameters` object"),
+            .contains("bad.json:1:12: error[parameters-error] the value of parameter `Params` must be a string, a number, a boolean or a list"),
         "{}",
         stdout(&out)
     );

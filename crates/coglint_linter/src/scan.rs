@@ -393,7 +393,12 @@ fn scan_file(
         });
         outcome.problems.push(problem);
     }
-    let model = cloudformation::lower(file, &doc.root, supplied, constructs);
+    let inputs = cloudformation::TemplateInputs {
+        parameters: supplied.clone(),
+        constructs: constructs.clone(),
+        variables: Default::default(),
+    };
+    let model = cloudformation::lower(file, &doc.root, &inputs);
     outcome.resources = sites(&model);
     let ctx = coglint_rules::check(&model, &options.rules, &options.settings);
     outcome.findings = ctx.findings;

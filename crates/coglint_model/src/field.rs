@@ -59,13 +59,15 @@ pub enum InputKind {
     Parameter,
     /// A Terraform input variable.
     Variable,
+    /// A Serverless Framework variable (`${self:custom.mfa}`, `${opt:stage, 'dev'}`).
+    ServerlessVariable,
 }
 
 impl InputKind {
     pub fn noun(self) -> &'static str {
         match self {
             InputKind::Parameter => "parameter",
-            InputKind::Variable => "variable",
+            InputKind::Variable | InputKind::ServerlessVariable => "variable",
         }
     }
 }
@@ -79,6 +81,11 @@ pub enum ParameterOrigin {
     AllowedValue,
     /// A value given for the scan (`--parameters FILE`, tfvars, `-var`).
     Supplied,
+    /// The value the variable refers to, written elsewhere in the project (a Serverless
+    /// `custom` entry).
+    Written,
+    /// The fallback of a variable whose source has no value (`${opt:stage, 'dev'}`).
+    Fallback,
 }
 
 impl Provenance {
@@ -102,6 +109,9 @@ impl Provenance {
 pub enum Subject {
     Parameter(String),
     Condition(String),
+    /// A deployment environment with parameter values of its own (an Amplify environment, a
+    /// samconfig environment).
+    Environment,
 }
 
 /// The assumptions under which an alternative holds. Empty: it always holds.
@@ -164,6 +174,7 @@ impl fmt::Display for Scenario {
             match subject {
                 Subject::Parameter(name) => write!(f, "parameter `{name}` is `{value}`")?,
                 Subject::Condition(name) => write!(f, "condition `{name}` is {value}")?,
+                Subject::Environment => write!(f, "in environment `{value}`")?,
             }
         }
         Ok(())

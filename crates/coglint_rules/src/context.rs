@@ -245,6 +245,8 @@ impl Context {
                             format!("one of the allowed values of `{name}`")
                         }
                         ParameterOrigin::Supplied => format!("value supplied for `{name}`"),
+                        ParameterOrigin::Written => format!("value of `{name}`"),
+                        ParameterOrigin::Fallback => format!("fallback value of `{name}`"),
                     };
                     let secondary = value_at
                         .map(|span| Label {

@@ -12,10 +12,16 @@ use coglint_source::{FileId, Span};
 use coglint_syntax::{Node, NodeKind};
 
 use super::parameters::SuppliedParameters;
+use super::{TemplateInputs, Variable, Variables};
 use crate::value::{cap, Alt, Resolved, MAX_ALTERNATIVES};
 
 /// The deepest chain of nested functions and condition references followed.
 const MAX_EVAL_DEPTH: usize = 64;
+
+/// A list parameter's value as its items.
+fn split_list(text: &str) -> Vec<String> {
+    text.split(',').map(|s| s.trim().to_string()).collect()
+}
 
 struct ParameterDecl<'a> {
     type_name: &'a str,
@@ -25,6 +31,12 @@ struct ParameterDecl<'a> {
     no_echo: bool,
 }
 
+impl ParameterDecl<'_> {
+    fn is_list(&self) -> bool {
+        self.type_name.starts_with("List<") || self.type_name == "CommaDelimitedList"
+    }
+}
+
 pub(crate) struct Template<'a> {
     pub file: FileId,
     parameters: HashMap<&'a str, ParameterDecl<'a>>,
@@ -32,6 +44,7 @@ pub(crate) struct Template<'a> {
     mappings: Option<&'a Node>,
     resources: HashMap<&'a str, &'a Node>,
     supplied: &'a SuppliedParameters,
+    variables: &'a Variables,
 }
 
 const PSEUDO_PARAMETERS: &[&str] = &[
@@ -59,7 +72,7 @@ pub(crate) fn intrinsic(node: &Node) -> Option<(&str, &Node)> {
 }
 
 impl<'a> Template<'a> {
-    pub fn new(file: FileId, root: &'a Node, supplied: &'a SuppliedParameters) -> Self {
+    pub fn new(file: FileId, root: &'a Node, inputs: &'a TemplateInputs) -> Self {
         let mut parameters = HashMap::new();
         for entry in root
             .get("Parameters")
@@ -98,7 +111,8 @@ impl<'a> Template<'a> {
             conditions: map_of("Conditions"),
             mappings: root.get("Mappings"),
             resources: map_of("Resources"),
-            supplied,
+            supplied: &inputs.parameters,
+            variables: &inputs.variables,
         }
     }
 
@@ -219,6 +233,9 @@ impl<'a> Template<'a> {
         if let Some(decl) = self.parameters.get(name) {
             return self.parameter(node, name, decl, scenario);
         }
+        if let Some(variable) = self.variables.get(name) {
+            return vec![self.variable(node, name, variable, scenario)];
+        }
         if self.resources.contains_key(name) {
             return vec![Alt {
                 scenario: scenario.clone(),
@@ -242,37 +259,74 @@ impl<'a> Template<'a> {
         decl: &ParameterDecl<'a>,
         scenario: &Scenario,
     ) -> Vec<Alt<'a>> {
-        let is_list = decl.type_name.starts_with("List<") || decl.type_name == "CommaDelimitedList";
-        let supplied = self.supplied.get(name);
-        let supplied_at = supplied.and_then(|(_, at)| at);
+        let mut out = Vec::new();
+        for (environment, supplied) in self.supplied.lookup(name) {
+            let scenario = match environment {
+                Some(env) => match scenario.with(Subject::Environment, env) {
+                    Some(s) => s,
+                    None => continue,
+                },
+                None => scenario.clone(),
+            };
+            match supplied {
+                Some(value) => out.push(Alt {
+                    value: match &value.items {
+                        Some(items) => Resolved::Texts(items.clone()),
+                        None if decl.is_list() => Resolved::Texts(split_list(&value.text)),
+                        None => Resolved::Text(value.text.clone()),
+                    },
+                    provenance: self.parameter_provenance(
+                        at,
+                        name,
+                        decl,
+                        Some(value.at),
+                        ParameterOrigin::Supplied,
+                    ),
+                    scenario,
+                }),
+                None => out.extend(self.declared(at, name, decl, &scenario)),
+            }
+        }
+        out
+    }
+
+    fn parameter_provenance(
+        &self,
+        at: &Node,
+        name: &str,
+        decl: &ParameterDecl<'a>,
+        value_at: Option<Span>,
+        origin: ParameterOrigin,
+    ) -> Provenance {
+        Provenance::Parameter {
+            at: at.span(),
+            name: name.to_string(),
+            value_at,
+            origin,
+            input: InputKind::Parameter,
+            hidden: decl.no_echo,
+        }
+    }
+
+    /// A parameter's value from the template itself: its allowed values, or its default.
+    fn declared(
+        &self,
+        at: &'a Node,
+        name: &str,
+        decl: &ParameterDecl<'a>,
+        scenario: &Scenario,
+    ) -> Vec<Alt<'a>> {
         // A value written in the template stays its node, so that its YAML style is kept (an
         // unquoted `ON` is a YAML 1.1 boolean to CloudFormation, which COG001 reports).
-        let make = |text: &str, written: Option<&'a Node>, origin, scenario: Scenario| Alt {
+        let make = |text: &str, written: &'a Node, origin, scenario: Scenario| Alt {
             scenario,
-            value: match written {
-                _ if is_list => {
-                    Resolved::Texts(text.split(',').map(|s| s.trim().to_string()).collect())
-                }
-                Some(node) => Resolved::Node(node),
-                None => Resolved::Text(text.to_string()),
+            value: if decl.is_list() {
+                Resolved::Texts(split_list(text))
+            } else {
+                Resolved::Node(written)
             },
-            provenance: Provenance::Parameter {
-                at: self.span(at),
-                name: name.to_string(),
-                value_at: written.map(|n| self.span(n)).or(supplied_at),
-                origin,
-                input: InputKind::Parameter,
-                hidden: decl.no_echo,
-            },
+            provenance: self.parameter_provenance(at, name, decl, Some(written.span()), origin),
         };
-        if let Some((text, _)) = supplied {
-            return vec![make(
-                text,
-                None,
-                ParameterOrigin::Supplied,
-                scenario.clone(),
-            )];
-        }
         if decl.type_name.starts_with("AWS::SSM::Parameter::Value") {
             return vec![self.unknown(
                 scenario,
@@ -288,12 +342,7 @@ impl<'a> Template<'a> {
                 .filter_map(|allowed| {
                     let text = allowed.as_str()?;
                     let next = scenario.with(subject.clone(), text)?;
-                    Some(make(
-                        text,
-                        Some(allowed),
-                        ParameterOrigin::AllowedValue,
-                        next,
-                    ))
+                    Some(make(text, allowed, ParameterOrigin::AllowedValue, next))
                 })
                 .collect();
             if !alts.is_empty() {
@@ -301,12 +350,37 @@ impl<'a> Template<'a> {
             }
         }
         match decl.default.and_then(|d| d.as_str().map(|t| (t, d))) {
-            Some((text, node)) => vec![make(text, Some(node), ParameterOrigin::Default, scenario.clone())],
+            Some((text, node)) => vec![make(text, node, ParameterOrigin::Default, scenario.clone())],
             None => vec![self.unknown(
                 scenario,
                 at,
                 format!("parameter `{name}` has no `Default` and no value was supplied (see `--parameters`)"),
             )],
+        }
+    }
+
+    /// A Serverless variable, written at `at`.
+    fn variable(
+        &self,
+        at: &'a Node,
+        name: &str,
+        variable: &'a Variable,
+        scenario: &Scenario,
+    ) -> Alt<'a> {
+        match variable {
+            Variable::Value { node, origin } => Alt {
+                scenario: scenario.clone(),
+                value: Resolved::Node(node),
+                provenance: Provenance::Parameter {
+                    at: at.span(),
+                    name: name.to_string(),
+                    value_at: Some(node.span()),
+                    origin: *origin,
+                    input: InputKind::ServerlessVariable,
+                    hidden: false,
+                },
+            },
+            Variable::Unknown(reason) => self.unknown(scenario, at, reason.clone()),
         }
     }
 

@@ -10,7 +10,7 @@ use coglint_source::{FileId, Span};
 use coglint_syntax::{Node, NodeKind};
 
 use super::eval::{sub_pieces, Template};
-use super::parameters::SuppliedParameters;
+use super::TemplateInputs;
 use crate::lowering::{api_method, identity_provider};
 use crate::lowering::{client, user_pool, Prop, PropertySource, Resource};
 use crate::lowering::{iam_policy, iam_role, identity_pool_role_attachment};
@@ -384,13 +384,9 @@ fn suppressions(metadata: &Node) -> Vec<Suppression> {
 }
 
 /// Lowers one template's Cognito resources to the model.
-pub fn lower(
-    file: FileId,
-    root: &Node,
-    supplied: &SuppliedParameters,
-    constructs: &Constructs,
-) -> Model {
-    let template = Template::new(file, root, supplied);
+pub fn lower(file: FileId, root: &Node, inputs: &TemplateInputs) -> Model {
+    let constructs = &inputs.constructs;
+    let template = Template::new(file, root, inputs);
     let mut model = Model::default();
     for entry in root.get("Resources").and_then(Node::entries).unwrap_or(&[]) {
         let body = &entry.value;

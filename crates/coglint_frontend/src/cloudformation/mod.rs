@@ -6,7 +6,34 @@ mod lower;
 mod parameters;
 
 pub use lower::{lower, Construct, Constructs};
-pub use parameters::{ParameterFileError, SuppliedParameters};
+pub use parameters::{
+    read_parameters, ParameterFileError, ParameterValues, SuppliedParameters, SuppliedValue,
+};
+
+use std::collections::HashMap;
+
+use coglint_model::ParameterOrigin;
+
+/// What a template's surroundings tell of it: parameter values, the constructs of the CDK app
+/// that synthesized it, and the variables of the Serverless service it was assembled from.
+#[derive(Clone, Debug, Default)]
+pub struct TemplateInputs {
+    pub parameters: SuppliedParameters,
+    pub constructs: Constructs,
+    pub variables: Variables,
+}
+
+/// Serverless variables by the name a `Ref` in the assembled template uses for them.
+pub type Variables = HashMap<String, Variable>;
+
+/// What a Serverless variable resolves to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Variable {
+    /// A value written in the project (a `custom` entry, a fallback), with its location.
+    Value { node: Node, origin: ParameterOrigin },
+    /// A value known only at deployment (`${env:..}`, `${ssm:..}`): why.
+    Unknown(String),
+}
 
 use coglint_syntax::Node;
 

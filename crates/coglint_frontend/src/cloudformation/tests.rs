@@ -7,7 +7,7 @@ use coglint_model::{
 use coglint_source::FileId;
 use coglint_syntax::{parse_yaml, Limits};
 
-use super::{lower, SuppliedParameters};
+use super::{lower, SuppliedParameters, TemplateInputs};
 use crate::test_support::values;
 
 const FILE: FileId = FileId(0);
@@ -18,7 +18,14 @@ fn model(text: &str) -> Model {
 
 fn model_with(text: &str, supplied: &SuppliedParameters) -> Model {
     match parse_yaml(FileId(0), text, Limits::default()) {
-        Ok(doc) => lower(FILE, &doc.root, supplied, &Default::default()),
+        Ok(doc) => lower(
+            FILE,
+            &doc.root,
+            &TemplateInputs {
+                parameters: supplied.clone(),
+                ..Default::default()
+            },
+        ),
         Err(e) => panic!("{e:?}"),
     }
 }

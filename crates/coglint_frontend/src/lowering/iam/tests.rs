@@ -8,17 +8,12 @@ use coglint_model::{Field, Model, Value};
 use coglint_source::FileId;
 use coglint_syntax::{parse_hcl, parse_yaml, Limits};
 
-use crate::cloudformation::{lower, SuppliedParameters};
+use crate::cloudformation::lower;
 use crate::terraform::{lower_root, Modules, RootInputs, TfFile};
 
 fn cloudformation(text: &str) -> Model {
     match parse_yaml(FileId(0), text, Limits::default()) {
-        Ok(doc) => lower(
-            FileId(0),
-            &doc.root,
-            &SuppliedParameters::default(),
-            &Default::default(),
-        ),
+        Ok(doc) => lower(FileId(0), &doc.root, &Default::default()),
         Err(e) => panic!("{e:?}"),
     }
 }
