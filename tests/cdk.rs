@@ -185,3 +185,54 @@ fn human_report_of_a_traced_construct() {
     settings.set_omit_expression(true);
     settings.bind(|| insta::assert_snapshot!("stack-traces", text));
 }
+
+/// A cdk.out whose manifest lists no stack, beside a template of an earlier synth.
+fn app_with_a_stray_template(template: &str) -> tempfile::TempDir {
+    let dir = common::tempdir();
+    common::write(
+        dir.path(),
+        "cdk.out/manifest.json",
+        r#"{"version": "55.0.0", "artifacts": {}}"#,
+    );
+    common::write(dir.path(), "cdk.out/OldStack.template.json", template);
+    dir
+}
+
+#[test]
+fn an_unlisted_template_is_a_warning_that_leaves_the_exit_code_to_findings() {
+    let quiet = r#"{"Resources": {"Topic": {"Type": "AWS::SNS::Topic"}}}"#;
+    let dir = app_with_a_stray_template(quiet);
+    let out = coglint(dir.path(), &["check", "--format", "concise"]);
+    assert_eq!(
+        common::stdout(&out),
+        "cdk.out/OldStack.template.json: warning[unlisted-template] not listed in cdk.out/manifest.json (left by an earlier synth?); checked as a plain CloudFormation template\n"
+    );
+    assert_eq!(out.status.code(), Some(0));
+
+    let open = r#"{"Resources": {"Pool": {"Type": "AWS::Cognito::UserPool",
+        "Properties": {"MfaConfiguration": "OFF"}}}}"#;
+    let dir = app_with_a_stray_template(open);
+    let out = coglint(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(json["summary"]["errors"], 0);
+    assert_eq!(json["summary"]["warnings"], 1);
+    assert_eq!(json["problems"][0]["kind"], "unlisted-template");
+    assert_eq!(json["problems"][0]["level"], "warning");
+    assert_eq!(
+        json["problems"][0]["path"],
+        "cdk.out/OldStack.template.json"
+    );
+    let codes: Vec<&str> = json["findings"]
+        .as_array()
+        .map(|f| f.iter().filter_map(|f| f["code"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(codes.contains(&"COG101"), "{codes:?}");
+
+    let out = coglint(dir.path(), &["check", "--color", "never"]);
+    let text = common::stdout(&out);
+    assert!(
+        text.contains("⚠ cdk.out/OldStack.template.json: not listed in cdk.out/manifest.json"),
+        "{text}"
+    );
+}

@@ -39,7 +39,8 @@ pub(crate) fn find(dirs: &[PathBuf]) -> Assemblies {
     let mut assemblies = Assemblies::default();
     let mut seen = BTreeSet::new();
     for dir in dirs {
-        read_assembly(dir, 0, &mut seen, &mut assemblies);
+        let app_root = dir.parent().unwrap_or(dir);
+        read_assembly(dir, app_root, 0, &mut seen, &mut assemblies);
     }
     assemblies
 }
@@ -132,26 +133,37 @@ fn read_json(path: &Path) -> Result<Value, String> {
     serde_json::from_str(&text).map_err(|e| e.to_string())
 }
 
-fn read_assembly(dir: &Path, depth: usize, seen: &mut BTreeSet<PathBuf>, out: &mut Assemblies) {
+fn read_assembly(
+    dir: &Path,
+    app_root: &Path,
+    depth: usize,
+    seen: &mut BTreeSet<PathBuf>,
+    out: &mut Assemblies,
+) {
     if depth > MAX_ASSEMBLY_DEPTH || !seen.insert(normalize(dir)) {
         return;
     }
     let manifest_path = dir.join("manifest.json");
     let manifest = match read_json(&manifest_path) {
-        Ok(m) => m,
+        Ok(m) => Some(m),
         Err(e) => {
             out.problems.push(Problem::new(
                 ProblemKind::Syntax,
                 &manifest_path,
                 format!("cannot read the cloud assembly manifest: {e}"),
             ));
-            return;
+            None
         }
     };
-    let Some(artifacts) = manifest.get("artifacts").and_then(Value::as_object) else {
-        return;
-    };
-    for artifact in artifacts.values() {
+    // What the manifest accounts for: the templates of its stacks (and of their nested stacks,
+    // as the metadata records them), and the files of its asset manifests.
+    let mut listed: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut assets: BTreeSet<PathBuf> = BTreeSet::new();
+    let artifacts = manifest
+        .as_ref()
+        .and_then(|m| m.get("artifacts"))
+        .and_then(Value::as_object);
+    for artifact in artifacts.into_iter().flat_map(|a| a.values()) {
         let properties = artifact.get("properties");
         match artifact.get("type").and_then(Value::as_str) {
             Some("aws:cloudformation:stack") => {
@@ -174,9 +186,12 @@ fn read_assembly(dir: &Path, depth: usize, seen: &mut BTreeSet<PathBuf>, out: &m
                         read_metadata(&metadata, &mut entries);
                     }
                 }
-                let app_root = dir.parent().unwrap_or(dir);
+                for entry in &entries {
+                    assets.extend(entry.asset_paths.iter().map(|p| normalize(&dir.join(p))));
+                }
                 for (template, constructs) in assign_to_templates(file, &entries, app_root) {
                     let template = normalize(&dir.join(template));
+                    listed.insert(template.clone());
                     out.templates.insert(template.clone());
                     out.constructs
                         .entry(template)
@@ -184,26 +199,124 @@ fn read_assembly(dir: &Path, depth: usize, seen: &mut BTreeSet<PathBuf>, out: &m
                         .extend(constructs);
                 }
             }
+            Some("cdk:asset-manifest") => {
+                if let Some(file) = properties
+                    .and_then(|p| p.get("file"))
+                    .and_then(Value::as_str)
+                {
+                    if let Ok(manifest) = read_json(&dir.join(file)) {
+                        assets.extend(asset_sources(&manifest).map(|p| normalize(&dir.join(p))));
+                    }
+                }
+            }
             Some("cdk:cloud-assembly") => {
                 if let Some(sub) = properties
                     .and_then(|p| p.get("directoryName"))
                     .and_then(Value::as_str)
                 {
-                    read_assembly(&dir.join(sub), depth + 1, seen, out);
+                    read_assembly(&dir.join(sub), dir, depth + 1, seen, out);
                 }
             }
             _ => {}
         }
     }
-    // Nested stacks' templates sit beside their parent's, referenced through asset parameters.
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            if name.to_string_lossy().ends_with(".nested.template.json") {
-                out.templates.insert(normalize(&dir.join(name)));
-            }
+    check_unlisted(dir, manifest.is_some(), &listed, &assets, out);
+}
+
+/// The templates of `dir` that its manifest does not account for. A nested stack's template is
+/// accounted for when the metadata names it, an asset manifest lists it, or an accounted-for
+/// template refers to it (`aws:asset:path`). The others were left by an earlier synth, or the
+/// manifest covers only some stacks: each is checked as a plain CloudFormation template, and
+/// said so.
+fn check_unlisted(
+    dir: &Path,
+    manifest_read: bool,
+    listed: &BTreeSet<PathBuf>,
+    assets: &BTreeSet<PathBuf>,
+    out: &mut Assemblies,
+) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut nested = BTreeSet::new();
+    let mut others = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".template.json") || !entry.path().is_file() {
+            continue;
+        }
+        let path = normalize(&dir.join(&name));
+        if listed.contains(&path) {
+            continue;
+        }
+        if name.ends_with(".nested.template.json") && assets.contains(&path) {
+            out.templates.insert(path);
+        } else if name.ends_with(".nested.template.json") {
+            nested.insert((name, path));
+        } else {
+            others.push(path);
         }
     }
+    // Nested stacks that only their parent's template names, level by level.
+    let mut parents: Vec<PathBuf> = listed
+        .iter()
+        .chain(assets.iter())
+        .filter(|p| p.to_string_lossy().ends_with(".template.json"))
+        .cloned()
+        .collect();
+    while !nested.is_empty() {
+        let texts: Vec<String> = parents.iter().filter_map(|p| read_small(p)).collect();
+        let found: Vec<(String, PathBuf)> = nested
+            .iter()
+            .filter(|(name, _)| texts.iter().any(|t| t.contains(&format!("\"{name}\""))))
+            .cloned()
+            .collect();
+        if found.is_empty() {
+            break;
+        }
+        parents.clear();
+        for item in found {
+            nested.remove(&item);
+            out.templates.insert(item.1.clone());
+            parents.push(item.1);
+        }
+    }
+    let manifest = Path::new(dir.file_name().unwrap_or(dir.as_os_str())).join("manifest.json");
+    let manifest = manifest.display();
+    for path in others.into_iter().chain(nested.into_iter().map(|(_, p)| p)) {
+        let why = if !manifest_read {
+            format!("{manifest} cannot be read")
+        } else if path.to_string_lossy().ends_with(".nested.template.json") {
+            format!("no stack of {manifest} refers to it (left by an earlier synth?)")
+        } else {
+            format!("not listed in {manifest} (left by an earlier synth?)")
+        };
+        out.templates.insert(path.clone());
+        out.problems.push(Problem::new(
+            ProblemKind::UnlistedTemplate,
+            path,
+            format!("{why}; checked as a plain CloudFormation template"),
+        ));
+    }
+}
+
+/// A template's text, if it is small enough to be scanned.
+fn read_small(path: &Path) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > crate::scan::MAX_FILE_SIZE {
+        return None;
+    }
+    std::fs::read_to_string(path).ok()
+}
+
+/// The files an asset manifest (`<stack>.assets.json`) publishes: `files.<hash>.source.path`.
+fn asset_sources(manifest: &Value) -> impl Iterator<Item = &str> {
+    manifest
+        .get("files")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flat_map(|files| files.values())
+        .filter_map(|f| f.get("source")?.get("path")?.as_str())
 }
 
 /// What the metadata says of one construct path.
@@ -213,6 +326,8 @@ struct Entry {
     logical_id: Option<String>,
     creation_stack: Vec<String>,
     template_file: Option<String>,
+    /// Files of `aws:cdk:asset` entries (assemblies without an asset manifest).
+    asset_paths: Vec<String>,
 }
 
 /// Reads `{"/Stack/Pool/Resource": [{"type": "aws:cdk:logicalId", "data": "Pool123"},
@@ -234,6 +349,11 @@ fn read_metadata(metadata: &Value, out: &mut Vec<Entry>) {
                 }
                 Some("aws:cdk:templateFile") => {
                     entry.template_file = data.and_then(Value::as_str).map(str::to_string)
+                }
+                Some("aws:cdk:asset") => {
+                    if let Some(path) = data.and_then(|d| d.get("path")).and_then(Value::as_str) {
+                        entry.asset_paths.push(path.to_string());
+                    }
                 }
                 Some("aws:cdk:creationStack") => {
                     entry.creation_stack = data
@@ -277,6 +397,9 @@ fn assign_to_templates(
         .collect();
     let mut out: HashMap<String, HashMap<String, ManifestConstruct>> = HashMap::new();
     out.entry(stack_template.to_string()).or_default();
+    for (_, file) in &templates {
+        out.entry((*file).to_string()).or_default();
+    }
     for entry in entries {
         let Some(logical_id) = &entry.logical_id else {
             continue;
@@ -360,5 +483,33 @@ mod tests {
             Some((PathBuf::from("/app/x.ts"), 3, 4))
         );
         assert_eq!(parse_frame("native"), None);
+    }
+
+    #[test]
+    fn templates_of_an_unreadable_manifest_are_still_checked() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let out = dir.path().join("cdk.out");
+        std::fs::create_dir_all(&out)?;
+        std::fs::write(out.join("manifest.json"), "{\"artifacts\": ")?;
+        std::fs::write(out.join("AuthStack.template.json"), "{}")?;
+        let assemblies = find(std::slice::from_ref(&out));
+        assert!(assemblies
+            .templates
+            .contains(&normalize(&out.join("AuthStack.template.json"))));
+        let kinds: Vec<(ProblemKind, &str)> = assemblies
+            .problems
+            .iter()
+            .map(|p| (p.kind, p.message.as_str()))
+            .collect();
+        assert_eq!(kinds.len(), 2, "{kinds:?}");
+        assert_eq!(kinds[0].0, ProblemKind::Syntax);
+        assert_eq!(
+            kinds[1],
+            (
+                ProblemKind::UnlistedTemplate,
+                "cdk.out/manifest.json cannot be read; checked as a plain CloudFormation template"
+            )
+        );
+        Ok(())
     }
 }

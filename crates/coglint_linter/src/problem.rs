@@ -25,6 +25,9 @@ pub enum ProblemKind {
     ModuleCycle,
     /// Terraform module calls deeper or more numerous than coglint follows.
     ModuleLimit,
+    /// A template in a CDK cloud assembly that its manifest does not list (checked as plain
+    /// CloudFormation, without constructs).
+    UnlistedTemplate,
     /// A suppression that cannot be used: no reason, no rule, a malformed date.
     Suppression,
     /// A suppression past its `until` date.
@@ -46,6 +49,7 @@ impl ProblemKind {
             ProblemKind::SymlinkLoop => "symlink-loop",
             ProblemKind::ModuleCycle => "module-cycle",
             ProblemKind::ModuleLimit => "module-limit",
+            ProblemKind::UnlistedTemplate => "unlisted-template",
             ProblemKind::Suppression => "invalid-suppression",
             ProblemKind::ExpiredSuppression => "expired-suppression",
             ProblemKind::UnusedSuppression => "unused-suppression",
@@ -57,6 +61,7 @@ impl ProblemKind {
         !matches!(
             self,
             ProblemKind::SymlinkLoop
+                | ProblemKind::UnlistedTemplate
                 | ProblemKind::ExpiredSuppression
                 | ProblemKind::UnusedSuppression
         )
