@@ -236,3 +236,13 @@ fn an_unlisted_template_is_a_warning_that_leaves_the_exit_code_to_findings() {
         "{text}"
     );
 }
+
+#[test]
+fn a_stage_assembly_named_directly_still_leads_to_the_users_source() {
+    // testdata/projects/cdk/stage-traces: traces of /home/someone/app, found again in the app
+    // that holds cdk.out, above the stage's assembly-Prod.
+    let lines = concise(&["testdata/projects/cdk/stage-traces/cdk.out/assembly-Prod"]);
+    assert!(lines.contains(&
+        "testdata/projects/cdk/stage-traces/lib/auth-stack.ts:12:5: COG101 [high] MFA is off for user pool `Prod/AuthStack/UserPool`".to_string()
+    ), "{lines:#?}");
+}

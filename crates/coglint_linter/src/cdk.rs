@@ -39,10 +39,29 @@ pub(crate) fn find(dirs: &[PathBuf]) -> Assemblies {
     let mut assemblies = Assemblies::default();
     let mut seen = BTreeSet::new();
     for dir in dirs {
-        let app_root = dir.parent().unwrap_or(dir);
-        read_assembly(dir, app_root, 0, &mut seen, &mut assemblies);
+        let root = app_root(dir);
+        read_assembly(dir, &root, 0, &mut seen, &mut assemblies);
     }
     assemblies
+}
+
+/// The directory of the app that synthesized the assembly in `dir`, where the files of its
+/// creation stack traces are looked for: the one holding `cdk.out`, also above a stage's
+/// `cdk.out/assembly-Prod`. Found from the names alone: the directories above a scanned path
+/// are not read.
+fn app_root(dir: &Path) -> PathBuf {
+    let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| normalize(dir));
+    let mut top = dir.as_path();
+    for _ in 0..MAX_ASSEMBLY_DEPTH {
+        let stage = top
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("assembly-"));
+        match top.parent() {
+            Some(parent) if stage => top = parent,
+            _ => break,
+        }
+    }
+    top.parent().unwrap_or(top).to_path_buf()
 }
 
 /// Per template, its constructs; and the user's source files they point into.
@@ -214,7 +233,7 @@ fn read_assembly(
                     .and_then(|p| p.get("directoryName"))
                     .and_then(Value::as_str)
                 {
-                    read_assembly(&dir.join(sub), dir, depth + 1, seen, out);
+                    read_assembly(&dir.join(sub), app_root, depth + 1, seen, out);
                 }
             }
             _ => {}
@@ -483,6 +502,24 @@ mod tests {
             Some((PathBuf::from("/app/x.ts"), 3, 4))
         );
         assert_eq!(parse_frame("native"), None);
+    }
+
+    #[test]
+    fn the_app_is_above_stage_assemblies() {
+        for (dir, app) in [
+            ("/home/someone/app/cdk.out", "/home/someone/app"),
+            (
+                "/home/someone/app/cdk.out/assembly-Prod",
+                "/home/someone/app",
+            ),
+            (
+                "/home/someone/app/cdk.out/assembly-Prod/assembly-Prod-Blue",
+                "/home/someone/app",
+            ),
+            ("/home/someone/app/build/cdk", "/home/someone/app/build"),
+        ] {
+            assert_eq!(app_root(Path::new(dir)), PathBuf::from(app), "{dir}");
+        }
     }
 
     #[test]
