@@ -246,3 +246,33 @@ fn a_stage_assembly_named_directly_still_leads_to_the_users_source() {
         "testdata/projects/cdk/stage-traces/lib/auth-stack.ts:12:5: COG101 [high] MFA is off for user pool `Prod/AuthStack/UserPool`".to_string()
     ), "{lines:#?}");
 }
+
+#[test]
+fn an_amplify_gen2_assembly_is_found_in_a_monorepo_package() {
+    // .amplify is hidden and git-ignored; the walk meets the package's package.json.
+    let dir = common::tempdir();
+    let assembly =
+        root().join("testdata/projects/cdk/amplify-gen2-sandbox/.amplify/artifacts/cdk.out");
+    let package = dir.path().join("packages/web");
+    for entry in std::fs::read_dir(&assembly)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+    {
+        let text = std::fs::read(entry.path()).unwrap_or_else(|e| panic!("{e}"));
+        let name = entry.file_name().to_string_lossy().into_owned();
+        common::write(
+            &package,
+            &format!(".amplify/artifacts/cdk.out/{name}"),
+            text,
+        );
+    }
+    common::write(dir.path(), ".gitignore", ".amplify\nnode_modules\n");
+    common::write(&package, "package.json", "{\"name\": \"web\"}");
+    let out = coglint(dir.path(), &["check", "--format", "concise"]);
+    let text = common::stdout(&out);
+    assert!(
+        text.contains("packages/web/.amplify/artifacts/cdk.out/amplifyappsomeonesandboxabc1234567auth1A2B3C4D.nested.template.json:17:25: COG101 [high] MFA is off for user pool `amplify-app-someone-sandbox-abc1234567/auth/amplifyAuth/UserPool`"),
+        "{text}"
+    );
+    assert!(!text.contains("unlisted-template"), "{text}");
+}

@@ -46,9 +46,9 @@ pub(crate) fn find(dirs: &[PathBuf]) -> Assemblies {
 }
 
 /// The directory of the app that synthesized the assembly in `dir`, where the files of its
-/// creation stack traces are looked for: the one holding `cdk.out`, also above a stage's
-/// `cdk.out/assembly-Prod`. Found from the names alone: the directories above a scanned path
-/// are not read.
+/// creation stack traces are looked for: the one holding `cdk.out`, above a stage's
+/// `cdk.out/assembly-Prod`, and above Amplify Gen 2's `.amplify/artifacts/cdk.out`. Found from
+/// the names alone: the directories above a scanned path are not read.
 fn app_root(dir: &Path) -> PathBuf {
     let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| normalize(dir));
     let mut top = dir.as_path();
@@ -61,7 +61,13 @@ fn app_root(dir: &Path) -> PathBuf {
             _ => break,
         }
     }
-    top.parent().unwrap_or(top).to_path_buf()
+    let root = top.parent().unwrap_or(top);
+    if root.ends_with(".amplify/artifacts") {
+        if let Some(project) = root.parent().and_then(Path::parent) {
+            return project.to_path_buf();
+        }
+    }
+    root.to_path_buf()
 }
 
 /// Per template, its constructs; and the user's source files they point into.
@@ -505,7 +511,7 @@ mod tests {
     }
 
     #[test]
-    fn the_app_is_above_stage_assemblies() {
+    fn the_app_is_above_stage_and_amplify_assemblies() {
         for (dir, app) in [
             ("/home/someone/app/cdk.out", "/home/someone/app"),
             (
@@ -514,6 +520,10 @@ mod tests {
             ),
             (
                 "/home/someone/app/cdk.out/assembly-Prod/assembly-Prod-Blue",
+                "/home/someone/app",
+            ),
+            (
+                "/home/someone/app/.amplify/artifacts/cdk.out",
                 "/home/someone/app",
             ),
             ("/home/someone/app/build/cdk", "/home/someone/app/build"),

@@ -19,7 +19,8 @@ pub struct Discovered {
     pub problems: Vec<Problem>,
     /// CDK cloud assembly directories to read through their manifests: named directly, met
     /// while walking, or the `cdk.out` beside a scanned `cdk.json` or of a scanned directory
-    /// (found even when .gitignore lists it, as it usually does).
+    /// (found even when .gitignore lists it, as it usually does), and Amplify Gen 2's
+    /// `.amplify/artifacts/cdk.out` (see [`amplify_assembly`]).
     pub assemblies: Vec<PathBuf>,
 }
 
@@ -36,6 +37,14 @@ pub(crate) fn is_cloud_assembly(dir: &Path) -> bool {
     std::fs::read_to_string(dir.join("manifest.json"))
         .map(|text| text.contains("\"artifacts\""))
         .unwrap_or(false)
+}
+
+/// The cloud assembly an Amplify Gen 2 project keeps in `.amplify/artifacts/cdk.out` (a
+/// sandbox's or a pipeline's synth), if `dir` has one. `.amplify` is hidden and usually
+/// git-ignored, so the walk never enters it; only this directory of it is read.
+fn amplify_assembly(dir: &Path) -> Option<PathBuf> {
+    let out = dir.join(".amplify").join("artifacts").join("cdk.out");
+    is_cloud_assembly(&out).then_some(out)
 }
 
 /// Lists the files under `paths`.
@@ -59,6 +68,7 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
                 if is_cloud_assembly(&out) {
                     assemblies.insert(out);
                 }
+                assemblies.extend(amplify_assembly(path));
                 walk(path, &mut found, &mut assemblies, &mut problems)
             }
             Err(e) => problems.push(Problem::new(
@@ -123,6 +133,15 @@ fn walk(
                     let out = entry.path().with_file_name("cdk.out");
                     if is_cloud_assembly(&out) {
                         assemblies.insert(out);
+                    }
+                }
+                // An Amplify Gen 2 project: its `package.json`, or its `amplify/` directory.
+                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                let project = (is_file && entry.file_name() == "package.json")
+                    || (is_dir && entry.depth() > 0 && entry.file_name() == "amplify");
+                if project {
+                    if let Some(dir) = entry.path().parent() {
+                        assemblies.extend(amplify_assembly(dir));
                     }
                 }
                 if is_file && has_template_extension(entry.path()) {
@@ -239,6 +258,46 @@ mod tests {
             .problems
             .iter()
             .any(|p| p.kind == ProblemKind::SymlinkLoop));
+        Ok(())
+    }
+
+    #[test]
+    fn amplify_gen2_assemblies_are_found_from_their_project() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let root = dir.path();
+        let manifest = r#"{"version": "41.0.0", "artifacts": {}}"#;
+        for project in ["", "apps/web/", "apps/admin/", "apps/docs/"] {
+            let out = root.join(project).join(".amplify/artifacts/cdk.out");
+            fs::create_dir_all(&out)?;
+            fs::write(out.join("manifest.json"), manifest)?;
+            fs::write(out.join("x.template.json"), "{}")?;
+        }
+        fs::write(root.join("apps/web/package.json"), "{}")?;
+        fs::create_dir_all(root.join("apps/admin/amplify/auth"))?;
+        fs::write(root.join("apps/admin/amplify/auth/resource.ts"), "")?;
+        // apps/docs has neither: not an Amplify project.
+        fs::write(root.join(".gitignore"), ".amplify\n")?;
+        let d = discover(&[root.to_path_buf()]);
+        let found: Vec<String> = d
+            .assemblies
+            .iter()
+            .map(|p| {
+                p.strip_prefix(root)
+                    .unwrap_or(p)
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ".amplify/artifacts/cdk.out",
+                "apps/admin/.amplify/artifacts/cdk.out",
+                "apps/web/.amplify/artifacts/cdk.out",
+            ]
+        );
+        // Nothing else of .amplify is walked.
+        assert_eq!(names(&d, root), vec!["apps/web/package.json"]);
         Ok(())
     }
 }
