@@ -271,7 +271,7 @@ fn an_amplify_gen2_assembly_is_found_in_a_monorepo_package() {
     let out = coglint(dir.path(), &["check", "--format", "concise"]);
     let text = common::stdout(&out);
     assert!(
-        text.contains("packages/web/.amplify/artifacts/cdk.out/amplifyappsomeonesandboxabc1234567auth1A2B3C4D.nested.template.json:17:25: COG101 [high] MFA is off for user pool `amplify-app-someone-sandbox-abc1234567/auth/amplifyAuth/UserPool`"),
+        text.contains("packages/web/.amplify/artifacts/cdk.out/amplifyappsomeonesandboxabc1234567auth1A2B3C4D.nested.template.json:3:3: COG101 [high] MFA is off for user pool `amplify-app-someone-sandbox-abc1234567/auth/amplifyAuth/UserPool`"),
         "{text}"
     );
     assert!(!text.contains("unlisted-template"), "{text}");
