@@ -3,6 +3,7 @@
 //! Only this crate knows CloudFormation's (and later Terraform's) property names and intrinsic
 //! functions; the model and the rules never see them.
 
+pub mod amplify;
 pub mod cloudformation;
 mod lowering;
 pub mod terraform;
