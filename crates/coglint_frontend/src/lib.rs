@@ -5,6 +5,7 @@
 
 pub mod cloudformation;
 mod lowering;
+pub mod serverless;
 pub mod terraform;
 #[cfg(test)]
 mod test_support;
