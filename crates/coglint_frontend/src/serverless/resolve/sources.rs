@@ -71,6 +71,8 @@ impl Resolver<'_> {
         };
         let known_at_deployment = |what: &str| Fail::new(format!("`${{{text}}}` {what}"));
         match (s.name, s.address) {
+            // The Framework fills in the stage when the service does not write it.
+            ("self", "provider.stage") if !self.stage_written() => self.stage(at),
             ("self", address) => self.self_value(address, text),
             ("file", address) => self.file_value(s.params.unwrap_or(""), address, at, text),
             ("opt", "stage") if last => self.stage(at),
@@ -120,12 +122,7 @@ impl Resolver<'_> {
     /// The stage: `provider.stage` when written, else `dev` (no command-line option exists for
     /// a scan).
     fn stage(&mut self, at: &Node) -> Result<Settled, Fail> {
-        let written = self
-            .root
-            .get("provider")
-            .and_then(|p| p.get("stage"))
-            .is_some_and(|s| !is_null(s));
-        if written {
+        if self.stage_written() {
             if self.stack.iter().any(|k| k == "self:provider.stage") {
                 // `provider.stage: ${opt:stage}` itself.
                 self.context_failures += 1;
@@ -137,6 +134,13 @@ impl Resolver<'_> {
             scalar_at(at, "dev", ScalarStyle::Quoted),
             ParameterOrigin::Fallback,
         ))
+    }
+
+    fn stage_written(&self) -> bool {
+        self.root
+            .get("provider")
+            .and_then(|p| p.get("stage"))
+            .is_some_and(|s| !is_null(s))
     }
 
     fn self_value(&mut self, address: &str, written: &str) -> Result<Settled, Fail> {

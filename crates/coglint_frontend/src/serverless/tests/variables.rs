@@ -37,7 +37,7 @@ fn self_custom_and_nested_variables() {
 #[test]
 fn options_and_the_stage_take_their_fallback_or_dev() {
     let (files, s) = service(
-        "custom:\n  region: ${opt:region}\nresources:\n  Resources:\n    Pool:\n      Type: AWS::Cognito::UserPool\n      Properties:\n        A: ${opt:stage, \"qa\"}\n        B: ${sls:stage}\n        C: ${opt:stage}\n        D: ${self:custom.region}\n        E: ${opt:region, self:custom.missing, 3}\n        F: ${self:custom.missing, 'x'}\n",
+        "custom:\n  region: ${opt:region}\nresources:\n  Resources:\n    Pool:\n      Type: AWS::Cognito::UserPool\n      Properties:\n        A: ${opt:stage, \"qa\"}\n        B: ${sls:stage}\n        C: ${opt:stage}\n        D: ${self:custom.region}\n        E: ${opt:region, self:custom.missing, 3}\n        F: ${self:custom.missing, 'x'}\n        G: ${opt:stage, self:provider.stage}\n",
         &[],
     );
     let a = property(&s, "Pool", &["A"]);
@@ -66,6 +66,10 @@ fn options_and_the_stage_take_their_fallback_or_dev() {
     assert_eq!(
         value_text(&s, property(&s, "Pool", &["F"])),
         ("x", ParameterOrigin::Fallback)
+    );
+    assert_eq!(
+        value_text(&s, property(&s, "Pool", &["G"])),
+        ("dev", ParameterOrigin::Fallback)
     );
 
     // `sls:stage` is `provider.stage` when written, itself through its own fallback.
