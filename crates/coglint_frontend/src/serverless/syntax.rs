@@ -12,26 +12,56 @@ pub(super) struct Occurrence<'t> {
 }
 
 /// The Serverless variables written in `text`, in order (nested ones are inside `inner`).
+/// Linear in the length of `text`: the braces are matched in one pass.
 pub(super) fn occurrences(text: &str) -> Vec<Occurrence<'_>> {
+    let mut pairs = brace_pairs(text);
+    pairs.sort_unstable();
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(offset) = text.get(from..).and_then(|rest| rest.find("${")) {
-        let start = from + offset;
-        match closing(text, start + 2) {
-            Some(close) if is_variable(&text[start + 2..close]) => {
-                out.push(Occurrence {
-                    start,
-                    end: close + 1,
-                    inner: &text[start + 2..close],
-                });
-                from = close + 1;
-            }
-            // A placeholder of `Fn::Sub`, or text: look for variables after its `${`.
-            Some(_) => from = start + 2,
-            None => break,
+    for (start, close) in pairs {
+        // Inside a variable already taken, or a placeholder of `Fn::Sub` that is not one.
+        if start < from || !is_variable(&text[start + 2..close]) {
+            continue;
         }
+        out.push(Occurrence {
+            start,
+            end: close + 1,
+            inner: &text[start + 2..close],
+        });
+        from = close + 1;
     }
     out
+}
+
+/// Each `${` with the `}` that closes it, as (index of `$`, index of `}`). A quote that opens a
+/// literal inside braces (`${opt:x, '}'}`) hides the braces up to the closing quote.
+fn brace_pairs(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut open: Vec<usize> = Vec::new();
+    let mut pairs = Vec::new();
+    let mut quote: Option<u8> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if let Some(q) = quote {
+            if b == q {
+                quote = None;
+            }
+        } else if b == b'$' && bytes.get(i + 1) == Some(&b'{') {
+            open.push(i);
+            i += 1;
+        } else if b == b'}' {
+            if let Some(start) = open.pop() {
+                pairs.push((start, i));
+            }
+        } else if let (b'\'' | b'"', Some(&start)) = (b, open.last()) {
+            if opens_literal(bytes, i, start + 2) {
+                quote = Some(b);
+            }
+        }
+        i += 1;
+    }
+    pairs
 }
 
 /// The whole of `text` is one variable: its inner text.
@@ -179,9 +209,7 @@ fn is_literal(text: &str) -> bool {
 pub(super) fn source(text: &str) -> Option<Source<'_>> {
     let name_end = text
         .char_indices()
-        .find(|&(i, c)| {
-            !(c.is_ascii_alphabetic() || (i > 0 && (c.is_ascii_digit() || c == '_' || c == '-')))
-        })
+        .find(|&(i, c)| !is_name_char(i, c))
         .map_or(text.len(), |(i, _)| i);
     if name_end == 0 {
         return None;
@@ -220,11 +248,24 @@ fn matching_paren(text: &str) -> Option<usize> {
     None
 }
 
-/// Whether the text between `${` and `}` is a Serverless variable (its first candidate is a
-/// source or a nested variable), as opposed to an `Fn::Sub` placeholder.
+/// Whether the text between `${` and `}` is a Serverless variable (it starts with a nested
+/// variable, `source:` or `source(`), as opposed to an `Fn::Sub` placeholder (`AWS::Region`,
+/// `LogicalId.Arn`). Reads only the start of `inner`.
 fn is_variable(inner: &str) -> bool {
-    let first = candidates(inner).into_iter().next().unwrap_or("");
-    first.starts_with("${") || source(first).is_some()
+    let inner = inner.trim_start();
+    if inner.starts_with("${") {
+        return true;
+    }
+    let name = inner
+        .char_indices()
+        .find(|&(i, c)| !is_name_char(i, c))
+        .map_or(inner.len(), |(i, _)| i);
+    let rest = &inner[name..];
+    name > 0 && (rest.starts_with('(') || (rest.starts_with(':') && !rest.starts_with("::")))
+}
+
+fn is_name_char(i: usize, c: char) -> bool {
+    c.is_ascii_alphabetic() || (i > 0 && (c.is_ascii_digit() || c == '_' || c == '-'))
 }
 
 #[cfg(test)]
@@ -262,6 +303,12 @@ mod tests {
         assert_eq!(whole("${self:custom.mfa}"), Some("self:custom.mfa"));
         assert_eq!(whole(" ${self:custom.mfa}"), None);
         assert_eq!(whole("${a:b}${c:d}"), None);
+        assert_eq!(inners("${A ${self:x}"), ["self:x"]);
+        // Nested placeholders and unclosed braces are matched in one pass.
+        let nested = format!("{}{}", "${A".repeat(50_000), "}".repeat(50_000));
+        assert!(occurrences(&nested).is_empty());
+        let unclosed = "${self:x".repeat(50_000);
+        assert!(occurrences(&unclosed).is_empty());
     }
 
     #[test]

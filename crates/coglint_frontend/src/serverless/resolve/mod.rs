@@ -31,6 +31,10 @@ const MAX_VARIABLE_DEPTH: usize = 32;
 pub(super) const MAX_INCLUDE_DEPTH: usize = 16;
 /// Deepest nesting of the expanded tree.
 const MAX_NESTING: usize = 256;
+/// Deepest nesting of expressions (`${a, ${b, ${c}}}`, and values that are variables).
+const MAX_EXPRESSION_DEPTH: usize = 64;
+/// Most bytes of strings with variables in them read for one service.
+pub(super) const MAX_SCANNED: usize = 100_000_000;
 
 /// A value and where it came from: written in the project, or a fallback.
 type Settled = (Node, ParameterOrigin);
@@ -87,6 +91,8 @@ pub(super) struct Resolver<'a> {
     resolutions: usize,
     nodes: usize,
     nesting: usize,
+    evaluating: usize,
+    scanned: usize,
     cap_reported: bool,
 }
 
@@ -161,6 +167,8 @@ impl<'a> Resolver<'a> {
             resolutions: 0,
             nodes: 0,
             nesting: 0,
+            evaluating: 0,
+            scanned: 0,
             cap_reported: false,
         }
     }
@@ -260,9 +268,22 @@ impl<'a> Resolver<'a> {
     }
 
     fn expand_scalar(&mut self, node: &Node, text: &str) -> Expanded {
-        let found = syntax::occurrences(text);
-        if found.is_empty() {
+        if !text.contains("${") {
             return Expanded::Keep(yaml_1_2(node));
+        }
+        let found = syntax::occurrences(text);
+        let Some(first) = found.first() else {
+            return Expanded::Keep(yaml_1_2(node));
+        };
+        self.scanned = self.scanned.saturating_add(text.len());
+        if text.len() > MAX_TEXT || self.scanned > MAX_SCANNED {
+            let reason = if text.len() > MAX_TEXT {
+                format!("variables in a string longer than {MAX_TEXT} bytes are not resolved (coglint's cap)")
+            } else {
+                self.cap(node, format!("more than {MAX_SCANNED} bytes of strings with variables in this service (coglint's cap)")).reason
+            };
+            let name = first.inner.trim().to_string();
+            return Expanded::Unknown { name, reason };
         }
         if let [only] = found.as_slice() {
             if only.start == 0 && only.end == text.len() {
@@ -318,6 +339,20 @@ impl<'a> Resolver<'a> {
     /// The value of the expression inside `${...}` written at `at`: its first candidate that
     /// has one.
     fn evaluate(&mut self, inner: &str, at: &Node) -> Result<Settled, String> {
+        if self.evaluating >= MAX_EXPRESSION_DEPTH {
+            self.context_failures += 1;
+            return Err(format!(
+                "`${{{}}}`: variables nested more than {MAX_EXPRESSION_DEPTH} deep",
+                inner.trim()
+            ));
+        }
+        self.evaluating += 1;
+        let result = self.evaluate_candidates(inner, at);
+        self.evaluating -= 1;
+        result
+    }
+
+    fn evaluate_candidates(&mut self, inner: &str, at: &Node) -> Result<Settled, String> {
         let candidates = syntax::candidates(inner);
         let mut first = None;
         let mut problems = Vec::new();

@@ -111,7 +111,7 @@ impl Resolver<'_> {
     }
 
     /// A cap was reached: reported once, and the value is unknown.
-    fn cap(&mut self, at: &Node, reason: String) -> Fail {
+    pub(super) fn cap(&mut self, at: &Node, reason: String) -> Fail {
         if !self.cap_reported {
             self.cap_reported = true;
             self.problem(at.span(), format!("stopped resolving variables: {reason}"));

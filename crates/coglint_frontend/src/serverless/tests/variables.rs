@@ -286,3 +286,15 @@ fn variables_reach_through_included_custom_files_and_computed_paths() {
         ("6", ParameterOrigin::Written)
     );
 }
+
+#[test]
+fn deeply_nested_and_long_expressions_are_bounded() {
+    let deep = format!("{}self:service{}", "${".repeat(5_000), "}".repeat(5_000));
+    let long = format!("${{self:service}}{}", "x".repeat(100_001));
+    let (_, s) = service(
+        &format!("resources:\n  Resources:\n    P:\n      Properties:\n        Deep: '{deep}'\n        Long: '{long}'\n"),
+        &[],
+    );
+    assert!(unknown_reason(&s, property(&s, "P", &["Deep"])).contains("nested more than 64 deep"));
+    assert!(unknown_reason(&s, property(&s, "P", &["Long"])).contains("longer than 100000 bytes"));
+}
