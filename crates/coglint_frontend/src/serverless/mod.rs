@@ -160,10 +160,17 @@ impl Section {
 fn merge(into: &mut Node, from: Node) {
     match (&mut into.kind, from.kind) {
         (NodeKind::Mapping(to), NodeKind::Mapping(entries)) => {
+            let mut index: HashMap<String, usize> = HashMap::with_capacity(to.len());
+            for (i, e) in to.iter().enumerate() {
+                index.insert(e.key.text.clone(), i);
+            }
             for entry in entries {
-                match to.iter().rposition(|e| e.key.text == entry.key.text) {
-                    Some(i) => merge(&mut to[i].value, entry.value),
-                    None => to.push(entry),
+                match index.get(&entry.key.text) {
+                    Some(&i) => merge(&mut to[i].value, entry.value),
+                    None => {
+                        index.insert(entry.key.text.clone(), to.len());
+                        to.push(entry);
+                    }
                 }
             }
         }

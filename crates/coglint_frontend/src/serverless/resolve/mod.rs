@@ -189,7 +189,7 @@ impl<'a> Resolver<'a> {
         if self.nesting >= MAX_NESTING {
             return self.placeholder(
                 node,
-                "nesting".to_string(),
+                "(too deeply nested)".to_string(),
                 Variable::Unknown(format!(
                     "values nested more than {MAX_NESTING} deep through variables"
                 )),

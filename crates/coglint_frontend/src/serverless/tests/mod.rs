@@ -325,3 +325,20 @@ fn includes_nested_too_deeply_are_a_problem() {
     // f0 to f15 are read; f15 (`FileId(16)`) names the 17th.
     assert_eq!(s.problems[0].at.file, FileId(16));
 }
+
+#[test]
+fn entries_merge_as_lodash_merge_does() {
+    let (_, s) = service(
+        "resources:\n  - Resources:\n      C:\n        Type: AWS::Cognito::UserPoolClient\n        Properties:\n          Flows: [A, B]\n          Name: first\n  - Resources:\n      C:\n        Properties:\n          Flows: [X]\n          Name: second\n",
+        &[],
+    );
+    let flows: Vec<_> = property(&s, "C", &["Flows"])
+        .items()
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(Node::as_str)
+        .collect();
+    assert_eq!(flows, ["X", "B"]);
+    assert_eq!(property(&s, "C", &["Name"]).as_str(), Some("second"));
+    assert!(resource(&s, "C").get("Type").is_some());
+}
