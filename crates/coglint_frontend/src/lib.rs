@@ -6,6 +6,7 @@
 pub mod amplify;
 pub mod cloudformation;
 mod lowering;
+pub mod serverless;
 pub mod terraform;
 #[cfg(test)]
 mod test_support;
