@@ -92,11 +92,19 @@ struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
 
-    /// Values for template parameters: the CLI's `[{"ParameterKey":..,"ParameterValue":..}]`
-    /// list or a `{"Parameters": {..}}` object. Without it, a parameter's `Default` is used, each
-    /// of its `AllowedValues` is checked as a scenario, and a parameter with neither is unknown.
+    /// Values for the parameters of every template: the CLI's
+    /// `[{"ParameterKey":..,"ParameterValue":..}]` list, a `{"Parameters": {..}}` object or a
+    /// plain `{"Name": value}` object. They win over the values a project keeps beside a
+    /// template (samconfig.toml, Amplify's parameters.json, `[[parameters]]` in coglint.toml).
+    /// A parameter with no value is checked with its `Default`, or with each of its
+    /// `AllowedValues` as a scenario, and is unknown without either.
     #[arg(long, value_name = "FILE")]
     parameters: Option<PathBuf>,
+
+    /// The samconfig environment whose `parameter_overrides` apply to the template beside it
+    /// (as `sam deploy --config-env`).
+    #[arg(long, value_name = "NAME", default_value = "default")]
+    config_env: String,
 
     /// A Terraform variable for root modules, as `NAME=VALUE` (repeatable; string variables).
     /// Precedence as in Terraform: -var, then --var-file, then *.auto.tfvars, then
@@ -243,6 +251,8 @@ fn check(args: CheckArgs) -> ExitCode {
         severities: config.severities,
         paths: args.paths,
         parameters: args.parameters,
+        parameter_files: config.parameters,
+        config_env: Some(args.config_env),
         vars: args.vars,
         var_files: args.var_files,
         suppressions: !args.no_inline_suppressions,

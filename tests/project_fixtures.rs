@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! # rules: COG101 COG402           (optional: run only these rules; default: the whole catalogue)
-//! # args: --config-env prod        (optional: not used by this harness; see tests/cli.rs)
+//! # config-env: prod               (optional: the samconfig environment, as --config-env)
 //! COG101 serverless.yml:12 CognitoUserPool <- custom.yml:3
 //! problem stray-template cdk.out/Old.template.json:1
 //! unknown COG402 serverless.yml:30
@@ -14,7 +14,8 @@
 //! A finding line is `CODE path:line resource`, followed by ` <- path:line` for each related
 //! location (a parameter's value, a `custom` entry). `problem KIND path[:line]` is a problem of
 //! the input. `unknown CODE path:line` must be among the values the scan could not decide
-//! (the others are not listed). Paths are relative to the fixture directory.
+//! (the others are not listed). Paths are relative to the fixture directory. A `coglint.toml`
+//! in the fixture directory gives its `[[parameters]]` mappings.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -43,6 +44,7 @@ fn place(result: &ScanResult, dir: &Path, span: Span) -> String {
 
 struct Expected {
     rules: Option<Vec<String>>,
+    config_env: Option<String>,
     findings: BTreeSet<String>,
     problems: BTreeSet<String>,
     unknowns: BTreeSet<String>,
@@ -52,6 +54,7 @@ fn read_expected(path: &Path) -> Expected {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut expected = Expected {
         rules: None,
+        config_env: None,
         findings: BTreeSet::new(),
         problems: BTreeSet::new(),
         unknowns: BTreeSet::new(),
@@ -59,6 +62,8 @@ fn read_expected(path: &Path) -> Expected {
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         if let Some(rules) = line.strip_prefix("# rules:") {
             expected.rules = Some(rules.split_whitespace().map(str::to_string).collect());
+        } else if let Some(env) = line.strip_prefix("# config-env:") {
+            expected.config_env = Some(env.trim().to_string());
         } else if line.starts_with('#') {
             continue;
         } else if let Some(rest) = line.strip_prefix("problem ") {
@@ -81,9 +86,19 @@ fn check_case(dir: &Path) -> Result<(), String> {
             .collect(),
         None => coglint_rules::all_rules().to_vec(),
     };
+    let config = dir.join("coglint.toml");
+    let parameter_files = if config.is_file() {
+        coglint_linter::config::load(&config)
+            .map_err(|e| e.to_string())?
+            .parameters
+    } else {
+        Vec::new()
+    };
     let result = scan(&ScanOptions {
         paths: vec![dir.to_path_buf()],
         rules,
+        parameter_files,
+        config_env: expected.config_env.clone(),
         ..ScanOptions::default()
     });
     let findings: BTreeSet<String> = result

@@ -18,6 +18,50 @@ struct RawConfig {
     ignore: Option<Vec<Spanned<String>>>,
     severity: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     rules: Option<BTreeMap<Spanned<String>, RuleSettings>>,
+    parameters: Option<Vec<RawParameters>>,
+}
+
+/// `[[parameters]]`: the parameters file of the templates a glob matches.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawParameters {
+    templates: Spanned<String>,
+    file: Spanned<String>,
+}
+
+/// Templates (a glob, relative to the directory of coglint.toml) and the file that gives
+/// their parameter values.
+#[derive(Clone, Debug)]
+pub struct ParameterMapping {
+    /// The glob as written.
+    pub templates: String,
+    matcher: globset::GlobMatcher,
+    /// The directory of coglint.toml, canonical.
+    base: PathBuf,
+    /// The parameters file.
+    pub file: PathBuf,
+}
+
+impl ParameterMapping {
+    pub fn new(templates: &str, base: &Path, file: &Path) -> Result<Self, globset::Error> {
+        let base = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf());
+        Ok(Self {
+            templates: templates.to_string(),
+            matcher: globset::GlobBuilder::new(templates)
+                .literal_separator(true)
+                .build()?
+                .compile_matcher(),
+            file: base.join(file),
+            base,
+        })
+    }
+
+    /// Whether the glob matches `template`.
+    pub fn matches(&self, template: &Path) -> bool {
+        let real = std::fs::canonicalize(template).unwrap_or_else(|_| template.to_path_buf());
+        real.strip_prefix(&self.base)
+            .is_ok_and(|relative| self.matcher.is_match(relative))
+    }
 }
 
 /// One rule's settings, as written: `min-length = 12`.
@@ -32,6 +76,8 @@ pub struct Config {
     pub settings: Settings,
     /// Severity overrides by rule code.
     pub severities: HashMap<&'static str, Severity>,
+    /// `[[parameters]]`: parameters files by template.
+    pub parameters: Vec<ParameterMapping>,
 }
 
 impl Default for Config {
@@ -41,6 +87,7 @@ impl Default for Config {
             rules: all_rules().to_vec(),
             settings: Settings::default(),
             severities: HashMap::new(),
+            parameters: Vec::new(),
         }
     }
 }
@@ -184,6 +231,31 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         })?;
         config.severities.insert(rule.meta().code, severity);
     }
+    let base = path.parent().unwrap_or(Path::new("."));
+    for mapping in raw.parameters.iter().flatten() {
+        let parsed = ParameterMapping::new(
+            mapping.templates.get_ref(),
+            base,
+            Path::new(mapping.file.get_ref()),
+        )
+        .map_err(|e| {
+            error_at(
+                path,
+                text,
+                mapping.templates.span().start,
+                format!("`{}` is not a glob: {e}", mapping.templates.get_ref()),
+            )
+        })?;
+        if !parsed.file.is_file() {
+            return Err(error_at(
+                path,
+                text,
+                mapping.file.span().start,
+                format!("parameters file `{}` not found", mapping.file.get_ref()),
+            ));
+        }
+        config.parameters.push(parsed);
+    }
     for (rule_key, settings) in raw.rules.iter().flatten() {
         let rule = find_rule(rule_key.get_ref()).ok_or_else(|| {
             error_at(
@@ -267,6 +339,13 @@ pub fn show(config: &Config) -> String {
         };
         out.push_str(&format!("\n[rules.{rule}]\n{key} = {value}\n"));
     }
+    for mapping in &config.parameters {
+        out.push_str(&format!(
+            "\n[[parameters]]\ntemplates = {:?}\nfile = {:?}\n",
+            mapping.templates,
+            mapping.file.display().to_string()
+        ));
+    }
     out
 }
 
@@ -331,6 +410,35 @@ mod tests {
     }
 
     #[test]
+    fn parameters_files_are_mapped_to_templates_by_glob() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        std::fs::create_dir_all(dir.path().join("stacks/auth"))?;
+        std::fs::create_dir_all(dir.path().join("params"))?;
+        std::fs::write(dir.path().join("params/prod.json"), "{}")?;
+        std::fs::write(dir.path().join("stacks/auth/template.yaml"), "")?;
+        std::fs::write(dir.path().join("other.yaml"), "")?;
+        let path = dir.path().join("coglint.toml");
+        let text =
+            "[[parameters]]\ntemplates = \"stacks/**/*.yaml\"\nfile = \"params/prod.json\"\n";
+        let config = parse(&path, text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(config.parameters.len(), 1);
+        let mapping = &config.parameters[0];
+        assert!(mapping.matches(&dir.path().join("stacks/auth/template.yaml")));
+        assert!(!mapping.matches(&dir.path().join("other.yaml")));
+        assert!(show(&config).contains("[[parameters]]\ntemplates = \"stacks/**/*.yaml\""));
+        let missing = "[[parameters]]\ntemplates = \"*.yaml\"\nfile = \"nope.json\"\n";
+        assert_eq!(
+            parse(&path, missing).err().map(|e| e.message),
+            Some("parameters file `nope.json` not found".to_string())
+        );
+        let bad_glob = "[[parameters]]\ntemplates = \"a[\"\nfile = \"params/prod.json\"\n";
+        assert!(parse(&path, bad_glob)
+            .err()
+            .is_some_and(|e| e.line == 2 && e.message.contains("is not a glob")));
+        Ok(())
+    }
+
+    #[test]
     fn mistakes_are_errors_with_their_place() {
         let err = |text: &str| {
             parse_str(text)
@@ -338,7 +446,7 @@ mod tests {
                 .map(|e| e.to_string())
                 .unwrap_or_default()
         };
-        assert_eq!(err("selct = []\n"), "coglint.toml:1:1: unknown field `selct`, expected one of `select`, `ignore`, `severity`, `rules`");
+        assert_eq!(err("selct = []\n"), "coglint.toml:1:1: unknown field `selct`, expected one of `select`, `ignore`, `severity`, `rules`, `parameters`");
         assert_eq!(
             err("select = [\"COG999\"]\n"),
             "coglint.toml:1:11: `COG999` selects no rule"

@@ -6,11 +6,13 @@ mod cdk;
 pub mod config;
 mod discover;
 mod problem;
+mod project;
 mod scan;
 mod suppress;
 mod terraform;
 
 pub use baseline::display_path;
+pub use config::ParameterMapping;
 pub use discover::{discover, Discovered};
 pub use problem::{Problem, ProblemKind};
 pub use scan::{scan, ScanOptions, ScanResult, MAX_FILE_SIZE};

@@ -30,6 +30,11 @@ pub enum ProblemKind {
     UnlistedTemplate,
     /// A suppression that cannot be used: no reason, no rule, a malformed date.
     Suppression,
+    /// A file that a reference names (an include, a manifest entry) lies outside the scanned
+    /// directories and their repository: it is not read.
+    OutsideRoots,
+    /// A file that a Serverless service includes cannot be used (missing, malformed, a cycle).
+    Include,
     /// A suppression past its `until` date.
     ExpiredSuppression,
     /// A suppression that covers no finding, or names no rule.
@@ -50,6 +55,8 @@ impl ProblemKind {
             ProblemKind::ModuleCycle => "module-cycle",
             ProblemKind::ModuleLimit => "module-limit",
             ProblemKind::UnlistedTemplate => "unlisted-template",
+            ProblemKind::OutsideRoots => "outside-roots",
+            ProblemKind::Include => "include-error",
             ProblemKind::Suppression => "invalid-suppression",
             ProblemKind::ExpiredSuppression => "expired-suppression",
             ProblemKind::UnusedSuppression => "unused-suppression",

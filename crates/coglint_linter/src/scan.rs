@@ -1,12 +1,13 @@
-//! One scan: every file read once, parsed and checked in parallel, results merged in path order
-//! so the output does not depend on the number of threads.
+//! One scan: discover the files, read each once in parallel, plan the units (crate::project),
+//! check them in parallel, then Terraform roots; results merged in a fixed order so the output
+//! does not depend on the number of threads.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use coglint_frontend::cloudformation::{self, Constructs, SuppliedParameters};
-use coglint_rules::{Finding, Label, Rule, Settings, UnknownValue};
+use coglint_frontend::cloudformation;
+use coglint_rules::{Finding, Rule, Settings, UnknownValue};
 use coglint_source::{FileId, SourceDb, Span};
 use coglint_syntax::{parse_json, parse_yaml, Document, Limits, SyntaxError, SyntaxErrorKind};
 use rayon::prelude::*;
@@ -14,6 +15,7 @@ use rayon::prelude::*;
 use crate::cdk;
 use crate::discover::discover;
 use crate::problem::{Problem, ProblemKind};
+use crate::project::{self, Files, Role};
 use crate::suppress::{self, ResourceSite};
 use crate::terraform;
 use coglint_frontend::terraform::TfFile;
@@ -37,6 +39,10 @@ pub struct ScanOptions {
     pub suppressions: bool,
     /// Severity overrides by rule code (from `coglint.toml`).
     pub severities: std::collections::HashMap<&'static str, coglint_rules::Severity>,
+    /// Parameters files by template (`[[parameters]]` of `coglint.toml`).
+    pub parameter_files: Vec<crate::config::ParameterMapping>,
+    /// The samconfig environment whose `parameter_overrides` apply (default `default`).
+    pub config_env: Option<String>,
 }
 
 impl Default for ScanOptions {
@@ -51,6 +57,8 @@ impl Default for ScanOptions {
             var_files: Vec::new(),
             suppressions: true,
             severities: Default::default(),
+            parameter_files: Vec::new(),
+            config_env: None,
         }
     }
 }
@@ -67,6 +75,8 @@ pub struct ScanResult {
     /// modules were evaluated.
     pub files_scanned: usize,
     pub templates: usize,
+    /// Serverless Framework services checked.
+    pub serverless_services: usize,
     pub terraform_modules: usize,
 }
 
@@ -77,101 +87,96 @@ impl ScanResult {
     }
 }
 
-/// The outcome of one file, before it is merged.
-#[derive(Default)]
-struct FileOutcome {
-    /// The text, kept only when something points into it.
-    text: Option<Arc<str>>,
-    findings: Vec<Finding>,
-    problems: Vec<Problem>,
-    unknowns: Vec<UnknownValue>,
-    is_template: bool,
-    /// The template's Cognito resources, for suppressions.
-    resources: Vec<ResourceSite>,
-    /// A parsed `.tf` or `.tfvars` file, checked with its module after every file is read.
-    terraform: Option<TfFile>,
-}
-
 pub fn scan(options: &ScanOptions) -> ScanResult {
     let discovered = discover(&options.paths);
     let mut problems = discovered.problems;
-    let mut files = discovered.files;
-    let assembly_dirs = discovered.assemblies;
+    let mut paths = discovered.files;
     // CDK cloud assemblies: their templates are scanned even where .gitignore hides cdk.out,
     // and each template once, however many ways it is reached.
-    let assemblies = cdk::find(&assembly_dirs);
+    let assemblies = cdk::find(&discovered.assemblies);
     problems.extend(assemblies.problems.iter().cloned());
-    let mut known: HashSet<PathBuf> = files.iter().map(|(p, _)| cdk::normalize(p)).collect();
+    let mut known: HashSet<PathBuf> = paths.iter().map(|(p, _)| cdk::normalize(p)).collect();
     for template in &assemblies.templates {
         if known.insert(template.clone()) {
-            files.push((template.clone(), false));
+            paths.push((template.clone(), false));
         }
     }
-    files.sort();
-    files.dedup_by(|a, b| cdk::normalize(&a.0) == cdk::normalize(&b.0));
+    paths.sort();
+    paths.dedup_by(|a, b| cdk::normalize(&a.0) == cdk::normalize(&b.0));
 
-    // The parameters file, if any, takes the id after the last scanned file.
-    let params_id = FileId(u32::try_from(files.len()).unwrap_or(u32::MAX));
-    let mut params_text = None;
-    let supplied = match &options.parameters {
-        None => SuppliedParameters::default(),
-        Some(path) => match read_parameters(path, params_id, options.limits) {
-            Ok((supplied, text)) => {
-                params_text = Some(text);
-                supplied
+    let mut files = Files::new(project::files::allowed_roots(&options.paths));
+    let ids: Vec<FileId> = paths.iter().map(|(p, _)| files.register(p)).collect();
+    let roles = project::roles(&paths);
+    let mut candidates = Vec::new();
+    let mut terraform_paths = Vec::new();
+    for (((path, explicit), id), role) in paths.iter().zip(&ids).zip(&roles) {
+        match role {
+            Role::Terraform => terraform_paths.push((path.clone(), *id)),
+            Role::Input => {}
+            Role::Candidate | Role::CliInputs => {
+                candidates.push((path.clone(), *id, *explicit, *role))
             }
-            Err((problem, text)) => {
-                params_text = text;
-                problems.push(problem);
-                SuppliedParameters::default()
-            }
+        }
+    }
+    // Every discovered file is read at most once, in parallel.
+    let (reads, terraform_reads) = rayon::join(
+        || project::read_all(&candidates, options),
+        || {
+            terraform_paths
+                .par_iter()
+                .map(|(path, id)| read_terraform(path, *id, options))
+                .collect::<Vec<_>>()
         },
-    };
+    );
+    let mut units_read = Vec::new();
+    for ((_, id, _, _), outcome) in candidates.iter().zip(reads) {
+        problems.extend(outcome.problems);
+        if let Some(text) = outcome.text {
+            files.set_text(*id, text, true);
+        }
+        units_read.extend(outcome.read);
+    }
+    let mut tf_files = Vec::new();
+    for ((_, id), (tf, text, problem)) in terraform_paths.iter().zip(terraform_reads) {
+        if let Some(text) = text {
+            files.set_text(*id, text, true);
+        }
+        problems.extend(problem);
+        tf_files.extend(tf);
+    }
 
-    // Source files that CDK creation stack traces point into come after the parameters file.
-    let first_source = files.len() + usize::from(options.parameters.is_some());
-    let (constructs, cdk_sources) = cdk::resolve(&assemblies, &options.paths, first_source);
-    let no_constructs = Constructs::default();
+    // Source files that CDK creation stack traces point into.
+    let cdk_first = files.len();
+    let (constructs, cdk_sources) = cdk::resolve(&assemblies, &options.paths, cdk_first);
+    let cdk_source_count = cdk_sources.len();
+    for (path, text) in cdk_sources {
+        let id = files.register(&path);
+        files.set_text(id, text, true);
+    }
 
-    let outcomes: Vec<FileOutcome> = files
+    let plan = project::plan(units_read, &mut files, &constructs, options);
+    problems.extend(plan.problems);
+    let checked: Vec<UnitOutcome> = plan
+        .units
         .par_iter()
-        .enumerate()
-        .map(|(i, (path, explicit))| {
-            let id = FileId(u32::try_from(i).unwrap_or(u32::MAX));
-            let constructs = constructs
-                .get(&cdk::normalize(path))
-                .unwrap_or(&no_constructs);
-            scan_file(path, *explicit, id, &supplied, constructs, options)
-        })
+        .map(|unit| check_unit(unit, options))
         .collect();
 
     let mut result = ScanResult {
-        files_scanned: files.len(),
+        files_scanned: files.len() - cdk_source_count,
+        templates: plan.units.len() - plan.services,
+        serverless_services: plan.services,
         ..ScanResult::default()
     };
-    let mut tf_files = Vec::new();
     let mut resources = Vec::new();
-    for ((path, _), mut outcome) in files.iter().zip(outcomes) {
-        tf_files.extend(outcome.terraform.take());
-        resources.append(&mut outcome.resources);
-        result
-            .sources
-            .add(path.clone(), outcome.text.unwrap_or_else(|| Arc::from("")));
+    for outcome in checked {
         result.findings.extend(outcome.findings);
-        problems.extend(outcome.problems);
         result.unknowns.extend(outcome.unknowns);
-        result.templates += usize::from(outcome.is_template);
+        resources.extend(outcome.resources);
     }
-    if let Some(path) = &options.parameters {
-        result
-            .sources
-            .add(path.clone(), params_text.unwrap_or_else(|| Arc::from("")));
-    }
-    for (path, text) in cdk_sources {
-        result.sources.add(path, text);
-    }
+    let first_free = u32::try_from(files.len()).unwrap_or(u32::MAX);
+    result.sources = files.into_sources();
     if !tf_files.is_empty() {
-        let first_free = u32::try_from(result.sources.len()).unwrap_or(u32::MAX);
         let tf = terraform::check(tf_files, first_free, options);
         // Sibling .tf files, called modules and var files are read too (some of them found by
         // the walk, but not parsed then).
@@ -227,6 +232,45 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
         .unknowns
         .dedup_by(|a, b| a.at == b.at && a.rule == b.rule && a.reason == b.reason);
     result
+}
+
+/// What checking one unit found.
+struct UnitOutcome {
+    findings: Vec<Finding>,
+    unknowns: Vec<UnknownValue>,
+    /// The unit's Cognito resources, for suppressions.
+    resources: Vec<ResourceSite>,
+}
+
+fn check_unit(unit: &project::Unit, options: &ScanOptions) -> UnitOutcome {
+    let model = cloudformation::lower(unit.file, unit.root(), &unit.inputs);
+    let ctx = coglint_rules::check(&model, &options.rules, &options.settings);
+    UnitOutcome {
+        findings: ctx.findings,
+        unknowns: ctx.unknowns,
+        resources: sites(&model),
+    }
+}
+
+/// A Terraform file read and parsed: the parsed file, its text when a report may point into
+/// it, and the problem that stopped it.
+type TerraformRead = (Option<TfFile>, Option<Arc<str>>, Option<Problem>);
+
+fn read_terraform(path: &Path, file: FileId, options: &ScanOptions) -> TerraformRead {
+    let text = match terraform::read_tf(path) {
+        Ok(text) => text,
+        Err((problem, _)) => return (None, None, Some(problem)),
+    };
+    if !terraform::worth_parsing(path, &text) {
+        return (None, None, None);
+    }
+    match terraform::parse_tf(path, file, text, options.limits) {
+        Ok(tf) => {
+            let text = Arc::clone(&tf.text);
+            (Some(tf), Some(text), None)
+        }
+        Err((problem, text)) => (None, text, Some(problem)),
+    }
 }
 
 /// Reads a file as UTF-8 text within the size limit.
@@ -293,7 +337,12 @@ fn is_json(path: &Path, text: &str) -> bool {
     }
 }
 
-fn parse(path: &Path, file: FileId, text: &str, limits: Limits) -> Result<Document, SyntaxError> {
+pub(crate) fn parse(
+    path: &Path,
+    file: FileId,
+    text: &str,
+    limits: Limits,
+) -> Result<Document, SyntaxError> {
     if is_json(path, text) {
         parse_json(file, text, limits)
     } else {
@@ -314,135 +363,6 @@ pub(crate) fn syntax_problem(path: &Path, file: FileId, err: SyntaxError) -> Pro
         format!("{what}: {}", err.message),
     )
     .at(Span::new(file, err.range))
-}
-
-fn scan_file(
-    path: &Path,
-    explicit: bool,
-    file: FileId,
-    supplied: &SuppliedParameters,
-    constructs: &Constructs,
-    options: &ScanOptions,
-) -> FileOutcome {
-    let mut outcome = FileOutcome::default();
-    if terraform::is_tf(path) || terraform::is_tfvars(path) {
-        let text = match terraform::read_tf(path) {
-            Ok(text) => text,
-            Err((problem, _)) => {
-                outcome.problems.push(problem);
-                return outcome;
-            }
-        };
-        if !terraform::worth_parsing(path, &text) {
-            return outcome;
-        }
-        match terraform::parse_tf(path, file, text, options.limits) {
-            Ok(tf) => {
-                outcome.text = Some(Arc::clone(&tf.text));
-                outcome.terraform = Some(tf);
-            }
-            Err((problem, text)) => {
-                outcome.text = text;
-                outcome.problems.push(problem);
-            }
-        }
-        return outcome;
-    }
-    let text = match read_text(path, explicit) {
-        Ok(Some(text)) => text,
-        Ok(None) => return outcome,
-        Err(problem) => {
-            outcome.problems.push(problem);
-            return outcome;
-        }
-    };
-    // Most YAML and JSON files of a repository are not worth parsing: a template needs a
-    // `Resources` section, and a template that never mentions Cognito holds nothing the rules
-    // read (every resource they read is a Cognito type or names a Cognito service principal).
-    if !text.contains("Resources") || !mentions_cognito(&text) {
-        return outcome;
-    }
-    let text: Arc<str> = Arc::from(text);
-    let doc = match parse(path, file, &text, options.limits) {
-        Ok(doc) => doc,
-        Err(err) => {
-            if explicit || cloudformation::looks_like_template(&text) {
-                outcome.problems.push(syntax_problem(path, file, err));
-                outcome.text = Some(text);
-            }
-            return outcome;
-        }
-    };
-    if !cloudformation::is_template(&doc.root) {
-        return outcome;
-    }
-    outcome.is_template = true;
-    for dup in &doc.duplicate_keys {
-        let mut problem = Problem::new(
-            ProblemKind::DuplicateKey,
-            path,
-            format!(
-                "duplicate key `{}`: CloudFormation rejects the template",
-                dup.key
-            ),
-        )
-        .at(Span::new(file, dup.second));
-        problem.related.push(Label {
-            span: Span::new(file, dup.first),
-            message: "first written here".to_string(),
-        });
-        outcome.problems.push(problem);
-    }
-    let inputs = cloudformation::TemplateInputs {
-        parameters: supplied.clone(),
-        constructs: constructs.clone(),
-        variables: Default::default(),
-    };
-    let model = cloudformation::lower(file, &doc.root, &inputs);
-    outcome.resources = sites(&model);
-    let ctx = coglint_rules::check(&model, &options.rules, &options.settings);
-    outcome.findings = ctx.findings;
-    outcome.unknowns = ctx.unknowns;
-    // Kept for every template: reports point into it, suppressions are read from it.
-    outcome.text = Some(text);
-    outcome
-}
-
-type ParametersError = (Problem, Option<Arc<str>>);
-
-fn read_parameters(
-    path: &Path,
-    id: FileId,
-    limits: Limits,
-) -> Result<(SuppliedParameters, Arc<str>), ParametersError> {
-    let text = match read_text(path, true) {
-        Ok(Some(text)) => Arc::<str>::from(text),
-        Ok(None) => {
-            return Err((
-                Problem::new(ProblemKind::Parameters, path, "empty parameters file"),
-                None,
-            ))
-        }
-        Err(mut problem) => {
-            problem.kind = ProblemKind::Parameters;
-            return Err((problem, None));
-        }
-    };
-    let doc = match parse(path, id, &text, limits) {
-        Ok(doc) => doc,
-        Err(err) => {
-            let mut problem = syntax_problem(path, id, err);
-            problem.kind = ProblemKind::Parameters;
-            return Err((problem, Some(text)));
-        }
-    };
-    match SuppliedParameters::from_document(doc.root) {
-        Ok(supplied) => Ok((supplied, text)),
-        Err(e) => Err((
-            Problem::new(ProblemKind::Parameters, path, e.message).at(Span::new(id, e.range)),
-            Some(text),
-        )),
-    }
 }
 
 /// The resources of a model, as suppressions see them.

@@ -174,7 +174,7 @@ impl fmt::Display for Scenario {
             match subject {
                 Subject::Parameter(name) => write!(f, "parameter `{name}` is `{value}`")?,
                 Subject::Condition(name) => write!(f, "condition `{name}` is {value}")?,
-                Subject::Environment => write!(f, "in environment `{value}`")?,
+                Subject::Environment => write!(f, "the environment is `{value}`")?,
             }
         }
         Ok(())

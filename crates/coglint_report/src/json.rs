@@ -32,6 +32,7 @@ struct Tool {
 struct Summary {
     files_scanned: usize,
     templates: usize,
+    serverless_services: usize,
     terraform_modules: usize,
     findings: usize,
     by_severity: serde_json::Map<String, serde_json::Value>,
@@ -177,6 +178,7 @@ pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
         summary: Summary {
             files_scanned: result.files_scanned,
             templates: result.templates,
+            serverless_services: result.serverless_services,
             terraform_modules: result.terraform_modules,
             findings: result.findings.len(),
             by_severity,

@@ -112,8 +112,15 @@ pub(crate) fn summary_sentence(
     code: fn(&str) -> String,
 ) -> String {
     let mut units = Vec::new();
-    if result.templates > 0 || result.terraform_modules == 0 {
+    if result.templates > 0 || (result.terraform_modules == 0 && result.serverless_services == 0) {
         units.push(plural(result.templates, "template", "templates"));
+    }
+    if result.serverless_services > 0 {
+        units.push(plural(
+            result.serverless_services,
+            "Serverless service",
+            "Serverless services",
+        ));
     }
     if result.terraform_modules > 0 {
         units.push(plural(

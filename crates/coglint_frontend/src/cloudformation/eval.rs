@@ -259,8 +259,13 @@ impl<'a> Template<'a> {
         decl: &ParameterDecl<'a>,
         scenario: &Scenario,
     ) -> Vec<Alt<'a>> {
+        let mut lookups = self.supplied.lookup(name);
+        // A value every environment shares does not depend on the environment.
+        if lookups.len() > 1 && lookups.iter().all(|(_, v)| *v == lookups[0].1) {
+            lookups = vec![(None, lookups[0].1)];
+        }
         let mut out = Vec::new();
-        for (environment, supplied) in self.supplied.lookup(name) {
+        for (environment, supplied) in lookups {
             let scenario = match environment {
                 Some(env) => match scenario.with(Subject::Environment, env) {
                     Some(s) => s,

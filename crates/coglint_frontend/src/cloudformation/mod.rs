@@ -7,7 +7,8 @@ mod parameters;
 
 pub use lower::{lower, Construct, Constructs};
 pub use parameters::{
-    read_parameters, ParameterFileError, ParameterValues, SuppliedParameters, SuppliedValue,
+    plain_values, read_parameters, ParameterFileError, ParameterValues, SuppliedParameters,
+    SuppliedValue,
 };
 
 use std::collections::HashMap;

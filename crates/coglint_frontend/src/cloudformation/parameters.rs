@@ -121,6 +121,17 @@ pub fn read_parameters(root: &Node) -> Result<ParameterValues, ParameterFileErro
     Ok(values)
 }
 
+/// The values of a plain `{"Key": value}` object written by a tool (Amplify's parameters.json
+/// and team-provider-info.json): scalars and lists of scalars; other values are not parameters
+/// and are passed over.
+pub fn plain_values(root: &Node) -> ParameterValues {
+    root.entries()
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|e| Some((e.key.text.clone(), value_of(&e.key.text, &e.value).ok()?)))
+        .collect()
+}
+
 impl SuppliedParameters {
     /// Reads a parameters document parsed from a file.
     pub fn from_document(root: Node) -> Result<Self, ParameterFileError> {

@@ -1,0 +1,155 @@
+//! The file table of one scan: every file gets its id once, in a deterministic order, and is
+//! read at most once, however many units use it (a parameters file shared by templates, a
+//! file that several Serverless services include). Only files under the allowed roots are read.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use coglint_source::{FileId, SourceDb};
+
+use crate::problem::{Problem, ProblemKind};
+use crate::scan::read_text;
+
+struct Entry {
+    path: PathBuf,
+    /// The text, once read (an empty text when it could not be read).
+    text: Option<Arc<str>>,
+    /// Whether a report may point into the file: its text goes to the source database.
+    keep: bool,
+}
+
+#[derive(Default)]
+pub(crate) struct Files {
+    entries: Vec<Entry>,
+    by_path: HashMap<PathBuf, FileId>,
+    /// Directories whose files may be read (the scanned roots, and the repositories around
+    /// them); empty: no restriction.
+    allowed: Vec<PathBuf>,
+}
+
+fn id_of(index: usize) -> FileId {
+    FileId(u32::try_from(index).unwrap_or(u32::MAX))
+}
+
+impl Files {
+    pub fn new(allowed: Vec<PathBuf>) -> Self {
+        Self {
+            allowed,
+            ..Self::default()
+        }
+    }
+
+    /// The id of `path`, given on first sight.
+    pub fn register(&mut self, path: &Path) -> FileId {
+        let key = crate::cdk::normalize(path);
+        if let Some(id) = self.by_path.get(&key) {
+            return *id;
+        }
+        let id = id_of(self.entries.len());
+        self.entries.push(Entry {
+            path: path.to_path_buf(),
+            text: None,
+            keep: false,
+        });
+        self.by_path.insert(key, id);
+        id
+    }
+
+    pub fn path(&self, id: FileId) -> &Path {
+        self.entries
+            .get(id.0 as usize)
+            .map(|e| e.path.as_path())
+            .unwrap_or(Path::new(""))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Records text read elsewhere (the parallel first read of the discovered files).
+    pub fn set_text(&mut self, id: FileId, text: Arc<str>, keep: bool) {
+        if let Some(entry) = self.entries.get_mut(id.0 as usize) {
+            entry.text = Some(text);
+            entry.keep |= keep;
+        }
+    }
+
+    /// Marks a file as pointed into by a report.
+    pub fn keep(&mut self, id: FileId) {
+        if let Some(entry) = self.entries.get_mut(id.0 as usize) {
+            entry.keep = true;
+        }
+    }
+
+    /// Whether `path` lies under an allowed root.
+    pub fn allowed(&self, path: &Path) -> bool {
+        if self.allowed.is_empty() {
+            return true;
+        }
+        match std::fs::canonicalize(path) {
+            Ok(real) => self.allowed.iter().any(|root| real.starts_with(root)),
+            // A file that does not exist is reported as such by the read.
+            Err(_) => true,
+        }
+    }
+
+    /// The text of `path`, read once; a file outside the allowed roots is not read.
+    pub fn read(&mut self, path: &Path) -> Result<(FileId, Arc<str>), Problem> {
+        if !self.allowed(path) {
+            return Err(Problem::new(
+                ProblemKind::OutsideRoots,
+                path,
+                "outside the scanned directories and their repository; not read",
+            ));
+        }
+        let id = self.register(path);
+        if let Some(text) = self.entries.get(id.0 as usize).and_then(|e| e.text.clone()) {
+            return Ok((id, text));
+        }
+        let text: Arc<str> = match read_text(path, true) {
+            Ok(Some(text)) => Arc::from(text),
+            Ok(None) => Arc::from(""),
+            Err(problem) => {
+                self.set_text(id, Arc::from(""), false);
+                return Err(problem);
+            }
+        };
+        self.set_text(id, Arc::clone(&text), false);
+        Ok((id, text))
+    }
+
+    /// The source database: every file, in id order, with its text where a report may point.
+    pub fn into_sources(self) -> SourceDb {
+        let mut db = SourceDb::new();
+        for entry in self.entries {
+            let text = match (entry.keep, entry.text) {
+                (true, Some(text)) => text,
+                _ => Arc::from(""),
+            };
+            db.add(entry.path, text);
+        }
+        db
+    }
+}
+
+/// The directories a scan may read: each scanned directory (a file's directory), widened to
+/// the repository around it (the nearest ancestor with `.git`), canonical.
+pub(crate) fn allowed_roots(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut roots = Vec::new();
+    for path in paths {
+        let Ok(real) = std::fs::canonicalize(path) else {
+            continue;
+        };
+        let dir = if real.is_file() {
+            real.parent().map(Path::to_path_buf).unwrap_or(real)
+        } else {
+            real
+        };
+        let repository = dir.ancestors().find(|d| d.join(".git").exists());
+        roots.push(repository.map(Path::to_path_buf).unwrap_or(dir));
+    }
+    roots.sort();
+    roots.dedup();
+    roots
+}
