@@ -45,8 +45,8 @@ fn place(result: &ScanResult, dir: &Path, span: Span) -> String {
 struct Expected {
     rules: Option<Vec<String>>,
     config_env: Option<String>,
-    findings: BTreeSet<String>,
-    problems: BTreeSet<String>,
+    findings: Vec<String>,
+    problems: Vec<String>,
     unknowns: BTreeSet<String>,
 }
 
@@ -55,8 +55,8 @@ fn read_expected(path: &Path) -> Expected {
     let mut expected = Expected {
         rules: None,
         config_env: None,
-        findings: BTreeSet::new(),
-        problems: BTreeSet::new(),
+        findings: Vec::new(),
+        problems: Vec::new(),
         unknowns: BTreeSet::new(),
     };
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
@@ -67,11 +67,11 @@ fn read_expected(path: &Path) -> Expected {
         } else if line.starts_with('#') {
             continue;
         } else if let Some(rest) = line.strip_prefix("problem ") {
-            expected.problems.insert(rest.to_string());
+            expected.problems.push(rest.to_string());
         } else if let Some(rest) = line.strip_prefix("unknown ") {
             expected.unknowns.insert(rest.to_string());
         } else {
-            expected.findings.insert(line.to_string());
+            expected.findings.push(line.to_string());
         }
     }
     expected
@@ -101,7 +101,7 @@ fn check_case(dir: &Path) -> Result<(), String> {
         config_env: expected.config_env.clone(),
         ..ScanOptions::default()
     });
-    let findings: BTreeSet<String> = result
+    let mut findings: Vec<String> = result
         .findings
         .iter()
         .map(|f| {
@@ -117,7 +117,7 @@ fn check_case(dir: &Path) -> Result<(), String> {
             line
         })
         .collect();
-    let problems: BTreeSet<String> = result
+    let mut problems: Vec<String> = result
         .problems
         .iter()
         .map(|p| match p.span {
@@ -139,15 +139,23 @@ fn check_case(dir: &Path) -> Result<(), String> {
         .map(|u| format!("{} {}", u.rule, place(&result, dir, u.at)))
         .collect();
     let mut errors = Vec::new();
-    let diff =
-        |kind: &str, got: &BTreeSet<String>, want: &BTreeSet<String>, errors: &mut Vec<String>| {
-            for missing in want.difference(got) {
-                errors.push(format!("  missing {kind}: {missing}"));
+    findings.sort();
+    problems.sort();
+    // Compared as multisets: a finding reported twice is a defect the harness must see.
+    fn diff(kind: &str, got: &[String], want: &[String], errors: &mut Vec<String>) {
+        let mut left: Vec<&String> = want.iter().collect();
+        for g in got {
+            match left.iter().position(|w| *w == g) {
+                Some(i) => {
+                    left.remove(i);
+                }
+                None => errors.push(format!("  unexpected {kind}: {g}")),
             }
-            for extra in got.difference(want) {
-                errors.push(format!("  unexpected {kind}: {extra}"));
-            }
-        };
+        }
+        for missing in left {
+            errors.push(format!("  missing {kind}: {missing}"));
+        }
+    }
     diff("finding", &findings, &expected.findings, &mut errors);
     diff("problem", &problems, &expected.problems, &mut errors);
     for missing in expected.unknowns.difference(&unknowns) {

@@ -28,7 +28,18 @@ pub trait Includes {
     /// `Err(message)` when it cannot be read or parsed (the implementation decides whether the
     /// path may be read at all). The document's nodes carry their own
     /// [`FileId`](coglint_source::FileId), the same one each time the same file is loaded.
-    fn load(&mut self, from_dir: &Path, path: &str) -> Result<Arc<Document>, String>;
+    fn load(&mut self, from_dir: &Path, path: &str) -> Result<Arc<Document>, IncludeError>;
+}
+
+/// Why an include gives no document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IncludeError {
+    /// It cannot be read (missing, malformed, outside the scanned directories): a problem at
+    /// the reference.
+    Unreadable(String),
+    /// Its value is computed when the Framework runs (a JavaScript file): unknown, not a
+    /// problem.
+    Computed(String),
 }
 
 /// A service assembled: its CloudFormation template, the values of the variables the template

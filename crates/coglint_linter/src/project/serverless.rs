@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use coglint_frontend::cloudformation::Variables;
-use coglint_frontend::serverless::{self as sls, Includes};
+use coglint_frontend::serverless::{self as sls, IncludeError, Includes};
 use coglint_source::FileId;
 use coglint_syntax::{Document, Node};
 
@@ -35,11 +35,11 @@ struct Loader<'a> {
     options: &'a ScanOptions,
     included: Vec<FileId>,
     problems: Vec<Problem>,
-    parsed: HashMap<FileId, Result<Arc<Document>, String>>,
+    parsed: HashMap<FileId, Result<Arc<Document>, IncludeError>>,
 }
 
 impl Includes for Loader<'_> {
-    fn load(&mut self, from_dir: &Path, path: &str) -> Result<Arc<Document>, String> {
+    fn load(&mut self, from_dir: &Path, path: &str) -> Result<Arc<Document>, IncludeError> {
         let target = from_dir.join(path);
         let extension = target
             .extension()
@@ -47,16 +47,19 @@ impl Includes for Loader<'_> {
             .unwrap_or("")
             .to_ascii_lowercase();
         if SCRIPTS.contains(&extension.as_str()) {
-            return Err(format!(
+            return Err(IncludeError::Computed(format!(
                 "`{path}` is code that the Serverless Framework runs; coglint does not"
-            ));
+            )));
         }
         if !target.is_file() {
-            return Err(format!("`{}` does not exist", target.display()));
+            return Err(IncludeError::Unreadable(format!(
+                "`{}` does not exist",
+                target.display()
+            )));
         }
         let (id, text) = match self.files.read(&target) {
             Ok(read) => read,
-            Err(problem) => return Err(problem.message),
+            Err(problem) => return Err(IncludeError::Unreadable(problem.message)),
         };
         if let Some(done) = self.parsed.get(&id) {
             return done.clone();
@@ -72,7 +75,9 @@ impl Includes for Loader<'_> {
                 }
                 Err(err) => {
                     self.problems.push(syntax_problem(&target, id, err));
-                    Err("it is not valid YAML or JSON".to_string())
+                    Err(IncludeError::Unreadable(
+                        "it is not valid YAML or JSON".to_string(),
+                    ))
                 }
             },
         };
@@ -89,10 +94,7 @@ pub(crate) fn assemble(
     files: &mut Files,
     options: &ScanOptions,
 ) -> Assembled {
-    let dir = path
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut loader = Loader {
         docs,
         files,

@@ -16,7 +16,7 @@ use coglint_source::{FileId, Span};
 use coglint_syntax::{Document, Entry, Key, Node, NodeKind, Scalar, ScalarStyle};
 
 use super::syntax::{self, Occurrence};
-use super::{Includes, ServiceProblem};
+use super::{IncludeError, Includes, ServiceProblem};
 use crate::cloudformation::{Variable, Variables};
 
 /// Most variable resolutions for one service: beyond, values are unknown.
@@ -44,6 +44,9 @@ type Settled = (Node, ParameterOrigin);
 struct Fail {
     reason: String,
     problem: Option<String>,
+    /// The source has a value, known only at deployment (`${env:X}`, `${ssm:..}`): a fallback
+    /// after it would be a guess, so the whole expression is unknown.
+    at_deployment: bool,
 }
 
 impl Fail {
@@ -51,6 +54,7 @@ impl Fail {
         Self {
             reason: reason.into(),
             problem: None,
+            at_deployment: false,
         }
     }
 }
@@ -78,7 +82,7 @@ pub(super) struct Resolver<'a> {
     pub variables: Variables,
     pub problems: Vec<ServiceProblem>,
     reported: HashSet<(Span, String)>,
-    loaded: HashMap<(PathBuf, String), Result<Arc<Document>, String>>,
+    loaded: HashMap<(PathBuf, String), Result<Arc<Document>, IncludeError>>,
     /// The directory of each file, to read an include relative to the file that names it.
     dirs: HashMap<FileId, PathBuf>,
     /// Each variable's value, with its number of nodes.
@@ -368,8 +372,12 @@ impl<'a> Resolver<'a> {
                     return Ok((node, origin));
                 }
                 Err(fail) => {
+                    let stop = fail.at_deployment;
                     first.get_or_insert(fail.reason);
                     problems.extend(fail.problem);
+                    if stop {
+                        break;
+                    }
                 }
             }
         }

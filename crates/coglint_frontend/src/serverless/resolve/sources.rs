@@ -11,6 +11,7 @@ use coglint_source::FileId;
 use coglint_syntax::{Document, Node, NodeKind, ScalarStyle};
 
 use super::super::syntax::{self, Candidate};
+use super::super::IncludeError;
 use super::super::{join, placeholder};
 use super::{
     is_null, node_cap, scalar_at, Expanded, Fail, Resolver, Settled, MAX_INCLUDE_DEPTH, MAX_NODES,
@@ -69,7 +70,10 @@ impl Resolver<'_> {
                 "`${{{text}}}` is not a variable coglint understands"
             )));
         };
-        let known_at_deployment = |what: &str| Fail::new(format!("`${{{text}}}` {what}"));
+        let known_at_deployment = |what: &str| Fail {
+            at_deployment: true,
+            ..Fail::new(format!("`${{{text}}}` {what}"))
+        };
         match (s.name, s.address) {
             // The Framework fills in the stage when the service does not write it.
             ("self", "provider.stage") if !self.stage_written() => self.stage(at),
@@ -77,9 +81,10 @@ impl Resolver<'_> {
             ("file", address) => self.file_value(s.params.unwrap_or(""), address, at, text),
             ("opt", "stage") if last => self.stage(at),
             ("sls", "stage") => self.stage(at),
-            ("opt", _) => Err(known_at_deployment(
-                "is a command-line option, not known before deployment",
-            )),
+            // An option not given on the command line has no value: its fallback applies.
+            ("opt", _) => Err(Fail::new(format!(
+                "`${{{text}}}` is a command-line option, not known before deployment"
+            ))),
             ("sls", _) => Err(known_at_deployment(
                 "is set by the Serverless Framework at deployment",
             )),
@@ -165,9 +170,16 @@ impl Resolver<'_> {
         if path.is_empty() {
             return Err(Fail::new(format!("`${{{written}}}` names no file")));
         }
-        let doc = self.load(at.file, path).map_err(|message| Fail {
-            reason: format!("`${{{written}}}` cannot be read: {message}"),
-            problem: Some(format!("cannot include `{path}`: {message}")),
+        let doc = self.load(at.file, path).map_err(|error| match error {
+            IncludeError::Unreadable(message) => Fail {
+                reason: format!("`${{{written}}}` cannot be read: {message}"),
+                problem: Some(format!("cannot include `{path}`: {message}")),
+                at_deployment: false,
+            },
+            IncludeError::Computed(message) => Fail {
+                at_deployment: true,
+                ..Fail::new(format!("`${{{written}}}`: {message}"))
+            },
         })?;
         let key = format!("file:{}:{address}", doc.root.file.0);
         self.settle_keyed(key, written, true, move |this| {
@@ -181,7 +193,7 @@ impl Resolver<'_> {
 
     /// Reads an include: relative to the service directory, as the Serverless Framework does;
     /// failing that, relative to the file that names it.
-    fn load(&mut self, from: FileId, path: &str) -> Result<Arc<Document>, String> {
+    fn load(&mut self, from: FileId, path: &str) -> Result<Arc<Document>, IncludeError> {
         let service_dir = self.service_dir.clone();
         let first = self.load_from(&service_dir, path);
         if first.is_ok() {
@@ -193,7 +205,7 @@ impl Resolver<'_> {
         }
     }
 
-    fn load_from(&mut self, dir: &Path, path: &str) -> Result<Arc<Document>, String> {
+    fn load_from(&mut self, dir: &Path, path: &str) -> Result<Arc<Document>, IncludeError> {
         let key = (dir.to_path_buf(), path.to_string());
         if let Some(done) = self.loaded.get(&key) {
             return done.clone();
@@ -257,6 +269,7 @@ impl Resolver<'_> {
                 problem: include
                     .then(|| format!("include cycle: `${{{written}}}` includes itself")),
                 reason,
+                at_deployment: false,
             });
         }
         let includes = self.stack.iter().filter(|k| k.starts_with("file:")).count();
@@ -266,6 +279,7 @@ impl Resolver<'_> {
             return Err(Fail {
                 problem: Some(reason.clone()),
                 reason,
+                at_deployment: false,
             });
         }
         if self.stack.len() >= MAX_VARIABLE_DEPTH {

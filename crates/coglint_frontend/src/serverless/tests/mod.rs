@@ -9,7 +9,7 @@ use coglint_model::ParameterOrigin;
 use coglint_source::{FileId, Span};
 use coglint_syntax::{parse_yaml, Document, Limits, Node};
 
-use super::{assemble, is_service, join, Includes, Service};
+use super::{assemble, is_service, join, IncludeError, Includes, Service};
 use crate::cloudformation::Variable;
 
 /// Files by path under `svc/` (the service directory); file `i` has `FileId(i + 1)`.
@@ -60,17 +60,22 @@ impl Files {
 }
 
 impl Includes for Files {
-    fn load(&mut self, from_dir: &Path, path: &str) -> Result<Arc<Document>, String> {
+    fn load(&mut self, from_dir: &Path, path: &str) -> Result<Arc<Document>, IncludeError> {
         let key = join(from_dir, path).to_string_lossy().replace('\\', "/");
+        if key.ends_with(".js") {
+            return Err(IncludeError::Computed(
+                "is code the Framework runs".to_string(),
+            ));
+        }
         let i = self
             .files
             .iter()
             .position(|(p, _)| *p == key)
-            .ok_or_else(|| format!("`{key}` does not exist"))?;
-        let id = FileId(u32::try_from(i + 1).map_err(|e| e.to_string())?);
+            .ok_or_else(|| IncludeError::Unreadable(format!("`{key}` does not exist")))?;
+        let id = FileId(u32::try_from(i + 1).map_err(|e| IncludeError::Unreadable(e.to_string()))?);
         parse_yaml(id, &self.files[i].1, Limits::default())
             .map(Arc::new)
-            .map_err(|e| e.to_string())
+            .map_err(|e| IncludeError::Unreadable(e.to_string()))
     }
 }
 

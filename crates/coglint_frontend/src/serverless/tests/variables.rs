@@ -95,7 +95,7 @@ fn options_and_the_stage_take_their_fallback_or_dev() {
 }
 
 #[test]
-fn deployment_sources_are_unknown_unless_there_is_a_fallback() {
+fn deployment_sources_are_unknown_even_with_a_fallback() {
     let (_, s) = service(
         "resources:\n  Resources:\n    Pool:\n      Properties:\n        A: ${ssm:/prod/mfa}\n        B: ${env:MFA, 'OFF'}\n        C: pool-${env:STAGE}-x\n        D: ${cf:other.Output}\n        E: ${aws:accountId}\n        F: ${param:mfa}\n        G: ${sls:instanceId}\n        H: ${vault:secret/x}\n",
         &[],
@@ -105,7 +105,11 @@ fn deployment_sources_are_unknown_unless_there_is_a_fallback() {
         unknown_reason(&s, p("A")),
         "`${ssm:/prod/mfa}` is read from SSM Parameter Store at deployment"
     );
-    assert_eq!(value_text(&s, p("B")), ("OFF", ParameterOrigin::Fallback));
+    // The variable is usually set where the service deploys: its fallback would be a guess.
+    assert_eq!(
+        unknown_reason(&s, p("B")),
+        "`${env:MFA}` is read from the environment at deployment"
+    );
     let (name, _) = variable(&s, p("C"));
     assert_eq!(name, "env:STAGE");
     assert_eq!(
@@ -297,4 +301,18 @@ fn deeply_nested_and_long_expressions_are_bounded() {
     );
     assert!(unknown_reason(&s, property(&s, "P", &["Deep"])).contains("nested more than 64 deep"));
     assert!(unknown_reason(&s, property(&s, "P", &["Long"])).contains("longer than 100000 bytes"));
+}
+
+#[test]
+fn an_include_computed_by_code_is_unknown_without_a_problem() {
+    let (_, s) = service(
+        "custom: ${file(./custom.js)}\nresources:\n  Resources:\n    Pool:\n      Properties:\n        A: ${self:custom.mfa}\n        B: ${file(./custom.js):mfa, 'OFF'}\n",
+        &[],
+    );
+    let a = property(&s, "Pool", &["A"]);
+    assert!(unknown_reason(&s, a).contains("is code the Framework runs"));
+    // Code has a value when the Framework runs: the fallback would be a guess.
+    let b = property(&s, "Pool", &["B"]);
+    assert!(unknown_reason(&s, b).contains("is code the Framework runs"));
+    assert!(s.problems.is_empty());
 }
