@@ -28,6 +28,8 @@ pub enum ProblemKind {
     /// A template in a CDK cloud assembly that its manifest does not list (checked as plain
     /// CloudFormation, without constructs).
     UnlistedTemplate,
+    /// A template that a cloud assembly's manifest lists, missing from the assembly.
+    MissingTemplate,
     /// A suppression that cannot be used: no reason, no rule, a malformed date.
     Suppression,
     /// A file that a reference names (an include, a manifest entry) lies outside the scanned
@@ -55,6 +57,7 @@ impl ProblemKind {
             ProblemKind::ModuleCycle => "module-cycle",
             ProblemKind::ModuleLimit => "module-limit",
             ProblemKind::UnlistedTemplate => "unlisted-template",
+            ProblemKind::MissingTemplate => "missing-template",
             ProblemKind::OutsideRoots => "outside-roots",
             ProblemKind::Include => "include-error",
             ProblemKind::Suppression => "invalid-suppression",
@@ -69,6 +72,7 @@ impl ProblemKind {
             self,
             ProblemKind::SymlinkLoop
                 | ProblemKind::UnlistedTemplate
+                | ProblemKind::MissingTemplate
                 | ProblemKind::ExpiredSuppression
                 | ProblemKind::UnusedSuppression
         )

@@ -97,6 +97,14 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     problems.extend(assemblies.problems.iter().cloned());
     let mut known: HashSet<PathBuf> = paths.iter().map(|(p, _)| cdk::normalize(p)).collect();
     for template in &assemblies.templates {
+        if !template.exists() {
+            problems.push(Problem::new(
+                ProblemKind::MissingTemplate,
+                template,
+                "listed in the cloud assembly's manifest but not there (a partly committed cdk.out?); run `cdk synth` to check it",
+            ));
+            continue;
+        }
         if known.insert(template.clone()) {
             paths.push((template.clone(), false));
         }
