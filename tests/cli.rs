@@ -719,3 +719,53 @@ fn a_typo_in_coglint_toml_is_an_error_with_its_place() {
         "{err}"
     );
 }
+
+#[test]
+fn samconfig_environments_are_chosen_with_config_env() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "template.yaml",
+        "Parameters:\n  Mfa:\n    Type: String\n    Default: \"ON\"\nResources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      MfaConfiguration: !Ref Mfa\n      EnabledMfas: [SOFTWARE_TOKEN_MFA]\n",
+    );
+    write(
+        dir.path(),
+        "samconfig.toml",
+        "version = 0.1\n[default.deploy.parameters]\nparameter_overrides = \"Mfa=OFF\"\n[prod.deploy.parameters]\nparameter_overrides = \"Mfa=ON\"\n",
+    );
+    let run = |extra: &[&str]| {
+        let mut args = vec!["check", "--format", "concise"];
+        args.extend_from_slice(extra);
+        stdout(&coglint(dir.path(), &args))
+    };
+    let default = run(&[]);
+    assert!(
+        default.contains("template.yaml:9:25: COG101"),
+        "the default environment's Mfa=OFF decides MFA:\n{default}"
+    );
+    let prod = run(&["--config-env", "prod"]);
+    assert!(!prod.contains("COG101"), "{prod}");
+    let staging = run(&["--config-env", "staging"]);
+    assert!(
+        !staging.contains("COG101"),
+        "an environment samconfig does not name leaves the template's default:\n{staging}"
+    );
+}
+
+#[test]
+fn config_show_lists_parameters_mappings() {
+    let dir = tempdir();
+    write(dir.path(), "params/prod.json", "{\"Mfa\": \"ON\"}");
+    write(
+        dir.path(),
+        "coglint.toml",
+        "[[parameters]]\ntemplates = \"stacks/*.yaml\"\nfile = \"params/prod.json\"\n",
+    );
+    let out = coglint(dir.path(), &["config", "--show"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("[[parameters]]\ntemplates = \"stacks/*.yaml\""),
+        "{text}"
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
