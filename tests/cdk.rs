@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{coglint, root};
+use common::{coglint, root, stdout, tempdir, write};
 
 fn concise(args: &[&str]) -> Vec<String> {
     let mut all = vec!["check", "--format", "concise"];
@@ -275,4 +275,32 @@ fn an_amplify_gen2_assembly_is_found_in_a_monorepo_package() {
         "{text}"
     );
     assert!(!text.contains("unlisted-template"), "{text}");
+}
+
+#[test]
+fn a_manifest_naming_a_template_outside_the_tree_reads_nothing() {
+    let dir = tempdir();
+    // Outside the scanned directory: a template that must never be read or printed.
+    write(
+        dir.path(),
+        "secret/Secret.template.json",
+        r#"{"Resources": {"Pool": {"Type": "AWS::Cognito::UserPool", "Properties": {"UserPoolName": "TOP-SECRET-NAME"}}}}"#,
+    );
+    write(
+        dir.path(),
+        "app/cdk.out/manifest.json",
+        r#"{"version": "55.0.0", "artifacts": {"Evil": {"type": "aws:cloudformation:stack", "properties": {"templateFile": "../../secret/Secret.template.json"}}}}"#,
+    );
+    let out = coglint(
+        &dir.path().join("app"),
+        &["check", ".", "--format", "concise"],
+    );
+    let text = stdout(&out);
+    assert!(text.contains("error[outside-roots]"), "{text}");
+    assert!(!text.contains("TOP-SECRET-NAME"), "{text}");
+    assert!(
+        !text.contains("COG101"),
+        "the template outside was checked:\n{text}"
+    );
+    assert_eq!(out.status.code(), Some(2));
 }

@@ -96,7 +96,18 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     let assemblies = cdk::find(&discovered.assemblies);
     problems.extend(assemblies.problems.iter().cloned());
     let mut known: HashSet<PathBuf> = paths.iter().map(|(p, _)| cdk::normalize(p)).collect();
+    let allowed = project::files::allowed_roots(&options.paths);
+    let mut files = Files::new(allowed);
     for template in &assemblies.templates {
+        // A manifest names its templates: one that leads out of the scanned tree is not read.
+        if !files.allowed(template) {
+            problems.push(Problem::new(
+                ProblemKind::OutsideRoots,
+                template,
+                "a cloud assembly's manifest names this template, outside the scanned directories and their repository; not read",
+            ));
+            continue;
+        }
         if !template.exists() {
             problems.push(Problem::new(
                 ProblemKind::MissingTemplate,
@@ -112,18 +123,22 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     paths.sort();
     paths.dedup_by(|a, b| cdk::normalize(&a.0) == cdk::normalize(&b.0));
 
-    let mut files = Files::new(project::files::allowed_roots(&options.paths));
     let ids: Vec<FileId> = paths.iter().map(|(p, _)| files.register(p)).collect();
     let roles = project::roles(&paths);
+    let retained = project::retained(&paths);
     let mut candidates = Vec::new();
     let mut terraform_paths = Vec::new();
-    for (((path, explicit), id), role) in paths.iter().zip(&ids).zip(&roles) {
-        match role {
-            Role::Terraform => terraform_paths.push((path.clone(), *id)),
+    for (i, (path, explicit)) in paths.iter().enumerate() {
+        match roles[i] {
+            Role::Terraform => terraform_paths.push((path.clone(), ids[i])),
             Role::Input => {}
-            Role::Candidate | Role::CliInputs => {
-                candidates.push((path.clone(), *id, *explicit, *role))
-            }
+            role @ (Role::Candidate | Role::CliInputs) => candidates.push(project::Candidate {
+                path: path.clone(),
+                id: ids[i],
+                explicit: *explicit,
+                role,
+                retain: retained[i],
+            }),
         }
     }
     // Every discovered file is read at most once, in parallel.
@@ -137,10 +152,10 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
         },
     );
     let mut units_read = Vec::new();
-    for ((_, id, _, _), outcome) in candidates.iter().zip(reads) {
+    for (candidate, outcome) in candidates.iter().zip(reads) {
         problems.extend(outcome.problems);
         if let Some(text) = outcome.text {
-            files.set_text(*id, text, true);
+            files.set_text(candidate.id, text, outcome.keep);
         }
         units_read.extend(outcome.read);
     }
@@ -164,6 +179,7 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
 
     let plan = project::plan(units_read, &mut files, &constructs, options);
     problems.extend(plan.problems);
+    files.release_unkept();
     let checked: Vec<UnitOutcome> = plan
         .units
         .par_iter()

@@ -119,6 +119,15 @@ impl Files {
         Ok((id, text))
     }
 
+    /// Drops the texts held only for planning.
+    pub fn release_unkept(&mut self) {
+        for entry in &mut self.entries {
+            if !entry.keep {
+                entry.text = None;
+            }
+        }
+    }
+
     /// The source database: every file, in id order, with its text where a report may point.
     pub fn into_sources(self) -> SourceDb {
         let mut db = SourceDb::new();
@@ -152,4 +161,48 @@ pub(crate) fn allowed_roots(paths: &[PathBuf]) -> Vec<PathBuf> {
     roots.sort();
     roots.dedup();
     roots
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_read_once_and_given_one_id() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("custom.yml");
+        std::fs::write(&path, "mfa: OFF\n")?;
+        let mut files = Files::new(Vec::new());
+        let (id, first) = files
+            .read(&path)
+            .map_err(|p| std::io::Error::other(p.message))?;
+        // The file is gone: a second read can only come from the table.
+        std::fs::remove_file(&path)?;
+        let (again, second) = files
+            .read(&path)
+            .map_err(|p| std::io::Error::other(p.message))?;
+        assert_eq!(id, again);
+        assert!(Arc::ptr_eq(&first, &second));
+        assert_eq!(files.register(&dir.path().join("./custom.yml")), id);
+        Ok(())
+    }
+
+    #[test]
+    fn nothing_outside_the_allowed_roots_is_read() -> std::io::Result<()> {
+        let inside = tempfile::tempdir()?;
+        let outside = tempfile::tempdir()?;
+        let secret = outside.path().join("secret.yml");
+        std::fs::write(&secret, "key: value\n")?;
+        let mut files = Files::new(allowed_roots(&[inside.path().to_path_buf()]));
+        let Err(problem) = files.read(&secret) else {
+            panic!("a file outside the roots was read")
+        };
+        assert_eq!(problem.kind, ProblemKind::OutsideRoots);
+        let through = inside
+            .path()
+            .join("../")
+            .join(outside.path().file_name().unwrap_or_default());
+        assert!(files.read(&through.join("secret.yml")).is_err());
+        Ok(())
+    }
 }

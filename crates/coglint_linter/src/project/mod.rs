@@ -50,6 +50,9 @@ pub(crate) struct Read {
 pub(crate) struct ReadOutcome {
     pub read: Option<Read>,
     pub text: Option<Arc<str>>,
+    /// Whether a report may point into the text (else it is held only until the units are
+    /// planned, for a service that may include the file).
+    pub keep: bool,
     pub problems: Vec<Problem>,
 }
 
@@ -107,6 +110,26 @@ pub(crate) fn roles(paths: &[(PathBuf, bool)]) -> Vec<Role> {
         .collect()
 }
 
+/// Which discovered files to hold the text of, though nothing is checked in them, until the
+/// units are planned: those below a directory with a `serverless.yml` (or `.yaml`, `.json`),
+/// which a service may include for its values (`custom: ${file(config/dev.yml)}`). They are
+/// then read once.
+pub(crate) fn retained(paths: &[(PathBuf, bool)]) -> Vec<bool> {
+    let services: Vec<&Path> = paths
+        .iter()
+        .filter(|(p, _)| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                matches!(n, "serverless.yml" | "serverless.yaml" | "serverless.json")
+            })
+        })
+        .filter_map(|(p, _)| p.parent())
+        .collect();
+    paths
+        .iter()
+        .map(|(p, _)| services.iter().any(|dir| p.starts_with(dir)))
+        .collect()
+}
+
 /// Whether `text` may be a Serverless service: `service` and `provider` at the top level.
 fn may_be_service(text: &str) -> bool {
     let top = |key: &str| {
@@ -130,13 +153,15 @@ fn is_fragment(root: &Node) -> bool {
 /// are not worth parsing: a template needs a `Resources` section and, to hold anything the
 /// rules read, a mention of Cognito; a service is parsed whenever it may be one, since the
 /// Cognito resources may sit in the files it includes.
-pub(crate) fn read_candidate(
-    path: &Path,
-    id: FileId,
-    explicit: bool,
-    role: Role,
-    options: &ScanOptions,
-) -> ReadOutcome {
+pub(crate) fn read_candidate(candidate: &Candidate, options: &ScanOptions) -> ReadOutcome {
+    let Candidate {
+        path,
+        id,
+        explicit,
+        role,
+        retain,
+    } = candidate;
+    let (path, id, explicit, role) = (path.as_path(), *id, *explicit, *role);
     let mut outcome = ReadOutcome::default();
     let text = match read_text(path, explicit) {
         Ok(Some(text)) => text,
@@ -150,15 +175,21 @@ pub(crate) fn read_candidate(
     let service = may_be_service(&text);
     let fragment = cognito && text.contains("Properties");
     let template = cognito && text.contains("Resources");
+    let text: Arc<str> = Arc::from(text);
     if role != Role::CliInputs && !service && !fragment && !template {
+        if *retain {
+            outcome.text = Some(text);
+        }
         return outcome;
     }
-    let text: Arc<str> = Arc::from(text);
     let doc = match parse(path, id, &text, options.limits) {
         Ok(doc) => doc,
         Err(err) => {
             if explicit || role == Role::CliInputs || cloudformation::looks_like_template(&text) {
                 outcome.problems.push(syntax_problem(path, id, err));
+                outcome.keep = true;
+                outcome.text = Some(text);
+            } else if *retain {
                 outcome.text = Some(text);
             }
             return outcome;
@@ -173,8 +204,12 @@ pub(crate) fn read_candidate(
     } else if fragment && is_fragment(&doc.root) {
         Class::Fragment
     } else {
+        if *retain {
+            outcome.text = Some(text);
+        }
         return outcome;
     };
+    outcome.keep = true;
     outcome.text = Some(text);
     outcome.read = Some(Read {
         id,
@@ -344,13 +379,21 @@ pub(crate) fn duplicate_keys(path: &Path, doc: &Document) -> Vec<Problem> {
         .collect()
 }
 
+/// A discovered file to read.
+pub(crate) struct Candidate {
+    pub path: PathBuf,
+    pub id: FileId,
+    /// Named on the command line.
+    pub explicit: bool,
+    pub role: Role,
+    /// Its text is held until the units are planned (see [`retained`]).
+    pub retain: bool,
+}
+
 /// Reads every candidate in parallel; the outcomes in the order of `candidates`.
-pub(crate) fn read_all(
-    candidates: &[(PathBuf, FileId, bool, Role)],
-    options: &ScanOptions,
-) -> Vec<ReadOutcome> {
+pub(crate) fn read_all(candidates: &[Candidate], options: &ScanOptions) -> Vec<ReadOutcome> {
     candidates
         .par_iter()
-        .map(|(path, id, explicit, role)| read_candidate(path, *id, *explicit, *role, options))
+        .map(|candidate| read_candidate(candidate, options))
         .collect()
 }
