@@ -140,9 +140,11 @@ fn may_be_service(text: &str) -> bool {
     top("service") && top("provider")
 }
 
-/// Whether a document is one resource alone, of a Cognito type.
+/// Whether a document is one resource alone, of a Cognito type, with its properties.
 fn is_fragment(root: &Node) -> bool {
-    root.get("Properties").is_some()
+    root.get("Properties")
+        .and_then(Node::entries)
+        .is_some_and(|p| !p.is_empty())
         && root
             .get("Type")
             .and_then(Node::as_str)
