@@ -1,7 +1,7 @@
 //! The coglint command line: argument parsing, choosing the reporter, the exit code.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -13,8 +13,9 @@ use coglint_rules::{all_rules, find_rule, Severity};
 
 /// Finds security misconfigurations of Amazon Cognito in infrastructure as code.
 ///
-/// coglint reads CloudFormation templates (YAML and JSON, SAM included), Terraform modules and
-/// AWS CDK cloud assemblies (`cdk synth && coglint check`),
+/// coglint reads CloudFormation templates (YAML and JSON, SAM included), Serverless Framework
+/// services, AWS Amplify backends, Terraform modules and AWS CDK cloud assemblies
+/// (`cdk synth && coglint check`),
 /// models every Cognito user pool and app client with AWS's defaults for what is omitted, and
 /// reports each finding at the place in the source that causes it. Values it cannot know before
 /// deployment (a parameter or variable without a value, Fn::ImportValue, a data source) never
@@ -32,19 +33,28 @@ const AFTER_HELP: &str = "Exit codes: 0 no finding at or above --fail-on; 1 find
 enum Command {
     /// Scan files and directories for Cognito misconfigurations.
     ///
-    /// Directories are walked in parallel, honouring .gitignore and .ignore and skipping hidden
-    /// directories and node_modules. Templates are recognised by content (a `Resources` map of
-    /// typed resources); other YAML and JSON files are skipped silently. A directory of .tf and
-    /// .tf.json files is a Terraform module; modules called by another scanned module are checked
-    /// through their calls. A CDK app's cdk.out is read through its manifest, even when
-    /// git-ignored. A file named on the command line is always scanned, even when ignored.
-    /// Suppress a finding with `# coglint:ignore CODE -- reason` above it (docs/suppressions.md).
-    Check(CheckArgs),
-    /// List every rule: code, name, severity and what it finds.
+    /// Directories are walked honouring .gitignore and .ignore and skipping hidden directories
+    /// and node_modules. Templates are recognised by content (a `Resources` map of typed
+    /// resources), and so are Serverless services (`service` and `provider`, with the files they
+    /// include); other YAML and JSON files are skipped silently. Amplify backends are read with
+    /// their parameters.json and environments, or from cli-inputs.json; SAM templates with
+    /// samconfig.toml (docs/projects.md). A directory of .tf and .tf.json files is a Terraform
+    /// module; modules called by another scanned module are checked through their calls. A CDK
+    /// app's cdk.out (and Amplify Gen 2's .amplify/artifacts/cdk.out) is read through its
+    /// manifest, even when git-ignored. A file named on the command line is always scanned, even
+    /// when ignored. The recommended rules run by default; `--select hardening` adds the
+    /// hardening group. Suppress a finding with `# coglint:ignore CODE -- reason` above it
+    /// (docs/suppressions.md).
+    Check(Box<CheckArgs>),
+    /// List every rule: code, name, severity, group, whether it is on under the configuration
+    /// (the nearest coglint.toml, or --config), and what it finds.
     Rules {
         /// Print the list as JSON.
         #[arg(long)]
         json: bool,
+        /// The configuration file (default: the nearest coglint.toml above the current directory).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Print the documentation of one rule (by code or name, e.g. COG301 or client-implicit-grant).
     Rule {
@@ -91,6 +101,15 @@ struct CheckArgs {
     /// coglint.toml in the first scanned path or above it. See docs/configuration.md.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+
+    /// Turn rules on, beside the recommended set and the configuration's: codes, names, code
+    /// prefixes (COG3), severities, `hardening` or `all` (comma-separated, repeatable).
+    #[arg(long, value_name = "SELECTOR", value_delimiter = ',')]
+    select: Vec<String>,
+
+    /// Turn rules off, after everything else (same selectors as --select).
+    #[arg(long, value_name = "SELECTOR", value_delimiter = ',')]
+    ignore: Vec<String>,
 
     /// Values for the parameters of every template: the CLI's
     /// `[{"ParameterKey":..,"ParameterValue":..}]` list, a `{"Parameters": {..}}` object or a
@@ -196,8 +215,11 @@ const EXIT_ERROR: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check(args) => check(args),
-        Command::Rules { json } => list_rules(json),
+        Command::Check(args) => check(*args),
+        Command::Rules { json, config } => match configuration(config.as_deref(), Path::new(".")) {
+            Ok(config) => list_rules(json, &config),
+            Err(code) => code,
+        },
         Command::Rule { rule } => show_rule(&rule),
         Command::Config { show, config, path } => show_config(show, config, &path),
     }
@@ -241,10 +263,14 @@ fn check(args: CheckArgs) -> ExitCode {
         .first()
         .cloned()
         .unwrap_or_else(|| PathBuf::from("."));
-    let config = match configuration(args.config.as_deref(), &start) {
+    let mut config = match configuration(args.config.as_deref(), &start) {
         Ok(config) => config,
         Err(code) => return code,
     };
+    if let Err(e) = config.choose_from_flags(&args.select, &args.ignore) {
+        eprintln!("coglint: {e}");
+        return ExitCode::from(EXIT_ERROR);
+    }
     let options = ScanOptions {
         rules: config.rules,
         settings: config.settings,
@@ -357,7 +383,8 @@ fn write_output(path: Option<&std::path::Path>, text: &str) -> std::io::Result<(
     }
 }
 
-fn list_rules(json: bool) -> ExitCode {
+fn list_rules(json: bool, config: &Config) -> ExitCode {
+    let on = |code: &str| config.rules.iter().any(|r| r.meta().code == code);
     let mut out = String::new();
     if json {
         let rules: Vec<_> = all_rules()
@@ -368,6 +395,8 @@ fn list_rules(json: bool) -> ExitCode {
                     "code": m.code,
                     "name": m.name,
                     "severity": m.severity.as_str(),
+                    "group": m.group.as_str(),
+                    "enabled": on(m.code),
                     "category": m.category.title(),
                     "summary": m.summary,
                     "related": m.related,
@@ -387,10 +416,12 @@ fn list_rules(json: bool) -> ExitCode {
         for rule in all_rules() {
             let m = rule.meta();
             out.push_str(&format!(
-                "{:<7} {:<width$} {:<9} {}\n",
+                "{:<7} {:<width$} {:<9} {:<12} {:<4} {}\n",
                 m.code,
                 m.name,
                 m.severity.as_str(),
+                m.group.as_str(),
+                if on(m.code) { "on" } else { "off" },
                 m.summary
             ));
         }

@@ -6,7 +6,8 @@ mod common;
 use common::{coglint, root, stdout, tempdir, write};
 
 fn concise(args: &[&str]) -> Vec<String> {
-    let mut all = vec!["check", "--format", "concise"];
+    // These tests are about reading assemblies: every rule, whatever its group.
+    let mut all = vec!["check", "--format", "concise", "--select", "all"];
     all.extend_from_slice(args);
     let out = coglint(&root(), &all);
     String::from_utf8_lossy(&out.stdout)
@@ -146,7 +147,7 @@ fn a_git_ignored_cdk_out_is_found_from_the_project_root() {
         .unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(app.join("cdk.json"), "{\"app\": \"npx tsx app.ts\"}")
         .unwrap_or_else(|e| panic!("{e}"));
-    let out = coglint(app, &["check", "--format", "sarif"]);
+    let out = coglint(app, &["check", "--format", "sarif", "--select", "all"]);
     let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
     let results = sarif["runs"][0]["results"]
         .as_array()
@@ -176,7 +177,14 @@ fn a_git_ignored_cdk_out_is_found_from_the_project_root() {
 fn human_report_of_a_traced_construct() {
     let out = coglint(
         &root(),
-        &["check", "--color", "never", "testdata/cdk/stack-traces"],
+        &[
+            "check",
+            "--color",
+            "never",
+            "--select",
+            "all",
+            "testdata/cdk/stack-traces",
+        ],
     );
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let mut settings = insta::Settings::clone_current();

@@ -769,3 +769,49 @@ fn config_show_lists_parameters_mappings() {
     );
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn the_recommended_set_runs_by_default_and_hardening_is_selected() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "pool.yaml",
+        "Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      UserPoolName: only-a-name\n",
+    );
+    let codes = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["check", "--format", "concise"];
+        all.extend_from_slice(args);
+        stdout(&coglint(dir.path(), &all))
+            .lines()
+            .filter_map(|l| l.split_whitespace().nth(1).map(str::to_string))
+            .collect()
+    };
+    let default = codes(&[]);
+    assert!(default.contains(&"COG101".to_string()), "{default:?}");
+    // COG113 (password history) and COG602 (WAF) are in the hardening group.
+    assert!(
+        !default.iter().any(|c| c == "COG113" || c == "COG602"),
+        "{default:?}"
+    );
+    let hardening = codes(&["--select", "hardening", "--ignore", "COG602"]);
+    assert!(hardening.contains(&"COG113".to_string()), "{hardening:?}");
+    assert!(!hardening.contains(&"COG602".to_string()), "{hardening:?}");
+    let out = coglint(dir.path(), &["check", "--select", "COG999"]);
+    assert_eq!(out.status.code(), Some(2));
+
+    write(dir.path(), "coglint.toml", "select = [\"COG602\"]\n");
+    let rules = stdout(&coglint(dir.path(), &["rules"]));
+    let line = |code: &str| {
+        rules
+            .lines()
+            .find(|l| l.starts_with(code))
+            .map(|l| l.split_whitespace().take(5).collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        line("COG602"),
+        "COG602 no-waf-association medium hardening on"
+    );
+    assert_eq!(line("COG603"), "COG603 no-log-delivery low hardening off");
+    assert_eq!(line("COG101"), "COG101 mfa-off high recommended on");
+}

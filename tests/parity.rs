@@ -283,6 +283,8 @@ fn normalize(file: &str, resource: &str) -> String {
 fn run(path: &Path) -> ScanResult {
     let options = ScanOptions {
         paths: vec![path.to_path_buf()],
+        // Parity is about the front ends: every rule, whatever group.
+        rules: coglint_rules::all_rules().to_vec(),
         ..ScanOptions::default()
     };
     scan(&options)

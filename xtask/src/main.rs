@@ -22,7 +22,7 @@ fn pages() -> Vec<(PathBuf, String)> {
          Each page says what the rule finds, why it matters, an example that fails and one that \
          passes, and the fix in CloudFormation, Terraform and the CDK. The last column names the \
          checks of other tools that cover the same setting (their suppressions are honoured, see \
-         [suppressions](../suppressions.md)).\n",
+         [suppressions](../suppressions.md)). Rules of the hardening group are off by default;          `select = [\"hardening\"]` in coglint.toml (or `--select hardening`) turns them on.\n",
     );
     let mut category = None;
     for rule in all_rules() {
@@ -30,16 +30,17 @@ fn pages() -> Vec<(PathBuf, String)> {
         if category != Some(m.category) {
             category = Some(m.category);
             index.push_str(&format!(
-                "\n## {}\n\n| Code | Name | Severity | Finds | Related |\n|---|---|---|---|---|\n",
+                "\n## {}\n\n| Code | Name | Severity | Group | Finds | Related |\n|---|---|---|---|---|---|\n",
                 m.category.title()
             ));
         }
         index.push_str(&format!(
-            "| {} | [{}]({}.md) | {} | {} | {} |\n",
+            "| {} | [{}]({}.md) | {} | {} | {} | {} |\n",
             m.code,
             m.name,
             m.name,
             m.severity,
+            m.group,
             m.summary,
             m.related.join(", ")
         ));

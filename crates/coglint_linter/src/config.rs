@@ -78,16 +78,74 @@ pub struct Config {
     pub severities: HashMap<&'static str, Severity>,
     /// `[[parameters]]`: parameters files by template.
     pub parameters: Vec<ParameterMapping>,
+    /// The selectors given, in `coglint.toml` and then on the command line.
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+}
+
+impl Config {
+    /// Adds selectors and decides again which rules run: a rule runs when its most specific
+    /// `select` is more specific than its most specific `ignore` (on a tie, `ignore` wins). The
+    /// recommended set is selected by default, less specifically than any selector written.
+    pub fn choose(&mut self, select: &[&str], ignore: &[&str]) {
+        self.select.extend(select.iter().map(|s| s.to_string()));
+        self.ignore.extend(ignore.iter().map(|s| s.to_string()));
+        let best = |selectors: &[String], rule: &dyn Rule| {
+            selectors.iter().filter_map(|s| specificity(s, rule)).max()
+        };
+        self.rules = all_rules()
+            .iter()
+            .copied()
+            .filter(|r| {
+                let default = r.meta().group.on_by_default().then_some(0);
+                let on = best(&self.select, *r).max(default);
+                let off = best(&self.ignore, *r);
+                match (on, off) {
+                    (Some(on), Some(off)) => on > off,
+                    (on, _) => on.is_some(),
+                }
+            })
+            .collect();
+    }
+
+    /// Applies `--select` and `--ignore` given on the command line, after the file's; an error
+    /// names a selector that selects no rule.
+    pub fn choose_from_flags(
+        &mut self,
+        select: &[String],
+        ignore: &[String],
+    ) -> Result<(), String> {
+        for s in select.iter().chain(ignore) {
+            if !all_rules().iter().any(|r| selects(s, *r)) {
+                return Err(format!("`{s}` selects no rule"));
+            }
+        }
+        let select: Vec<&str> = select.iter().map(String::as_str).collect();
+        let ignore: Vec<&str> = ignore.iter().map(String::as_str).collect();
+        self.choose(&select, &ignore);
+        Ok(())
+    }
+}
+
+/// The rules that run when nothing is selected: the recommended set.
+pub fn default_rules() -> Vec<&'static dyn Rule> {
+    all_rules()
+        .iter()
+        .copied()
+        .filter(|r| r.meta().group.on_by_default())
+        .collect()
 }
 
 impl Default for Config {
     fn default() -> Self {
         Self {
             path: None,
-            rules: all_rules().to_vec(),
+            rules: default_rules(),
             settings: Settings::default(),
             severities: HashMap::new(),
             parameters: Vec::new(),
+            select: Vec::new(),
+            ignore: Vec::new(),
         }
     }
 }
@@ -119,19 +177,37 @@ fn error_at(path: &Path, text: &str, offset: usize, message: impl Into<String>) 
     }
 }
 
-/// Whether a selector (`COG301`, `client-implicit-grant`, a code prefix `COG3`, a severity
-/// `high`) takes in `rule`.
-fn selects(selector: &str, rule: &dyn Rule) -> bool {
+/// How precisely a selector (`all`, a group `recommended` or `hardening`, a severity `high`, a
+/// code prefix `COG3`, a code `COG301` or a name `client-implicit-grant`) names `rule`, or
+/// `None` if it does not take the rule in. The more specific selector decides between `select`
+/// and `ignore`, as in ruff: `ignore = ["all"]` with `select = ["COG101"]` runs COG101 alone.
+pub fn specificity(selector: &str, rule: &dyn Rule) -> Option<usize> {
     let meta = rule.meta();
     let s = selector.trim();
-    meta.code.eq_ignore_ascii_case(s)
-        || meta.name == s
-        || (s.len() >= 3
-            && meta
-                .code
-                .to_ascii_uppercase()
-                .starts_with(&s.to_ascii_uppercase()))
-        || Severity::parse(s) == Some(meta.severity)
+    if meta.code.eq_ignore_ascii_case(s) || meta.name == s {
+        Some(100)
+    } else if s.len() >= 3
+        && meta
+            .code
+            .to_ascii_uppercase()
+            .starts_with(&s.to_ascii_uppercase())
+    {
+        // A longer prefix is more specific.
+        Some(10 + s.len())
+    } else if Severity::parse(s) == Some(meta.severity) {
+        Some(3)
+    } else if s.eq_ignore_ascii_case(meta.group.as_str()) {
+        Some(2)
+    } else if s.eq_ignore_ascii_case("all") {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// Whether a selector takes in `rule`.
+pub fn selects(selector: &str, rule: &dyn Rule) -> bool {
+    specificity(selector, rule).is_some()
 }
 
 fn find_rule(key: &str) -> Option<&'static dyn Rule> {
@@ -193,22 +269,27 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             ))
         }
     };
-    if let Some(select) = &raw.select {
-        for s in select {
-            check_selector(s)?;
-        }
-        config
-            .rules
-            .retain(|r| select.iter().any(|s| selects(s.get_ref(), *r)));
+    for s in raw
+        .select
+        .iter()
+        .flatten()
+        .chain(raw.ignore.iter().flatten())
+    {
+        check_selector(s)?;
     }
-    if let Some(ignore) = &raw.ignore {
-        for s in ignore {
-            check_selector(s)?;
-        }
-        config
-            .rules
-            .retain(|r| !ignore.iter().any(|s| selects(s.get_ref(), *r)));
-    }
+    let select: Vec<&str> = raw
+        .select
+        .iter()
+        .flatten()
+        .map(|s| s.get_ref().as_str())
+        .collect();
+    let ignore: Vec<&str> = raw
+        .ignore
+        .iter()
+        .flatten()
+        .map(|s| s.get_ref().as_str())
+        .collect();
+    config.choose(&select, &ignore);
     for (key, value) in raw.severity.iter().flatten() {
         let rule = find_rule(key.get_ref()).ok_or_else(|| {
             error_at(
@@ -368,10 +449,55 @@ mod tests {
         );
     }
 
+    fn codes(text: &str) -> Vec<&'static str> {
+        match parse_str(text) {
+            Ok(config) => config.rules.iter().map(|r| r.meta().code).collect(),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn the_recommended_set_runs_by_default_and_selectors_decide_by_specificity() {
+        let recommended = codes("");
+        assert_eq!(recommended.len(), 35);
+        assert!(recommended.contains(&"COG101") && !recommended.contains(&"COG602"));
+        assert_eq!(codes("select = [\"hardening\"]\n").len(), 49);
+        assert_eq!(codes("select = [\"all\"]\n").len(), 49);
+        // The more specific selector wins: a code over `all`, a code over a group or severity.
+        assert_eq!(
+            codes("ignore = [\"all\"]\nselect = [\"COG101\", \"client-implicit-grant\"]\n"),
+            vec!["COG101", "COG301"]
+        );
+        let hardening = codes("select = [\"hardening\"]\nignore = [\"COG602\", \"low\"]\n");
+        assert!(!hardening.contains(&"COG602") && !hardening.contains(&"COG603"));
+        assert!(hardening.contains(&"COG607") && hardening.contains(&"COG101"));
+        let clients = codes("ignore = [\"COG3\"]\nselect = [\"COG301\"]\n");
+        assert!(clients.contains(&"COG301") && !clients.contains(&"COG302"));
+        // On a tie, ignore wins.
+        assert!(!codes("select = [\"COG301\"]\nignore = [\"COG301\"]\n").contains(&"COG301"));
+    }
+
+    #[test]
+    fn command_line_selectors_add_to_the_file() {
+        let Ok(mut config) = parse_str("ignore = [\"COG101\"]\n") else {
+            panic!()
+        };
+        assert!(config
+            .choose_from_flags(&["hardening".into()], &["COG602".into()])
+            .is_ok());
+        let codes: Vec<_> = config.rules.iter().map(|r| r.meta().code).collect();
+        assert!(!codes.contains(&"COG101") && !codes.contains(&"COG602"));
+        assert!(codes.contains(&"COG603"));
+        assert_eq!(
+            config.choose_from_flags(&["COG999".into()], &[]),
+            Err("`COG999` selects no rule".to_string())
+        );
+    }
+
     #[test]
     fn select_ignore_severity_and_settings() {
         let config = parse_str(
-            "select = [\"COG1\", \"client-implicit-grant\"]\nignore = [\"low\"]\n[severity]\nCOG102 = \"high\"\n[rules.password-too-short]\nmin-length = 12\n",
+            "ignore = [\"all\"]\nselect = [\"COG1\", \"client-implicit-grant\"]\n[severity]\nCOG102 = \"high\"\n[rules.password-too-short]\nmin-length = 12\n",
         );
         let Ok(config) = config else {
             panic!("{config:?}")
@@ -379,7 +505,10 @@ mod tests {
         let codes: Vec<_> = config.rules.iter().map(|r| r.meta().code).collect();
         assert_eq!(
             codes,
-            vec!["COG101", "COG102", "COG103", "COG104", "COG110", "COG301"]
+            vec![
+                "COG101", "COG102", "COG103", "COG104", "COG110", "COG111", "COG112", "COG113",
+                "COG301"
+            ]
         );
         assert_eq!(config.severities.get("COG102"), Some(&Severity::High));
         assert_eq!(config.settings.password_min_length, 12);

@@ -51,7 +51,7 @@ impl Default for ScanOptions {
             paths: vec![PathBuf::from(".")],
             parameters: None,
             settings: Settings::default(),
-            rules: coglint_rules::all_rules().to_vec(),
+            rules: crate::config::default_rules(),
             limits: Limits::default(),
             vars: Vec::new(),
             var_files: Vec::new(),

@@ -83,6 +83,8 @@ struct RuleProperties {
     #[serde(rename = "security-severity")]
     security_severity: &'static str,
     precision: &'static str,
+    /// `recommended` (on by default) or `hardening` (off unless selected).
+    group: &'static str,
     tags: Vec<String>,
 }
 
@@ -257,6 +259,7 @@ fn descriptor(meta: &RuleMeta) -> ReportingDescriptor {
         properties: RuleProperties {
             security_severity: meta.severity.security_severity(),
             precision: "very-high",
+            group: meta.group.as_str(),
             tags,
         },
     }

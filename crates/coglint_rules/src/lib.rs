@@ -11,7 +11,7 @@ pub mod rules;
 pub use context::{
     Context, Described, Finding, Label, SettingMut, Settings, UnknownValue, SETTING_KEYS,
 };
-pub use meta::{Category, Rule, RuleMeta, RuleMetadata, Severity};
+pub use meta::{Category, Group, Rule, RuleMeta, RuleMetadata, Severity};
 pub use registry::{all_rules, find_rule};
 
 /// Runs every rule in `rules` over `model`.

@@ -87,6 +87,36 @@ impl Category {
     }
 }
 
+/// Whether a rule runs by default. The recommended set is what a reviewer would block a merge
+/// for without context the scan cannot see; the hardening group is off by default and turned on
+/// with `select = ["hardening"]` (or `"all"`), like clippy's `pedantic`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Group {
+    Recommended,
+    Hardening,
+}
+
+impl Group {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Recommended => "recommended",
+            Group::Hardening => "hardening",
+        }
+    }
+
+    /// Whether the group's rules run when the configuration selects nothing.
+    pub fn on_by_default(self) -> bool {
+        self == Group::Recommended
+    }
+}
+
+impl fmt::Display for Group {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A rule's metadata. `docs` is the rule's doc comment, Markdown.
 #[derive(Debug)]
 pub struct RuleMeta {
@@ -94,6 +124,7 @@ pub struct RuleMeta {
     pub name: &'static str,
     pub severity: Severity,
     pub category: Category,
+    pub group: Group,
     /// One line, for `coglint rules` and SARIF's short description.
     pub summary: &'static str,
     /// How to fix it, one line, shown as help under each finding.
@@ -119,11 +150,16 @@ impl RuleMeta {
     /// The rule's documentation page: what `coglint rule` prints and `docs/rules/<name>.md` holds.
     pub fn page(&self) -> String {
         let mut out = format!(
-            "# {} ({})\n\nSeverity: {}. Category: {}.\n\n{}.\n\n",
+            "# {} ({})\n\nSeverity: {}. Category: {}. Group: {}.\n\n{}.\n\n",
             self.name,
             self.code,
             self.severity,
             self.category.title(),
+            match self.group {
+                Group::Recommended => "recommended (on by default)",
+                Group::Hardening =>
+                    "hardening (off by default; `select = [\"hardening\"]` turns it on)",
+            },
             self.summary
         );
         out.push_str(&self.documentation());
@@ -165,6 +201,8 @@ pub trait Rule: RuleMetadata + Send + Sync {
 /// The rule's file then implements [`Rule::check`].
 #[macro_export]
 macro_rules! declare_rule {
+    (@group) => { $crate::Group::Recommended };
+    (@group $group:ident) => { $crate::Group::$group };
     (
         $(#[doc = $doc:literal])+
         $vis:vis $name:ident {
@@ -172,6 +210,7 @@ macro_rules! declare_rule {
             name: $rule_name:literal,
             severity: $severity:ident,
             category: $category:ident,
+            $(group: $group:ident,)?
             summary: $summary:literal,
             fix: $fix:literal,
             cdk_fix: $cdk_fix:literal,
@@ -189,6 +228,7 @@ macro_rules! declare_rule {
                     name: $rule_name,
                     severity: $crate::Severity::$severity,
                     category: $crate::Category::$category,
+                    group: $crate::declare_rule!(@group $($group)?),
                     summary: $summary,
                     fix: $fix,
                     cdk_fix: $cdk_fix,

@@ -61,6 +61,7 @@ declare_rule! {
         name: "client-admin-scope",
         severity: Low,
         category: AppClients,
+        group: Hardening,
         summary: "AllowedOAuthScopes grants aws.cognito.signin.user.admin: tokens can edit the user's own attributes",
         fix: "remove `aws.cognito.signin.user.admin` from the allowed OAuth scopes",
         cdk_fix: "oAuth: { scopes: [OAuthScope.OPENID, OAuthScope.EMAIL] }",

@@ -54,6 +54,7 @@ declare_rule! {
         name: "client-refresh-token-lifetime",
         severity: Low,
         category: AppClients,
+        group: Hardening,
         summary: "Refresh token validity above the threshold (default 7 days; omitted = 30 days)",
         fix: "set `RefreshTokenValidity` (Terraform `refresh_token_validity`) to 7 days or less, in the unit of `TokenValidityUnits`",
         cdk_fix: "refreshTokenValidity: Duration.days(7)",

@@ -58,6 +58,7 @@ declare_rule! {
         name: "client-refresh-token-rotation-off",
         severity: Low,
         category: AppClients,
+        group: Hardening,
         summary: "RefreshTokenRotation not enabled: a stolen refresh token keeps working next to the user's",
         fix: "set `RefreshTokenRotation.Feature: ENABLED` (Terraform `refresh_token_rotation { feature = \"ENABLED\" }`)",
         cdk_fix: "refreshTokenRotation: { feature: 'ENABLED' } on CfnUserPoolClient",

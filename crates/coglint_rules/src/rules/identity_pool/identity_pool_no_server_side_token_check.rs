@@ -64,6 +64,7 @@ declare_rule! {
         name: "identity-pool-no-server-side-token-check",
         severity: Low,
         category: IdentityPools,
+        group: Hardening,
         summary: "ServerSideTokenCheck is false for a user pool provider: revoked sessions keep getting credentials",
         fix: "set `ServerSideTokenCheck: true` (Terraform `server_side_token_check = true`) for each user pool provider",
         cdk_fix: "new UserPoolAuthenticationProvider({ userPool, disableServerSideTokenCheck: false })",

@@ -71,6 +71,7 @@ declare_rule! {
         name: "api-without-cognito-authorizer",
         severity: Medium,
         category: Operations,
+        group: Hardening,
         summary: "An API Gateway method or route next to a user pool requires no authorization (OPTIONS excepted)",
         fix: "require an authorizer: `AuthorizationType: COGNITO_USER_POOLS` with `AuthorizerId` (`JWT` for HTTP APIs)",
         cdk_fix: "defaultMethodOptions: { authorizer: new apigateway.CognitoUserPoolsAuthorizer(this, 'Authorizer', { cognitoUserPools: [pool] }) }",

@@ -74,6 +74,7 @@ declare_rule! {
         name: "no-log-delivery",
         severity: Low,
         category: Operations,
+        group: Hardening,
         summary: "No log delivery configuration exports the user pool's logs",
         fix: "export the user pool's logs (`AWS::Cognito::LogDeliveryConfiguration`, Terraform `aws_cognito_log_delivery_configuration`), or `ignore = [\"no-log-delivery\"]` in coglint.toml if that is done elsewhere",
         cdk_fix: "new cognito.CfnLogDeliveryConfiguration(this, 'PoolLogs', { userPoolId: userPool.userPoolId, logConfigurations: [...] })",

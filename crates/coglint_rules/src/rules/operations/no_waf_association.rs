@@ -69,6 +69,7 @@ declare_rule! {
         name: "no-waf-association",
         severity: Medium,
         category: Operations,
+        group: Hardening,
         summary: "No WAFv2 web ACL association targets the user pool in the scanned files",
         fix: "associate a WAF web ACL with the user pool (`AWS::WAFv2::WebACLAssociation`, Terraform `aws_wafv2_web_acl_association`), or `ignore = [\"no-waf-association\"]` in coglint.toml if WAF is attached elsewhere",
         cdk_fix: "new wafv2.CfnWebACLAssociation(this, 'PoolWaf', { resourceArn: userPool.userPoolArn, webAclArn: webAcl.attrArn })",

@@ -52,6 +52,7 @@ declare_rule! {
         name: "new-device-without-challenge",
         severity: Low,
         category: SignUp,
+        group: Hardening,
         summary: "Device remembering is on and ChallengeRequiredOnNewDevice is false",
         fix: "set `DeviceConfiguration.ChallengeRequiredOnNewDevice: true` (Terraform `device_configuration { challenge_required_on_new_device = true }`)",
         cdk_fix: "deviceTracking: { challengeRequiredOnNewDevice: true, deviceOnlyRememberedOnUserPrompt: true }",

@@ -54,6 +54,7 @@ declare_rule! {
         name: "recovery-via-sms",
         severity: Low,
         category: SignUp,
+        group: Hardening,
         summary: "Account recovery sends its code by SMS first (or AccountRecoverySetting is omitted: SMS before email)",
         fix: "make `verified_email` (or `admin_only`) the recovery mechanism with priority 1 in `AccountRecoverySetting` (Terraform `account_recovery_setting`)",
         cdk_fix: "accountRecovery: cognito.AccountRecovery.EMAIL_ONLY",

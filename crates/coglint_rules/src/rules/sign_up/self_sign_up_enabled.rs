@@ -57,6 +57,7 @@ declare_rule! {
         name: "self-sign-up-enabled",
         severity: Low,
         category: SignUp,
+        group: Hardening,
         summary: "Anyone can sign up: AllowAdminCreateUserOnly is false or omitted (medium when an identity pool trusts the pool)",
         fix: "set `AdminCreateUserConfig.AllowAdminCreateUserOnly: true` (Terraform `admin_create_user_config { allow_admin_create_user_only = true }`)",
         cdk_fix: "selfSignUpEnabled: false",

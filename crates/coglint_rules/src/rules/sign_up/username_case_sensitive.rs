@@ -51,6 +51,7 @@ declare_rule! {
         name: "username-case-sensitive",
         severity: Low,
         category: SignUp,
+        group: Hardening,
         summary: "Usernames are case sensitive (omitted = case sensitive): look-alike duplicate accounts",
         fix: "set `UsernameConfiguration.CaseSensitive: false` (Terraform `username_configuration { case_sensitive = false }`)",
         cdk_fix: "signInCaseSensitive: false",

@@ -59,6 +59,7 @@ declare_rule! {
         name: "password-character-classes",
         severity: Low,
         category: SignIn,
+        group: Hardening,
         summary: "RequireUppercase, RequireLowercase or RequireNumbers is false",
         fix: "require uppercase, lowercase and numbers in the password policy",
         cdk_fix: "passwordPolicy: { requireUppercase: true, requireLowercase: true, requireDigits: true }",

@@ -55,6 +55,7 @@ declare_rule! {
         name: "password-history-off",
         severity: Low,
         category: SignIn,
+        group: Hardening,
         summary: "Password history below the threshold (default 12; omitted = 0), on a tier that supports it",
         fix: "set `PasswordPolicy.PasswordHistorySize` (Terraform `password_history_size`) to at least 12",
         cdk_fix: "passwordPolicy: { passwordHistorySize: 12 }",

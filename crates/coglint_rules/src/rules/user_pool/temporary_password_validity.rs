@@ -50,6 +50,7 @@ declare_rule! {
         name: "temporary-password-validity",
         severity: Low,
         category: SignIn,
+        group: Hardening,
         summary: "Temporary passwords valid longer than the threshold (default 1 day; omitted = 7)",
         fix: "set `TemporaryPasswordValidityDays` (Terraform `temporary_password_validity_days`) to 1",
         cdk_fix: "passwordPolicy: { tempPasswordValidity: Duration.days(1) }",
