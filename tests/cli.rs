@@ -412,6 +412,14 @@ fn rules_are_listed_and_documented() {
         text.contains("## How to fix") && text.contains("authorizationCodeGrant"),
         "{text}"
     );
+    // A renamed rule is found under its former name too.
+    let out = coglint(dir.path(), &["rule", "new-device-without-challenge"]);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("# remembered-device-skips-mfa (COG506)")
+            && text.contains("Formerly `new-device-without-challenge`"),
+        "{text}"
+    );
     let out = coglint(dir.path(), &["rule", "COG999"]);
     assert_eq!(out.status.code(), Some(2));
     let out = coglint(dir.path(), &["check", "--format", "xml"]);

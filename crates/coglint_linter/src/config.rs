@@ -124,8 +124,7 @@ fn error_at(path: &Path, text: &str, offset: usize, message: impl Into<String>) 
 fn selects(selector: &str, rule: &dyn Rule) -> bool {
     let meta = rule.meta();
     let s = selector.trim();
-    meta.code.eq_ignore_ascii_case(s)
-        || meta.name == s
+    meta.answers_to(s)
         || (s.len() >= 3
             && meta
                 .code
@@ -135,10 +134,7 @@ fn selects(selector: &str, rule: &dyn Rule) -> bool {
 }
 
 fn find_rule(key: &str) -> Option<&'static dyn Rule> {
-    all_rules()
-        .iter()
-        .copied()
-        .find(|r| r.meta().code.eq_ignore_ascii_case(key) || r.meta().name == key)
+    coglint_rules::find_rule(key)
 }
 
 /// The `coglint.toml` nearest to `start` (itself or an ancestor), if any.
@@ -383,6 +379,19 @@ mod tests {
         );
         assert_eq!(config.severities.get("COG102"), Some(&Severity::High));
         assert_eq!(config.settings.password_min_length, 12);
+    }
+
+    #[test]
+    fn a_former_rule_name_still_selects_the_rule() {
+        let config = parse_str(
+            "select = [\"new-device-without-challenge\"]\n[severity]\nnew-device-without-challenge = \"medium\"\n",
+        );
+        let Ok(config) = config else {
+            panic!("{config:?}")
+        };
+        let codes: Vec<_> = config.rules.iter().map(|r| r.meta().code).collect();
+        assert_eq!(codes, vec!["COG506"]);
+        assert_eq!(config.severities.get("COG506"), Some(&Severity::Medium));
     }
 
     #[test]

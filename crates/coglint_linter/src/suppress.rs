@@ -36,7 +36,7 @@ struct Active {
 fn names_rule(tool: &str, id: &str, rule: &RuleMeta) -> bool {
     let id = id.trim();
     if tool == "coglint" {
-        return rule.code.eq_ignore_ascii_case(id) || rule.name == id;
+        return rule.answers_to(id);
     }
     let tool_name = if tool == "checkov" { "checkov" } else { tool };
     rule.related.iter().any(|related| {
@@ -384,6 +384,16 @@ mod tests {
         assert!(!names_rule("cdk-nag", "AwsSolutions-COG1", mfa));
         assert!(names_rule("coglint", "mfa-off", mfa));
         assert!(names_rule("coglint", "cog101", mfa));
+        // A renamed rule answers to its former name.
+        let Some(device) = rule("COG506") else {
+            panic!()
+        };
+        assert!(names_rule("coglint", "remembered-device-skips-mfa", device));
+        assert!(names_rule(
+            "coglint",
+            "new-device-without-challenge",
+            device
+        ));
     }
 
     #[test]

@@ -45,7 +45,7 @@ static RULES: &[&dyn Rule] = &[
     &crate::rules::sign_up::attribute_change_without_verification::AttributeChangeWithoutVerification,
     &crate::rules::sign_up::username_case_sensitive::UsernameCaseSensitive,
     &crate::rules::sign_up::recovery_without_verified_attributes::RecoveryWithoutVerifiedAttributes,
-    &crate::rules::sign_up::new_device_without_challenge::NewDeviceWithoutChallenge,
+    &crate::rules::sign_up::remembered_device_skips_mfa::RememberedDeviceSkipsMfa,
     &crate::rules::operations::deletion_protection_off::DeletionProtectionOff,
     &crate::rules::operations::no_waf_association::NoWafAssociation,
     &crate::rules::operations::no_log_delivery::NoLogDelivery,
@@ -60,12 +60,13 @@ pub fn all_rules() -> &'static [&'static dyn Rule] {
     RULES
 }
 
-/// The rule with this code or name (`COG301`, `cog301` or `client-implicit-grant`).
+/// The rule with this code or name (`COG301`, `cog301`, `client-implicit-grant`, or a former
+/// name).
 pub fn find_rule(code_or_name: &str) -> Option<&'static dyn Rule> {
-    RULES.iter().copied().find(|r| {
-        let meta = r.meta();
-        meta.code.eq_ignore_ascii_case(code_or_name) || meta.name == code_or_name
-    })
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.meta().answers_to(code_or_name))
 }
 
 #[cfg(test)]
