@@ -60,7 +60,7 @@ struct Case {
 }
 
 /// What a case finds when it does not write these settings (most cases are about something
-/// else): self sign-up, SMS-first recovery, case-sensitive usernames, no verified attribute, no
+/// else): self sign-up, SMS-first recovery, case-sensitive usernames, no
 /// deletion protection, no WAF or log delivery in the scan; a 30-day refresh token without
 /// rotation.
 const BASICS: Expected = &[
@@ -69,7 +69,6 @@ const BASICS: Expected = &[
     ("UserPool", "COG501", Always),
     ("UserPool", "COG502", Always),
     ("UserPool", "COG504", Always),
-    ("UserPool", "COG505", Always),
     ("UserPool", "COG601", Always),
     ("UserPool", "COG602", Always),
     ("UserPool", "COG603", Always),

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use coglint_rules::all_rules;
+use coglint_rules::{all_rules, retired_rules};
 
 fn docs_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/rules")
@@ -59,6 +59,18 @@ fn pages() -> Vec<(PathBuf, String)> {
             m.summary,
             m.related.join(", ")
         ));
+    }
+    // A retired rule keeps its page, saying why, so that old links and reports still explain.
+    index.push_str(
+        "\n## Retired\n\nThese rules no longer run; their codes are never reused.\n\n\
+         | Code | Name | Why |\n|---|---|---|\n",
+    );
+    for retired in retired_rules() {
+        index.push_str(&format!(
+            "| {} | [{}]({}.md) | {} |\n",
+            retired.code, retired.name, retired.name, retired.headline
+        ));
+        pages.push((dir.join(format!("{}.md", retired.name)), retired.page()));
     }
     pages.push((dir.join("README.md"), index));
     pages

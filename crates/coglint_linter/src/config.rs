@@ -1,11 +1,12 @@
 //! `coglint.toml`: which rules run (`select`, `ignore`), their severities, and their
 //! thresholds. Found by walking up from the scanned path, or given with `--config`. Unknown
-//! keys are errors with their location: a typo must not silently turn a check off.
+//! keys are errors with their location: a typo must not silently turn a check off. A retired
+//! rule is a warning: it was a rule, and the configuration still means what it said.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use coglint_rules::{all_rules, Rule, SettingMut, Settings, Severity, SETTING_KEYS};
+use coglint_rules::{all_rules, find_retired, Rule, SettingMut, Settings, Severity, SETTING_KEYS};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -78,6 +79,8 @@ pub struct Config {
     pub severities: HashMap<&'static str, Severity>,
     /// `[[parameters]]`: parameters files by template.
     pub parameters: Vec<ParameterMapping>,
+    /// What the file says that still works but should change (a retired rule named).
+    pub warnings: Vec<ConfigWarning>,
 }
 
 impl Default for Config {
@@ -88,6 +91,7 @@ impl Default for Config {
             settings: Settings::default(),
             severities: HashMap::new(),
             parameters: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 }
@@ -100,6 +104,47 @@ pub struct ConfigError {
     pub line: usize,
     pub column: usize,
     pub message: String,
+}
+
+/// Something a configuration file says that still works but should change, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigWarning {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: warning: {}",
+            self.path, self.line, self.column, self.message
+        )
+    }
+}
+
+/// The warning for `key`, a code or name of a retired rule, written at `offset`; `None` when
+/// `key` names no retired rule.
+fn retired_at(path: &Path, text: &str, offset: usize, key: &str) -> Option<ConfigWarning> {
+    let retired = find_retired(key)?;
+    let at = error_at(
+        path,
+        text,
+        offset,
+        format!(
+            "`{key}` names {} ({}), which was retired ({}); it has no effect, remove it \
+             (`coglint rule {}` says why)",
+            retired.code, retired.name, retired.headline, retired.code
+        ),
+    );
+    Some(ConfigWarning {
+        path: at.path,
+        line: at.line,
+        column: at.column,
+        message: at.message,
+    })
 }
 
 fn error_at(path: &Path, text: &str, offset: usize, message: impl Into<String>) -> ConfigError {
@@ -177,8 +222,12 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         path: Some(path.to_path_buf()),
         ..Config::default()
     };
-    let check_selector = |s: &Spanned<String>| -> Result<(), ConfigError> {
+    let mut warnings = Vec::new();
+    let mut check_selector = |s: &Spanned<String>| -> Result<(), ConfigError> {
         if all_rules().iter().any(|r| selects(s.get_ref(), *r)) {
+            Ok(())
+        } else if let Some(warning) = retired_at(path, text, s.span().start, s.get_ref()) {
+            warnings.push(warning);
             Ok(())
         } else {
             Err(error_at(
@@ -206,6 +255,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             .retain(|r| !ignore.iter().any(|s| selects(s.get_ref(), *r)));
     }
     for (key, value) in raw.severity.iter().flatten() {
+        if let Some(warning) = retired_at(path, text, key.span().start, key.get_ref()) {
+            warnings.push(warning);
+            continue;
+        }
         let rule = find_rule(key.get_ref()).ok_or_else(|| {
             error_at(
                 path,
@@ -253,6 +306,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         config.parameters.push(parsed);
     }
     for (rule_key, settings) in raw.rules.iter().flatten() {
+        if let Some(warning) = retired_at(path, text, rule_key.span().start, rule_key.get_ref()) {
+            warnings.push(warning);
+            continue;
+        }
         let rule = find_rule(rule_key.get_ref()).ok_or_else(|| {
             error_at(
                 path,
@@ -302,6 +359,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             }
         }
     }
+    config.warnings = warnings;
     Ok(config)
 }
 
@@ -392,6 +450,27 @@ mod tests {
         let codes: Vec<_> = config.rules.iter().map(|r| r.meta().code).collect();
         assert_eq!(codes, vec!["COG506"]);
         assert_eq!(config.severities.get("COG506"), Some(&Severity::Medium));
+    }
+
+    #[test]
+    fn a_retired_rule_is_a_warning_with_its_place() {
+        let text = "select = [\"COG1\", \"COG505\"]\nignore = [\"recovery-without-verified-attributes\"]\n\n[severity]\nCOG505 = \"high\"\n\n[rules.COG505]\nanything = 1\n";
+        let config = parse_str(text).unwrap_or_else(|e| panic!("{e}"));
+        let codes: Vec<_> = config.rules.iter().map(|r| r.meta().code).collect();
+        assert_eq!(
+            codes,
+            vec!["COG101", "COG102", "COG103", "COG104", "COG110", "COG111", "COG112", "COG113"]
+        );
+        assert!(config.severities.is_empty());
+        let places: Vec<_> = config.warnings.iter().map(|w| (w.line, w.column)).collect();
+        assert_eq!(places, vec![(1, 19), (2, 11), (5, 1), (7, 8)]);
+        assert_eq!(
+            config.warnings[0].to_string(),
+            "coglint.toml:1:19: warning: `COG505` names COG505 (recovery-without-verified-attributes), which was retired (Cognito never sends a reset code to an unverified address); it has no effect, remove it (`coglint rule COG505` says why)"
+        );
+        // Not a typo: no warning for a configuration that names only running rules.
+        let clean = parse_str("select = [\"COG1\"]\n").unwrap_or_else(|e| panic!("{e}"));
+        assert!(clean.warnings.is_empty());
     }
 
     #[test]

@@ -302,10 +302,14 @@ pub(crate) fn apply(
         }
         for id in &s.ids {
             if s.tool == "coglint" && !known_id(s.tool, id) {
-                problems.push(problem(
-                    ProblemKind::UnusedSuppression,
-                    format!("`{id}` is not a coglint rule"),
-                ));
+                let message = match coglint_rules::find_retired(id) {
+                    Some(retired) => format!(
+                        "`{id}` names {} ({}), which was retired ({}): nothing to suppress",
+                        retired.code, retired.name, retired.headline
+                    ),
+                    None => format!("`{id}` is not a coglint rule"),
+                };
+                problems.push(problem(ProblemKind::UnusedSuppression, message));
             }
         }
         usable.push(i);

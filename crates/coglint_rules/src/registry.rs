@@ -44,7 +44,6 @@ static RULES: &[&dyn Rule] = &[
     &crate::rules::sign_up::recovery_via_sms::RecoveryViaSms,
     &crate::rules::sign_up::attribute_change_without_verification::AttributeChangeWithoutVerification,
     &crate::rules::sign_up::username_case_sensitive::UsernameCaseSensitive,
-    &crate::rules::sign_up::recovery_without_verified_attributes::RecoveryWithoutVerifiedAttributes,
     &crate::rules::sign_up::remembered_device_skips_mfa::RememberedDeviceSkipsMfa,
     &crate::rules::operations::deletion_protection_off::DeletionProtectionOff,
     &crate::rules::operations::no_waf_association::NoWafAssociation,
@@ -83,6 +82,21 @@ mod tests {
         let names: HashSet<_> = RULES.iter().map(|r| r.meta().name).collect();
         assert_eq!(names.len(), RULES.len());
         assert_eq!(codes.iter().collect::<HashSet<_>>().len(), RULES.len());
+    }
+
+    #[test]
+    fn retired_codes_and_names_are_never_reused() {
+        for retired in crate::retired_rules() {
+            assert!(
+                find_rule(retired.code).is_none() && find_rule(retired.name).is_none(),
+                "{} is retired but a rule answers to it",
+                retired.code
+            );
+            assert!(crate::find_retired(&retired.code.to_ascii_lowercase()).is_some());
+            assert!(crate::find_retired(retired.name).is_some());
+        }
+        assert!(crate::find_retired("COG505").is_some());
+        assert!(crate::find_retired("COG101").is_none());
     }
 
     #[test]

@@ -2,7 +2,6 @@
 
 pub mod attribute_change_without_verification;
 pub mod recovery_via_sms;
-pub mod recovery_without_verified_attributes;
 pub mod remembered_device_skips_mfa;
 pub mod self_sign_up_enabled;
 pub mod username_case_sensitive;
