@@ -102,6 +102,39 @@ fn unused_suppressions_are_reported() {
 }
 
 #[test]
+fn a_former_rule_name_suppresses_and_a_retired_rule_is_explained() {
+    let text = "Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      MfaConfiguration: 'ON'
+      EnabledMfas: [SOFTWARE_TOKEN_MFA]
+      DeviceConfiguration:
+        # coglint:ignore new-device-without-challenge -- trusted devices skip MFA by design
+        ChallengeRequiredOnNewDevice: true
+      # coglint:ignore COG505 -- recovery is by email
+      AutoVerifiedAttributes: []
+";
+    let dir = project(&[("t.yaml", text)]);
+    let (out, _) = concise(dir.path(), &[]);
+    // The former name of COG506 still suppresses it.
+    assert!(!out.contains("COG506"), "{out}");
+    assert!(
+        !out.contains("unused suppression of new-device-without-challenge"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "`COG505` names COG505 (recovery-without-verified-attributes), which was retired"
+        ),
+        "{out}"
+    );
+    // Without the suppressions, COG506 is there to suppress.
+    let (audit, _) = concise(dir.path(), &["--no-inline-suppressions"]);
+    assert!(audit.contains("t.yaml:9:39: COG506"), "{audit}");
+}
+
+#[test]
 fn metadata_suppressions_of_coglint_and_other_tools_are_honoured() {
     let text = r#"{
   "Resources": {
