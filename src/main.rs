@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use coglint_linter::config::{self, Config};
 use coglint_linter::{baseline, scan, ScanOptions};
 use coglint_report::{render, step_summary, Format, ReportOptions};
-use coglint_rules::{all_rules, find_rule, Severity};
+use coglint_rules::{all_rules, find_retired, find_rule, retired_rules, Severity};
 
 /// Finds security misconfigurations of Amazon Cognito in infrastructure as code.
 ///
@@ -234,13 +234,18 @@ fn configuration(
         Some(path) => Some(path.to_path_buf()),
         None => config::find(start),
     };
-    match path {
-        Some(path) => config::load(&path).map_err(|e| {
-            eprintln!("coglint: {e}");
-            ExitCode::from(EXIT_ERROR)
-        }),
-        None => Ok(Config::default()),
+    let Some(path) = path else {
+        return Ok(Config::default());
+    };
+    let config = config::load(&path).map_err(|e| {
+        eprintln!("coglint: {e}");
+        ExitCode::from(EXIT_ERROR)
+    })?;
+    // Warnings do not stop the run: the configuration still means what it says.
+    for warning in &config.warnings {
+        eprintln!("{warning}");
     }
+    Ok(config)
 }
 
 fn show_config(show: bool, given: Option<PathBuf>, start: &std::path::Path) -> ExitCode {
@@ -383,11 +388,14 @@ fn write_output(path: Option<&std::path::Path>, text: &str) -> std::io::Result<(
     }
 }
 
+/// Every rule, with its group and whether the configuration turns it on, then the retired ones
+/// (marked `retired`, with why), so that a code found in an old report or configuration can be
+/// looked up.
 fn list_rules(json: bool, config: &Config) -> ExitCode {
     let on = |code: &str| config.rules.iter().any(|r| r.meta().code == code);
     let mut out = String::new();
     if json {
-        let rules: Vec<_> = all_rules()
+        let mut rules: Vec<_> = all_rules()
             .iter()
             .map(|r| {
                 let m = r.meta();
@@ -400,10 +408,21 @@ fn list_rules(json: bool, config: &Config) -> ExitCode {
                     "category": m.category.title(),
                     "summary": m.summary,
                     "related": m.related,
+                    "aliases": m.aliases,
+                    "retired": false,
                     "url": m.url(),
                 })
             })
             .collect();
+        rules.extend(retired_rules().iter().map(|r| {
+            serde_json::json!({
+                "code": r.code,
+                "name": r.name,
+                "retired": true,
+                "summary": r.headline,
+                "url": r.url(),
+            })
+        }));
         out = serde_json::to_string_pretty(&rules).unwrap_or_default();
         out.push('\n');
     } else {
@@ -411,6 +430,7 @@ fn list_rules(json: bool, config: &Config) -> ExitCode {
         let width = all_rules()
             .iter()
             .map(|r| r.meta().name.len())
+            .chain(retired_rules().iter().map(|r| r.name.len()))
             .max()
             .unwrap_or(0);
         for rule in all_rules() {
@@ -425,6 +445,12 @@ fn list_rules(json: bool, config: &Config) -> ExitCode {
                 m.summary
             ));
         }
+        for retired in retired_rules() {
+            out.push_str(&format!(
+                "{:<7} {:<width$} {:<9} {:<12} {:<4} {}\n",
+                retired.code, retired.name, "retired", "-", "off", retired.headline
+            ));
+        }
     }
     match write_output(None, &out) {
         Ok(()) => ExitCode::SUCCESS,
@@ -433,11 +459,14 @@ fn list_rules(json: bool, config: &Config) -> ExitCode {
 }
 
 fn show_rule(name: &str) -> ExitCode {
-    let Some(rule) = find_rule(name) else {
-        eprintln!("coglint: no rule `{name}`; `coglint rules` lists them");
-        return ExitCode::from(EXIT_ERROR);
+    let out = match (find_rule(name), find_retired(name)) {
+        (Some(rule), _) => rule.meta().page(),
+        (None, Some(retired)) => retired.page(),
+        (None, None) => {
+            eprintln!("coglint: no rule `{name}`; `coglint rules` lists them");
+            return ExitCode::from(EXIT_ERROR);
+        }
     };
-    let out = rule.meta().page();
     match write_output(None, &out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(_) => ExitCode::from(EXIT_ERROR),

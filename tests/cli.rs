@@ -377,9 +377,17 @@ fn rules_are_listed_and_documented() {
     let dir = tempdir();
     let out = coglint(dir.path(), &["rules"]);
     let text = stdout(&out);
+    // The rules that run, then the retired ones, marked so.
     assert_eq!(
         text.lines().count(),
-        coglint_rules::all_rules().len(),
+        coglint_rules::all_rules().len() + coglint_rules::retired_rules().len(),
+        "{text}"
+    );
+    assert_eq!(coglint_rules::all_rules().len(), 48);
+    assert!(
+        text.lines().any(|l| l.starts_with("COG505 ")
+            && l.contains("recovery-without-verified-attributes")
+            && l.contains(" retired ")),
         "{text}"
     );
     assert!(
@@ -410,6 +418,24 @@ fn rules_are_listed_and_documented() {
     );
     assert!(
         text.contains("## How to fix") && text.contains("authorizationCodeGrant"),
+        "{text}"
+    );
+    // A renamed rule is found under its former name too.
+    let out = coglint(dir.path(), &["rule", "new-device-without-challenge"]);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("# remembered-device-skips-mfa (COG506)")
+            && text.contains("Formerly `new-device-without-challenge`"),
+        "{text}"
+    );
+    // A retired rule is explained, not an error.
+    let out = coglint(dir.path(), &["rule", "COG505"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("# recovery-without-verified-attributes (COG505)")
+            && text.contains("Retired")
+            && text.contains("InvalidParameterException"),
         "{text}"
     );
     let out = coglint(dir.path(), &["rule", "COG999"]);
@@ -716,6 +742,32 @@ fn a_typo_in_coglint_toml_is_an_error_with_its_place() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("coglint.toml:2:1: rule `password-too-short` has no setting `minimum-length`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_retired_rule_in_coglint_toml_is_a_warning_and_the_scan_runs() {
+    let dir = tempdir();
+    write(dir.path(), "auth.yaml", SECURE_POOL);
+    write(
+        dir.path(),
+        "coglint.toml",
+        "ignore = [\"COG505\"]\n\n[severity]\nrecovery-without-verified-attributes = \"low\"\n",
+    );
+    let out = coglint(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let warnings: Vec<_> = err.lines().filter(|l| l.contains(": warning: ")).collect();
+    assert_eq!(warnings.len(), 2, "{err}");
+    assert!(
+        warnings[0].ends_with("coglint.toml:1:11: warning: `COG505` names COG505 (recovery-without-verified-attributes), which was retired (Cognito never sends a reset code to an unverified address); it has no effect, remove it (`coglint rule COG505` says why)"),
+        "{err}"
+    );
+    assert!(
+        warnings[1].contains(
+            "coglint.toml:4:1: warning: `recovery-without-verified-attributes` names COG505"
+        ),
         "{err}"
     );
 }

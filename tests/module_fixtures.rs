@@ -45,17 +45,28 @@ fn an_open_method_in_a_module_without_a_user_pool_is_not_flagged() {
 
 #[test]
 fn an_sms_role_in_another_file_of_the_module_is_read_for_its_trust_policy() {
+    let dir = "testdata/rules/sms-role-without-external-id/module";
+    // One finding per SMS configuration, at the pool, the role's trust statement related.
     assert_eq!(
-        findings(
-            "COG606",
-            "testdata/rules/sms-role-without-external-id/module"
-        ),
+        findings("COG606", dir),
         vec![(
-            "iam.tf".to_string(),
-            9,
-            "aws_iam_role.fail_sms_role_trust".to_string()
+            "cognito.tf".to_string(),
+            7,
+            "aws_cognito_user_pool.fail_main".to_string()
         )]
     );
+    let result = scan_with_rule("COG606", dir);
+    let related: Vec<(String, u32)> = result
+        .findings
+        .iter()
+        .flat_map(|f| &f.secondary)
+        .filter_map(|label| {
+            let source = result.sources.get(label.span.file)?;
+            let name = source.path().file_name()?.to_string_lossy().into_owned();
+            Some((name, source.line_col(label.span.range.start).line))
+        })
+        .collect();
+    assert_eq!(related, vec![("iam.tf".to_string(), 9)]);
 }
 
 #[test]

@@ -102,6 +102,49 @@ fn unused_suppressions_are_reported() {
 }
 
 #[test]
+fn a_former_rule_name_suppresses_and_a_retired_rule_is_explained() {
+    let text = "Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      MfaConfiguration: 'ON'
+      EnabledMfas: [SOFTWARE_TOKEN_MFA]
+      DeviceConfiguration:
+        # coglint:ignore new-device-without-challenge -- trusted devices skip MFA by design
+        ChallengeRequiredOnNewDevice: true
+      # coglint:ignore COG505 -- recovery is by email
+      AutoVerifiedAttributes: []
+";
+    let dir = project(&[("t.yaml", text)]);
+    // COG506 is in the hardening group: selected, so that there is something to suppress.
+    let (out, _) = concise(dir.path(), &["--select", "hardening"]);
+    // The former name of COG506 still suppresses it.
+    assert!(!out.contains("COG506"), "{out}");
+    assert!(
+        !out.contains("unused suppression of new-device-without-challenge"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "`COG505` names COG505 (recovery-without-verified-attributes), which was retired"
+        ),
+        "{out}"
+    );
+    // Without the suppressions, COG506 is there to suppress.
+    let (audit, _) = concise(
+        dir.path(),
+        &["--select", "hardening", "--no-inline-suppressions"],
+    );
+    assert!(audit.contains("t.yaml:9:39: COG506"), "{audit}");
+    // With the rule off (the default), its suppression is not reported as unused.
+    let (default, _) = concise(dir.path(), &[]);
+    assert!(
+        !default.contains("unused suppression of new-device-without-challenge"),
+        "{default}"
+    );
+}
+
+#[test]
 fn metadata_suppressions_of_coglint_and_other_tools_are_honoured() {
     let text = r#"{
   "Resources": {

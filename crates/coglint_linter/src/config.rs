@@ -1,11 +1,12 @@
 //! `coglint.toml`: which rules run (`select`, `ignore`), their severities, and their
 //! thresholds. Found by walking up from the scanned path, or given with `--config`. Unknown
-//! keys are errors with their location: a typo must not silently turn a check off.
+//! keys are errors with their location: a typo must not silently turn a check off. A retired
+//! rule is a warning: it was a rule, and the configuration still means what it said.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use coglint_rules::{all_rules, Rule, SettingMut, Settings, Severity, SETTING_KEYS};
+use coglint_rules::{all_rules, find_retired, Rule, SettingMut, Settings, Severity, SETTING_KEYS};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -81,6 +82,8 @@ pub struct Config {
     /// The selectors given, in `coglint.toml` and then on the command line.
     pub select: Vec<String>,
     pub ignore: Vec<String>,
+    /// What the file says that still works but should change (a retired rule named).
+    pub warnings: Vec<ConfigWarning>,
 }
 
 impl Config {
@@ -146,6 +149,7 @@ impl Default for Config {
             parameters: Vec::new(),
             select: Vec::new(),
             ignore: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 }
@@ -158,6 +162,47 @@ pub struct ConfigError {
     pub line: usize,
     pub column: usize,
     pub message: String,
+}
+
+/// Something a configuration file says that still works but should change, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigWarning {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: warning: {}",
+            self.path, self.line, self.column, self.message
+        )
+    }
+}
+
+/// The warning for `key`, a code or name of a retired rule, written at `offset`; `None` when
+/// `key` names no retired rule.
+fn retired_at(path: &Path, text: &str, offset: usize, key: &str) -> Option<ConfigWarning> {
+    let retired = find_retired(key)?;
+    let at = error_at(
+        path,
+        text,
+        offset,
+        format!(
+            "`{key}` names {} ({}), which was retired ({}); it has no effect, remove it \
+             (`coglint rule {}` says why)",
+            retired.code, retired.name, retired.headline, retired.code
+        ),
+    );
+    Some(ConfigWarning {
+        path: at.path,
+        line: at.line,
+        column: at.column,
+        message: at.message,
+    })
 }
 
 fn error_at(path: &Path, text: &str, offset: usize, message: impl Into<String>) -> ConfigError {
@@ -184,7 +229,7 @@ fn error_at(path: &Path, text: &str, offset: usize, message: impl Into<String>) 
 pub fn specificity(selector: &str, rule: &dyn Rule) -> Option<usize> {
     let meta = rule.meta();
     let s = selector.trim();
-    if meta.code.eq_ignore_ascii_case(s) || meta.name == s {
+    if meta.answers_to(s) {
         Some(100)
     } else if s.len() >= 3
         && meta
@@ -211,10 +256,7 @@ pub fn selects(selector: &str, rule: &dyn Rule) -> bool {
 }
 
 fn find_rule(key: &str) -> Option<&'static dyn Rule> {
-    all_rules()
-        .iter()
-        .copied()
-        .find(|r| r.meta().code.eq_ignore_ascii_case(key) || r.meta().name == key)
+    coglint_rules::find_rule(key)
 }
 
 /// The `coglint.toml` nearest to `start` (itself or an ancestor), if any.
@@ -257,8 +299,12 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         path: Some(path.to_path_buf()),
         ..Config::default()
     };
-    let check_selector = |s: &Spanned<String>| -> Result<(), ConfigError> {
+    let mut warnings = Vec::new();
+    let mut check_selector = |s: &Spanned<String>| -> Result<(), ConfigError> {
         if all_rules().iter().any(|r| selects(s.get_ref(), *r)) {
+            Ok(())
+        } else if let Some(warning) = retired_at(path, text, s.span().start, s.get_ref()) {
+            warnings.push(warning);
             Ok(())
         } else {
             Err(error_at(
@@ -291,6 +337,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         .collect();
     config.choose(&select, &ignore);
     for (key, value) in raw.severity.iter().flatten() {
+        if let Some(warning) = retired_at(path, text, key.span().start, key.get_ref()) {
+            warnings.push(warning);
+            continue;
+        }
         let rule = find_rule(key.get_ref()).ok_or_else(|| {
             error_at(
                 path,
@@ -338,6 +388,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         config.parameters.push(parsed);
     }
     for (rule_key, settings) in raw.rules.iter().flatten() {
+        if let Some(warning) = retired_at(path, text, rule_key.span().start, rule_key.get_ref()) {
+            warnings.push(warning);
+            continue;
+        }
         let rule = find_rule(rule_key.get_ref()).ok_or_else(|| {
             error_at(
                 path,
@@ -387,6 +441,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             }
         }
     }
+    config.warnings = warnings;
     Ok(config)
 }
 
@@ -459,10 +514,10 @@ mod tests {
     #[test]
     fn the_recommended_set_runs_by_default_and_selectors_decide_by_specificity() {
         let recommended = codes("");
-        assert_eq!(recommended.len(), 35);
+        assert_eq!(recommended.len(), 34);
         assert!(recommended.contains(&"COG101") && !recommended.contains(&"COG602"));
-        assert_eq!(codes("select = [\"hardening\"]\n").len(), 49);
-        assert_eq!(codes("select = [\"all\"]\n").len(), 49);
+        assert_eq!(codes("select = [\"hardening\"]\n").len(), 48);
+        assert_eq!(codes("select = [\"all\"]\n").len(), 48);
         // The more specific selector wins: a code over `all`, a code over a group or severity.
         assert_eq!(
             codes("ignore = [\"all\"]\nselect = [\"COG101\", \"client-implicit-grant\"]\n"),
@@ -512,6 +567,40 @@ mod tests {
         );
         assert_eq!(config.severities.get("COG102"), Some(&Severity::High));
         assert_eq!(config.settings.password_min_length, 12);
+    }
+
+    #[test]
+    fn a_former_rule_name_still_selects_the_rule() {
+        let config = parse_str(
+            "ignore = [\"all\"]\nselect = [\"new-device-without-challenge\"]\n[severity]\nnew-device-without-challenge = \"medium\"\n",
+        );
+        let Ok(config) = config else {
+            panic!("{config:?}")
+        };
+        let codes: Vec<_> = config.rules.iter().map(|r| r.meta().code).collect();
+        assert_eq!(codes, vec!["COG506"]);
+        assert_eq!(config.severities.get("COG506"), Some(&Severity::Medium));
+    }
+
+    #[test]
+    fn a_retired_rule_is_a_warning_with_its_place() {
+        let text = "select = [\"COG1\", \"COG505\"]\nignore = [\"recovery-without-verified-attributes\", \"all\"]\n\n[severity]\nCOG505 = \"high\"\n\n[rules.COG505]\nanything = 1\n";
+        let config = parse_str(text).unwrap_or_else(|e| panic!("{e}"));
+        let codes: Vec<_> = config.rules.iter().map(|r| r.meta().code).collect();
+        assert_eq!(
+            codes,
+            vec!["COG101", "COG102", "COG103", "COG104", "COG110", "COG111", "COG112", "COG113"]
+        );
+        assert!(config.severities.is_empty());
+        let places: Vec<_> = config.warnings.iter().map(|w| (w.line, w.column)).collect();
+        assert_eq!(places, vec![(1, 19), (2, 11), (5, 1), (7, 8)]);
+        assert_eq!(
+            config.warnings[0].to_string(),
+            "coglint.toml:1:19: warning: `COG505` names COG505 (recovery-without-verified-attributes), which was retired (Cognito never sends a reset code to an unverified address); it has no effect, remove it (`coglint rule COG505` says why)"
+        );
+        // Not a typo: no warning for a configuration that names only running rules.
+        let clean = parse_str("select = [\"COG1\"]\n").unwrap_or_else(|e| panic!("{e}"));
+        assert!(clean.warnings.is_empty());
     }
 
     #[test]

@@ -225,7 +225,13 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     }
     if options.suppressions {
         let findings = std::mem::take(&mut result.findings);
-        result.findings = suppress::apply(findings, &resources, &result.sources, &mut problems);
+        result.findings = suppress::apply(
+            findings,
+            &resources,
+            &result.sources,
+            &options.rules,
+            &mut problems,
+        );
     }
     result.findings.sort_by(|a, b| {
         (

@@ -36,7 +36,7 @@ struct Active {
 fn names_rule(tool: &str, id: &str, rule: &RuleMeta) -> bool {
     let id = id.trim();
     if tool == "coglint" {
-        return rule.code.eq_ignore_ascii_case(id) || rule.name == id;
+        return rule.answers_to(id);
     }
     let tool_name = if tool == "checkov" { "checkov" } else { tool };
     rule.related.iter().any(|related| {
@@ -243,6 +243,7 @@ pub(crate) fn apply(
     findings: Vec<Finding>,
     resources: &[ResourceSite],
     sources: &SourceDb,
+    enabled: &[&'static dyn coglint_rules::Rule],
     problems: &mut Vec<Problem>,
 ) -> Vec<Finding> {
     let mut active: Vec<Active> = Vec::new();
@@ -302,10 +303,14 @@ pub(crate) fn apply(
         }
         for id in &s.ids {
             if s.tool == "coglint" && !known_id(s.tool, id) {
-                problems.push(problem(
-                    ProblemKind::UnusedSuppression,
-                    format!("`{id}` is not a coglint rule"),
-                ));
+                let message = match coglint_rules::find_retired(id) {
+                    Some(retired) => format!(
+                        "`{id}` names {} ({}), which was retired ({}): nothing to suppress",
+                        retired.code, retired.name, retired.headline
+                    ),
+                    None => format!("`{id}` is not a coglint rule"),
+                };
+                problems.push(problem(ProblemKind::UnusedSuppression, message));
             }
         }
         usable.push(i);
@@ -330,14 +335,17 @@ pub(crate) fn apply(
         }
     }
     // A suppression for another tool's checks that coglint does not implement is not "unused":
-    // the other tool still reads it. Only coglint's own, and mapped ids, are reported.
+    // the other tool still reads it. Nor is one of a rule this run leaves off (the hardening
+    // group by default), nor one that names no rule (reported above). Only those of rules that
+    // ran are reported.
     for &i in &usable {
         let a = &active[i];
-        let ours = a.suppression.tool == "coglint"
-            || a.suppression
-                .ids
-                .iter()
-                .any(|id| known_id(a.suppression.tool, id));
+        let tool = a.suppression.tool;
+        let ours = a
+            .suppression
+            .ids
+            .iter()
+            .any(|id| enabled.iter().any(|r| names_rule(tool, id, r.meta())));
         if !a.used && ours {
             let s = &a.suppression;
             problems.push(
@@ -384,6 +392,16 @@ mod tests {
         assert!(!names_rule("cdk-nag", "AwsSolutions-COG1", mfa));
         assert!(names_rule("coglint", "mfa-off", mfa));
         assert!(names_rule("coglint", "cog101", mfa));
+        // A renamed rule answers to its former name.
+        let Some(device) = rule("COG506") else {
+            panic!()
+        };
+        assert!(names_rule("coglint", "remembered-device-skips-mfa", device));
+        assert!(names_rule(
+            "coglint",
+            "new-device-without-challenge",
+            device
+        ));
     }
 
     #[test]

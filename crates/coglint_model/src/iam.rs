@@ -241,23 +241,87 @@ impl Statement {
     /// What makes an allowing statement too broad for credentials handed to app users, and
     /// where it is written: an action pattern covering all of AWS or a whole service (`*`,
     /// `s3:*`), a `NotAction` (everything but a few actions), or a write action on every
-    /// resource (`s3:PutObject` on `*`).
+    /// resource (`s3:PutObject` on `*`). Of several, the most dangerous (see
+    /// [`Statement::broad_grants`]).
     pub fn broad_grant(&self) -> Option<(Span, String)> {
+        most_dangerous(self.broad_grants())
+    }
+
+    /// Whether it allows every action of AWS, or every action but a few (`NotAction`).
+    pub fn allows_every_action(&self) -> bool {
+        self.allows()
+            && (self.not_actions.is_some()
+                || self
+                    .service_wide_actions()
+                    .iter()
+                    .any(|a| a.value.text() == Some("*")))
+    }
+
+    /// Every broad grant of an allowing statement, in the order written, each with its rank
+    /// (higher is more dangerous):
+    /// every action of AWS first, then everything but a few (`NotAction`), then whole services
+    /// that hand out identities, credentials or permissions (`iam:*`, `cognito-identity:*`),
+    /// then other whole services (`cognito-sync:*`), then write actions on every resource, in
+    /// the same order of services. The first written wins a tie.
+    pub fn broad_grants(&self) -> Vec<(u8, Span, String)> {
+        let mut out = Vec::new();
         if !self.allows() {
-            return None;
+            return out;
         }
-        if let Some(a) = self.service_wide_actions().first() {
-            return Some((a.at, format!("`{}`", a.value.text().unwrap_or("*"))));
+        for a in self.service_wide_actions() {
+            let pattern = a.value.text().unwrap_or("*");
+            let rank = if pattern == "*" {
+                6
+            } else if grants_privileges(pattern) {
+                4
+            } else {
+                3
+            };
+            out.push((rank, a.at, format!("`{pattern}`")));
         }
         if let Some(not_actions) = &self.not_actions {
             let at = not_actions.first().map_or(self.at, |a| a.at);
-            return Some((at, "every action but those in `NotAction`".into()));
+            out.push((5, at, "every action but those in `NotAction`".into()));
         }
-        self.write_actions_on_any_resource().first().map(|a| {
+        for a in self.write_actions_on_any_resource() {
             let action = a.value.text().unwrap_or("*");
-            (a.at, format!("`{action}` on every resource"))
-        })
+            let rank = if grants_privileges(action) { 1 } else { 0 };
+            out.push((rank, a.at, format!("`{action}` on every resource")));
+        }
+        out
     }
+}
+
+/// The grant of highest rank; the first written of equals.
+fn most_dangerous(grants: impl IntoIterator<Item = (u8, Span, String)>) -> Option<(Span, String)> {
+    grants
+        .into_iter()
+        .min_by_key(|(rank, _, _)| std::cmp::Reverse(*rank))
+        .map(|(_, at, what)| (at, what))
+}
+
+/// Services whose actions hand out identities, credentials or permissions: a grant on them is
+/// a way to more than the grant itself.
+const PRIVILEGE_SERVICES: &[&str] = &[
+    "iam",
+    "sts",
+    "organizations",
+    "cognito-identity",
+    "cognito-idp",
+    "sso",
+    "kms",
+    "secretsmanager",
+    "lambda",
+];
+
+/// Whether an action pattern (`iam:*`, `cognito-identity:SetIdentityPoolRoles`) belongs to a
+/// service of [`PRIVILEGE_SERVICES`].
+fn grants_privileges(pattern: &str) -> bool {
+    pattern.split_once(':').is_some_and(|(service, _)| {
+        PRIVILEGE_SERVICES
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(service.trim()))
+    })
 }
 
 /// The verbs of IAM actions that only read.
@@ -390,9 +454,20 @@ impl PolicyDocument {
 }
 
 impl PolicyDocument {
-    /// The first broad grant of its statements (see [`Statement::broad_grant`]).
+    /// The most dangerous broad grant of its statements (see [`Statement::broad_grants`]).
     pub fn broad_grant(&self) -> Option<(Span, String)> {
-        self.statements.iter().find_map(Statement::broad_grant)
+        self.broad_grant_except(|_| false)
+    }
+
+    /// Like [`PolicyDocument::broad_grant`], leaving out the statements `skip` picks (those
+    /// another finding already reports).
+    pub fn broad_grant_except(&self, skip: impl Fn(&Statement) -> bool) -> Option<(Span, String)> {
+        most_dangerous(
+            self.statements
+                .iter()
+                .filter(|s| !skip(s))
+                .flat_map(Statement::broad_grants),
+        )
     }
 }
 
@@ -688,5 +763,111 @@ mod tests {
         );
         assert!(!arn("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess").is_broad_aws_managed());
         assert!(!arn("arn:aws:iam::123456789012:policy/AdministratorAccess").is_broad_aws_managed());
+    }
+}
+
+/// The action that chooses the roles an identity pool hands out.
+pub const SET_IDENTITY_POOL_ROLES: &str = "cognito-identity:SetIdentityPoolRoles";
+/// The action that lets its holder name a role for a service to use.
+pub const PASS_ROLE: &str = "iam:PassRole";
+
+/// Whether a `PassRole` statement's `iam:PassedToService` condition leaves identity pools out.
+fn passed_to_other_services(statement: &Statement) -> bool {
+    let Value::Known(conditions) = &statement.conditions else {
+        return false;
+    };
+    conditions
+        .iter()
+        .filter(|c| c.is_on("iam:PassedToService"))
+        .any(|c| {
+            let op = c.base_operator();
+            let like = op.eq_ignore_ascii_case("StringLike");
+            let equals = op.eq_ignore_ascii_case("StringEquals")
+                || op.eq_ignore_ascii_case("StringEqualsIgnoreCase");
+            // `StringNotEquals` and the like allow every service but a few: Cognito may be one.
+            (like || equals)
+                && c.values.iter().all(|v| {
+                    v.value.text().is_some_and(|t| {
+                        if like {
+                            !wildcard_match(t, COGNITO_IDENTITY)
+                        } else {
+                            !t.eq_ignore_ascii_case(COGNITO_IDENTITY)
+                        }
+                    })
+                })
+        })
+}
+
+/// Whether an unconditional `Deny` of the document covers `action` on `resource` (or on
+/// every resource).
+fn denied(document: &PolicyDocument, action: &str, resource: &Term) -> bool {
+    document.statements.iter().any(|s| {
+        matches!(&s.effect, Some(e) if e.value.text().is_some_and(|t| t.eq_ignore_ascii_case("Deny")))
+            && s.grants_action(action)
+            && matches!(&s.conditions, Value::Known(c) if c.is_empty())
+            && s.resources.iter().flatten().any(|r| match &r.value {
+                Term::Text(t) => t == "*" || Some(t.as_str()) == resource.text(),
+                other => other == resource,
+            })
+    })
+}
+
+/// The role a `PassRole` resource may name that identity pools can assume, in words.
+fn passable_role(model: &Model, resource: &Term) -> Option<String> {
+    match resource {
+        Term::Text(t) if t == "*" => Some("`*` (every role)".into()),
+        Term::Text(t) if t.ends_with(":role/*") => Some(format!("`{t}` (every role)")),
+        Term::Resource(name) if model.role_trusts_identity_pools(name) => {
+            let shown = model
+                .iam_role(name)
+                .map_or(name.as_str(), |r| r.meta.display_name());
+            Some(format!("role `{shown}`, which identity pools may assume"))
+        }
+        _ => None,
+    }
+}
+
+/// Where a policy document lets its holder hand an identity pool a role it may assume: it
+/// allows `cognito-identity:SetIdentityPoolRoles` and `iam:PassRole` on such a role.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IdentityPoolEscalation {
+    /// The `PassRole` statement (the list item).
+    pub statement: Span,
+    /// The `iam:PassRole` action (or the pattern that grants it).
+    pub at: Span,
+    /// The role that can be passed, in words.
+    pub role: String,
+}
+
+impl Model {
+    /// Whether `document` allows both `cognito-identity:SetIdentityPoolRoles` and
+    /// `iam:PassRole` on a role that identity pools may assume: a role of the scan whose trust
+    /// policy names `cognito-identity.amazonaws.com`, or any role (`*`,
+    /// `arn:aws:iam::...:role/*`). A `PassRole` statement whose `iam:PassedToService` condition
+    /// names other services only does not count, nor one an unconditional `Deny` takes back.
+    pub fn identity_pool_escalation(
+        &self,
+        document: &PolicyDocument,
+    ) -> Option<IdentityPoolEscalation> {
+        document.granting(SET_IDENTITY_POOL_ROLES).next()?;
+        if denied(document, SET_IDENTITY_POOL_ROLES, &Term::Text("*".into())) {
+            return None;
+        }
+        document.granting(PASS_ROLE).find_map(|(statement, at)| {
+            if passed_to_other_services(statement) {
+                return None;
+            }
+            let role = statement
+                .resources
+                .iter()
+                .flatten()
+                .filter(|r| !denied(document, PASS_ROLE, &r.value))
+                .find_map(|r| passable_role(self, &r.value))?;
+            Some(IdentityPoolEscalation {
+                statement: statement.at,
+                at,
+                role,
+            })
+        })
     }
 }

@@ -193,6 +193,76 @@ pub struct UserPool {
     pub sms_role: Field<ResourceRef>,
 }
 
+impl UserPool {
+    /// Whether users can change `attribute` (`email`, `custom:role` as the schema names it)
+    /// after their account is created, as the schema says: an attribute the schema leaves out is
+    /// mutable (every standard attribute is, by default); one it writes is what its `Mutable`
+    /// says (omitted: immutable). Unknown when the schema, or the name of one of its entries,
+    /// cannot be read. An entry's name is matched in any scenario of the schema it is part of.
+    pub fn attribute_mutable(&self, attribute: &str) -> Field<bool> {
+        let mut alternatives = Vec::new();
+        for schema in self.schema.alternatives() {
+            let entries = match &schema.value {
+                Value::Known(entries) => entries,
+                Value::Unknown(u) => {
+                    alternatives.push(Alternative {
+                        value: Value::Unknown(u.clone()),
+                        scenario: schema.scenario.clone(),
+                        provenance: schema.provenance.clone(),
+                    });
+                    continue;
+                }
+            };
+            let names = |entry: &crate::Item<SchemaAttribute>| {
+                entry.value.name.alternatives().iter().any(
+                    |n| matches!(&n.value, Value::Known(Some(name)) if name.trim() == attribute),
+                )
+            };
+            let unreadable = entries.iter().find_map(|entry| {
+                entry
+                    .value
+                    .name
+                    .alternatives()
+                    .iter()
+                    .find_map(|n| match &n.value {
+                        Value::Unknown(u) => Some((u.clone(), n.provenance.clone())),
+                        Value::Known(_) => None,
+                    })
+            });
+            match (entries.iter().find(|e| names(e)), unreadable) {
+                (Some(entry), _) => {
+                    for m in entry.value.mutable.alternatives() {
+                        let Some(scenario) = schema.scenario.merge(&m.scenario) else {
+                            continue;
+                        };
+                        alternatives.push(Alternative {
+                            value: m.value.clone(),
+                            scenario,
+                            provenance: m.provenance.clone(),
+                        });
+                    }
+                }
+                // An entry whose name cannot be read may be this attribute.
+                (None, Some((unknown, provenance))) => alternatives.push(Alternative {
+                    value: Value::Unknown(unknown),
+                    scenario: schema.scenario.clone(),
+                    provenance,
+                }),
+                (None, None) => alternatives.push(Alternative {
+                    value: Value::Known(true),
+                    scenario: schema.scenario.clone(),
+                    provenance: crate::Provenance::Default {
+                        resource: self.meta.header,
+                        property: format!("the schema entry for `{attribute}`"),
+                        doc: crate::defaults::SCHEMA.doc,
+                    },
+                }),
+            }
+        }
+        Field::from_alternatives(alternatives, self.meta.header)
+    }
+}
+
 /// One attribute of a user pool's schema.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SchemaAttribute {

@@ -142,6 +142,9 @@ pub struct Described {
     pub severity: Option<Severity>,
     /// The setting is a list and `value` one of its items: labels say "include", not "is".
     pub item: bool,
+    /// Other places that are part of the cause (the trust policy of a role the resource uses),
+    /// shown as related locations of the finding.
+    pub related: Vec<Label>,
 }
 
 impl Described {
@@ -151,7 +154,14 @@ impl Described {
             value: value.into(),
             severity: None,
             item: false,
+            related: Vec::new(),
         }
+    }
+
+    /// Adds a related location.
+    pub fn related(mut self, label: Label) -> Self {
+        self.related.push(label);
+        self
     }
 
     /// Marks `value` as an item of a list setting.
@@ -280,6 +290,8 @@ impl Context {
                 }
                 None => (hit.at, primary, secondary),
             };
+            let mut secondary = secondary;
+            secondary.extend(described.related.iter().cloned());
             let scenario_text = (!scenario.is_always()).then(|| scenario.to_string());
             let message = match &scenario_text {
                 Some(s) => format!("{} (when {s})", described.message),

@@ -6,6 +6,7 @@
 mod context;
 mod meta;
 mod registry;
+mod retired;
 pub mod rules;
 
 pub use context::{
@@ -13,6 +14,7 @@ pub use context::{
 };
 pub use meta::{Category, Group, Rule, RuleMeta, RuleMetadata, Severity};
 pub use registry::{all_rules, find_rule};
+pub use retired::{find_retired, retired_rules, RetiredRule};
 
 /// Runs every rule in `rules` over `model`.
 pub fn check(

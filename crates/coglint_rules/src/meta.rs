@@ -133,10 +133,19 @@ pub struct RuleMeta {
     pub cdk_fix: &'static str,
     /// Controls of other tools that check the same thing (Security Hub, cdk-nag, checkov, cfn_nag).
     pub related: &'static [&'static str],
+    /// Former names, still accepted wherever a rule is named (coglint.toml, `coglint rule`,
+    /// suppressions): a rename must not break a user's configuration.
+    pub aliases: &'static [&'static str],
     pub docs: &'static str,
 }
 
 impl RuleMeta {
+    /// Whether `key` names this rule: its code (any case), its name or a former name.
+    pub fn answers_to(&self, key: &str) -> bool {
+        let key = key.trim();
+        self.code.eq_ignore_ascii_case(key) || self.name == key || self.aliases.contains(&key)
+    }
+
     /// The documentation as Markdown, with the doc comment's leading space removed.
     pub fn documentation(&self) -> String {
         let mut out = String::with_capacity(self.docs.len());
@@ -162,6 +171,11 @@ impl RuleMeta {
             },
             self.summary
         );
+        for alias in self.aliases {
+            out.push_str(&format!(
+                "Formerly `{alias}`: that name is still accepted in coglint.toml, `coglint rule` and suppressions.\n\n"
+            ));
+        }
         out.push_str(&self.documentation());
         if !self.related.is_empty() {
             out.push_str("\n## Related controls\n\n");
@@ -214,7 +228,8 @@ macro_rules! declare_rule {
             summary: $summary:literal,
             fix: $fix:literal,
             cdk_fix: $cdk_fix:literal,
-            related: [$($related:literal),* $(,)?] $(,)?
+            related: [$($related:literal),* $(,)?]
+            $(, aliases: [$($alias:literal),* $(,)?])? $(,)?
         }
     ) => {
         $(#[doc = $doc])+
@@ -233,6 +248,7 @@ macro_rules! declare_rule {
                     fix: $fix,
                     cdk_fix: $cdk_fix,
                     related: &[$($related),*],
+                    aliases: &[$($($alias),*)?],
                     docs: concat!($($doc, "\n"),+),
                 };
                 &META

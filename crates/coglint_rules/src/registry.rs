@@ -44,8 +44,7 @@ static RULES: &[&dyn Rule] = &[
     &crate::rules::sign_up::recovery_via_sms::RecoveryViaSms,
     &crate::rules::sign_up::attribute_change_without_verification::AttributeChangeWithoutVerification,
     &crate::rules::sign_up::username_case_sensitive::UsernameCaseSensitive,
-    &crate::rules::sign_up::recovery_without_verified_attributes::RecoveryWithoutVerifiedAttributes,
-    &crate::rules::sign_up::new_device_without_challenge::NewDeviceWithoutChallenge,
+    &crate::rules::sign_up::remembered_device_skips_mfa::RememberedDeviceSkipsMfa,
     &crate::rules::operations::deletion_protection_off::DeletionProtectionOff,
     &crate::rules::operations::no_waf_association::NoWafAssociation,
     &crate::rules::operations::no_log_delivery::NoLogDelivery,
@@ -60,12 +59,13 @@ pub fn all_rules() -> &'static [&'static dyn Rule] {
     RULES
 }
 
-/// The rule with this code or name (`COG301`, `cog301` or `client-implicit-grant`).
+/// The rule with this code or name (`COG301`, `cog301`, `client-implicit-grant`, or a former
+/// name).
 pub fn find_rule(code_or_name: &str) -> Option<&'static dyn Rule> {
-    RULES.iter().copied().find(|r| {
-        let meta = r.meta();
-        meta.code.eq_ignore_ascii_case(code_or_name) || meta.name == code_or_name
-    })
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.meta().answers_to(code_or_name))
 }
 
 #[cfg(test)]
@@ -82,6 +82,21 @@ mod tests {
         let names: HashSet<_> = RULES.iter().map(|r| r.meta().name).collect();
         assert_eq!(names.len(), RULES.len());
         assert_eq!(codes.iter().collect::<HashSet<_>>().len(), RULES.len());
+    }
+
+    #[test]
+    fn retired_codes_and_names_are_never_reused() {
+        for retired in crate::retired_rules() {
+            assert!(
+                find_rule(retired.code).is_none() && find_rule(retired.name).is_none(),
+                "{} is retired but a rule answers to it",
+                retired.code
+            );
+            assert!(crate::find_retired(&retired.code.to_ascii_lowercase()).is_some());
+            assert!(crate::find_retired(retired.name).is_some());
+        }
+        assert!(crate::find_retired("COG505").is_some());
+        assert!(crate::find_retired("COG101").is_none());
     }
 
     #[test]

@@ -61,3 +61,14 @@ resource "aws_cognito_user_pool" "pass_protected" {
     attributes_require_verification_before_update = ["email"]
   }
 }
+
+resource "aws_cognito_user_pool" "fail_email_schema_mutable" {
+  name                = "email-schema-mutable"
+  username_attributes = ["email"]
+  schema {
+    name                = "email"
+    attribute_data_type = "String"
+    required            = true
+    mutable             = true
+  }
+}

@@ -17,3 +17,17 @@ resource "aws_cognito_user_pool" "pass_from_variable" {
     attributes_require_verification_before_update = var.protected_pass
   }
 }
+
+# The schema makes email immutable: nobody can change it, so there is nothing to verify before a
+# change. The old rule flagged this pool.
+resource "aws_cognito_user_pool" "pass_email_immutable" {
+  name                     = "email-immutable"
+  username_attributes      = ["email"]
+  auto_verified_attributes = ["email"]
+  schema {
+    name                = "email"
+    attribute_data_type = "String"
+    required            = true
+    mutable             = false
+  }
+}

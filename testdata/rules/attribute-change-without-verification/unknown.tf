@@ -12,3 +12,17 @@ resource "aws_cognito_user_pool" "unknown_variable" {
     attributes_require_verification_before_update = var.protected_unknown
   }
 }
+
+variable "email_mutable_unknown" {
+  type = bool
+}
+
+resource "aws_cognito_user_pool" "unknown_mutability" {
+  name                = "unknown-mutability"
+  username_attributes = ["email"]
+  schema {
+    name                = "email"
+    attribute_data_type = "String"
+    mutable             = var.email_mutable_unknown
+  }
+}

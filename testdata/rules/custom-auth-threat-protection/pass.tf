@@ -38,3 +38,22 @@ resource "aws_cognito_user_pool" "pass_other_triggers_only" {
     pre_sign_up = "arn:aws:lambda:eu-west-1:111111111111:function:pre-sign-up"
   }
 }
+
+# The old rule flagged these two pools ("AUDIT" for a pool whose threat protection is off):
+# COG201 and COG202 report them, with the fix that comes first.
+resource "aws_cognito_user_pool" "pass_threat_protection_off" {
+  name = "threat-protection-off"
+  lambda_config {
+    define_auth_challenge = "arn:aws:lambda:eu-west-1:111111111111:function:define"
+  }
+}
+
+resource "aws_cognito_user_pool" "pass_threat_protection_audit" {
+  name = "threat-protection-audit"
+  user_pool_add_ons {
+    advanced_security_mode = "AUDIT"
+  }
+  lambda_config {
+    define_auth_challenge = "arn:aws:lambda:eu-west-1:111111111111:function:define"
+  }
+}

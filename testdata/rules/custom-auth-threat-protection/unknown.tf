@@ -4,6 +4,10 @@ variable "custom_auth_mode_unknown" {
   type = string
 }
 
+variable "standard_mode_unknown" {
+  type = string
+}
+
 resource "aws_cognito_user_pool" "unknown_mode" {
   name = "unknown-mode"
   user_pool_add_ons {
@@ -14,5 +18,15 @@ resource "aws_cognito_user_pool" "unknown_mode" {
   }
   lambda_config {
     define_auth_challenge = aws_lambda_function.define_challenge.arn
+  }
+}
+
+resource "aws_cognito_user_pool" "unknown_standard_mode" {
+  name = "unknown-standard-mode"
+  user_pool_add_ons {
+    advanced_security_mode = var.standard_mode_unknown
+  }
+  lambda_config {
+    define_auth_challenge = "arn:aws:lambda:eu-west-1:111111111111:function:define"
   }
 }

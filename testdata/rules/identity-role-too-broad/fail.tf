@@ -153,3 +153,30 @@ resource "aws_iam_role" "fail_in_one_branch" {
     var.strict_fail ? "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess" : "arn:aws:iam::aws:policy/AmazonS3FullAccess",
   ]
 }
+
+resource "aws_cognito_identity_pool_roles_attachment" "classic" {
+  identity_pool_id = aws_cognito_identity_pool.main.id
+
+  roles = {
+    "authenticated" = aws_iam_role.fail_classic_actions.arn
+  }
+}
+
+# The role the console and the Amplify CLI used to create: the finding names
+# `cognito-identity:*` (it hands out credentials and roles), not the first written.
+resource "aws_iam_role" "fail_classic_actions" {
+  name               = "classic"
+  assume_role_policy = local.trust
+
+  inline_policy {
+    name = "classic"
+    policy = jsonencode({
+      Version = "2012-10-17"
+      Statement = [{
+        Effect   = "Allow"
+        Action   = ["mobileanalytics:PutEvents", "cognito-sync:*", "cognito-identity:*"]
+        Resource = "*"
+      }]
+    })
+  }
+}

@@ -34,3 +34,30 @@ resource "aws_iam_role" "pass_not_for_identity_pools" {
   })
   managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]
 }
+
+resource "aws_cognito_identity_pool_roles_attachment" "escalation" {
+  identity_pool_id = aws_cognito_identity_pool.main.id
+
+  roles = {
+    "authenticated" = aws_iam_role.pass_only_escalation.arn
+  }
+}
+
+# Its only broad statement lets the holder attach any role to an identity pool: COG408 reports
+# it, and the old COG405 reported the same statement again.
+resource "aws_iam_role" "pass_only_escalation" {
+  name               = "escalation"
+  assume_role_policy = local.trust
+
+  inline_policy {
+    name = "escalation"
+    policy = jsonencode({
+      Version = "2012-10-17"
+      Statement = [{
+        Effect   = "Allow"
+        Action   = ["cognito-identity:SetIdentityPoolRoles", "iam:PassRole"]
+        Resource = "*"
+      }]
+    })
+  }
+}

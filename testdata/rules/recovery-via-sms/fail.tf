@@ -15,6 +15,10 @@ locals {
 
 resource "aws_cognito_user_pool" "fail_omitted" {
   name = "legacy-recovery"
+  sms_configuration {
+    sns_caller_arn = "arn:aws:iam::111111111111:role/cognito-sms"
+    external_id    = "cognito-sms"
+  }
 }
 
 resource "aws_cognito_user_pool" "fail_phone_first" {
@@ -29,6 +33,10 @@ resource "aws_cognito_user_pool" "fail_phone_first" {
       priority = 1
     }
   }
+  sms_configuration {
+    sns_caller_arn = "arn:aws:iam::111111111111:role/cognito-sms"
+    external_id    = "cognito-sms"
+  }
 }
 
 resource "aws_cognito_user_pool" "fail_from_variable" {
@@ -38,6 +46,10 @@ resource "aws_cognito_user_pool" "fail_from_variable" {
       name     = var.recovery_name_fail
       priority = 1
     }
+  }
+  sms_configuration {
+    sns_caller_arn = "arn:aws:iam::111111111111:role/cognito-sms"
+    external_id    = "cognito-sms"
   }
 }
 
@@ -49,6 +61,10 @@ resource "aws_cognito_user_pool" "fail_from_local" {
       priority = 1
     }
   }
+  sms_configuration {
+    sns_caller_arn = "arn:aws:iam::111111111111:role/cognito-sms"
+    external_id    = "cognito-sms"
+  }
 }
 
 resource "aws_cognito_user_pool" "fail_in_one_branch" {
@@ -59,11 +75,19 @@ resource "aws_cognito_user_pool" "fail_in_one_branch" {
       priority = 1
     }
   }
+  sms_configuration {
+    sns_caller_arn = "arn:aws:iam::111111111111:role/cognito-sms"
+    external_id    = "cognito-sms"
+  }
 }
 
 resource "aws_cognito_user_pool" "fail_each" {
   for_each = toset(["a", "b"])
   name     = "tenant-${each.key}"
+  sms_configuration {
+    sns_caller_arn = "arn:aws:iam::111111111111:role/cognito-sms"
+    external_id    = "cognito-sms"
+  }
 }
 
 resource "aws_cognito_user_pool" "pass_email_first" {
@@ -76,6 +100,22 @@ resource "aws_cognito_user_pool" "pass_email_first" {
     recovery_mechanism {
       name     = "verified_phone_number"
       priority = 2
+    }
+  }
+}
+
+# No sms_configuration: the pool cannot send SMS, so recovery codes go by email. The old rule
+# flagged these two.
+resource "aws_cognito_user_pool" "pass_omitted_without_sms" {
+  name = "legacy-recovery-no-sms"
+}
+
+resource "aws_cognito_user_pool" "pass_phone_first_without_sms" {
+  name = "phone-first-no-sms"
+  account_recovery_setting {
+    recovery_mechanism {
+      name     = "verified_phone_number"
+      priority = 1
     }
   }
 }

@@ -12,4 +12,8 @@ resource "aws_cognito_user_pool" "unknown_variable" {
       priority = 1
     }
   }
+  sms_configuration {
+    sns_caller_arn = "arn:aws:iam::111111111111:role/cognito-sms"
+    external_id    = "cognito-sms"
+  }
 }

@@ -41,15 +41,24 @@ resource "aws_cognito_user_pool" "fail_in_one_branch" {
   }
 }
 
-resource "aws_cognito_user_pool" "sms_pool_with_external_id" {
+resource "aws_cognito_user_pool" "fail_sms_role_trust" {
   name = "sms-pool-with-external-id"
   sms_configuration {
-    sns_caller_arn = aws_iam_role.fail_sms_role_trust.arn
+    sns_caller_arn = aws_iam_role.sms_role.arn
     external_id    = "my-user-pool-sms"
   }
 }
 
-resource "aws_iam_role" "fail_sms_role_trust" {
+# No external ID and a role that does not require one: one finding at the pool, the role's trust
+# statement related (the old rule reported the role again, as a second finding).
+resource "aws_cognito_user_pool" "fail_no_external_id_open_role" {
+  name = "no-external-id-open-role"
+  sms_configuration {
+    sns_caller_arn = aws_iam_role.sms_role.arn
+  }
+}
+
+resource "aws_iam_role" "sms_role" {
   name = "cognito-sms"
   assume_role_policy = jsonencode({
     Version = "2012-10-17"

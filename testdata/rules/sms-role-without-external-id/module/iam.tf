@@ -1,6 +1,6 @@
 # The SMS role, in another file of the module: its trust policy does not require the external ID.
 
-resource "aws_iam_role" "fail_sms_role_trust" {
+resource "aws_iam_role" "sms_role" {
   name = "cognito-sms"
   assume_role_policy = jsonencode({
     Version = "2012-10-17"

@@ -1,4 +1,4 @@
-use coglint_model::iam::{wildcard_match, PolicyDocument, Statement, Term, COGNITO_IDENTITY};
+use coglint_model::iam::{PolicyDocument, PASS_ROLE, SET_IDENTITY_POOL_ROLES};
 use coglint_model::{Check, Field, Model, ResourceMeta, Value};
 
 use crate::{declare_rule, Context, Described, Rule};
@@ -77,86 +77,6 @@ declare_rule! {
     }
 }
 
-const SET_ROLES: &str = "cognito-identity:SetIdentityPoolRoles";
-const PASS_ROLE: &str = "iam:PassRole";
-
-/// Whether a `PassRole` statement's `iam:PassedToService` condition leaves identity pools out.
-fn passed_to_other_services(statement: &Statement) -> bool {
-    let Value::Known(conditions) = &statement.conditions else {
-        return false;
-    };
-    conditions
-        .iter()
-        .filter(|c| c.is_on("iam:PassedToService"))
-        .any(|c| {
-            let op = c.base_operator();
-            let like = op.eq_ignore_ascii_case("StringLike");
-            let equals = op.eq_ignore_ascii_case("StringEquals")
-                || op.eq_ignore_ascii_case("StringEqualsIgnoreCase");
-            // `StringNotEquals` and the like allow every service but a few: Cognito may be one.
-            (like || equals)
-                && c.values.iter().all(|v| {
-                    v.value.text().is_some_and(|t| {
-                        if like {
-                            !wildcard_match(t, COGNITO_IDENTITY)
-                        } else {
-                            !t.eq_ignore_ascii_case(COGNITO_IDENTITY)
-                        }
-                    })
-                })
-        })
-}
-
-/// Whether an unconditional `Deny` of the document covers `action` on `resource` (or on
-/// every resource).
-fn denied(document: &PolicyDocument, action: &str, resource: &Term) -> bool {
-    document.statements.iter().any(|s| {
-        matches!(&s.effect, Some(e) if e.value.text().is_some_and(|t| t.eq_ignore_ascii_case("Deny")))
-            && s.grants_action(action)
-            && matches!(&s.conditions, Value::Known(c) if c.is_empty())
-            && s.resources.iter().flatten().any(|r| match &r.value {
-                Term::Text(t) => t == "*" || Some(t.as_str()) == resource.text(),
-                other => other == resource,
-            })
-    })
-}
-
-/// The role a `PassRole` resource may name that identity pools can assume, in words.
-fn passable_role(model: &Model, resource: &Term) -> Option<String> {
-    match resource {
-        Term::Text(t) if t == "*" => Some("`*` (every role)".into()),
-        Term::Text(t) if t.ends_with(":role/*") => Some(format!("`{t}` (every role)")),
-        Term::Resource(name) if model.role_trusts_identity_pools(name) => {
-            let shown = model
-                .iam_role(name)
-                .map_or(name.as_str(), |r| r.meta.display_name());
-            Some(format!("role `{shown}`, which identity pools may assume"))
-        }
-        _ => None,
-    }
-}
-
-/// Where a document grants both actions on such a role, and which role.
-fn escalation(model: &Model, document: &PolicyDocument) -> Option<(coglint_source::Span, String)> {
-    document.granting(SET_ROLES).next()?;
-    if denied(document, SET_ROLES, &Term::Text("*".into())) {
-        return None;
-    }
-    document.granting(PASS_ROLE).find_map(|(statement, at)| {
-        if passed_to_other_services(statement) {
-            return None;
-        }
-        let role = statement
-            .resources
-            .iter()
-            .flatten()
-            .filter(|r| !denied(document, PASS_ROLE, &r.value))
-            .find_map(|r| passable_role(model, &r.value))?;
-        Some((at, role))
-    })
-}
-
-/// `holder` names the policy in the user's words ("role `X`'s policy", "policy `X`").
 fn check_document(
     model: &Model,
     meta: &ResourceMeta,
@@ -164,13 +84,19 @@ fn check_document(
     document: &Field<PolicyDocument>,
     ctx: &mut Context,
 ) {
-    let verdict =
-        document.check(|d| escalation(model, d).map_or(Check::Pass, |(at, _)| Check::FailAt(at)));
+    let verdict = document.check(|d| {
+        model
+            .identity_pool_escalation(d)
+            .map_or(Check::Pass, |e| Check::FailAt(e.at))
+    });
     ctx.report(meta, "the policy's grants", verdict, |d| {
-        let role = escalation(model, d).map(|(_, r)| r).unwrap_or_default();
+        let role = model
+            .identity_pool_escalation(d)
+            .map(|e| e.role)
+            .unwrap_or_default();
         Described::new(
             format!(
-                "{holder} allows `{SET_ROLES}` and `{PASS_ROLE}` on {role}: whoever holds it can attach that role to an identity pool and take its credentials"
+                "{holder} allows `{SET_IDENTITY_POOL_ROLES}` and `{PASS_ROLE}` on {role}: whoever holds it can attach that role to an identity pool and take its credentials"
             ),
             format!("`{PASS_ROLE}` on {role}"),
         )

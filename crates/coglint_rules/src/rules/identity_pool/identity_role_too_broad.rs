@@ -1,4 +1,4 @@
-use coglint_model::iam::{IamRole, PolicyRef};
+use coglint_model::iam::{IamRole, PolicyDocument, PolicyRef};
 use coglint_model::{Check, Model, Value};
 
 use crate::meta::Severity;
@@ -15,6 +15,13 @@ declare_rule! {
     /// and AWS managed policies that grant administrator, power-user or full access to a
     /// service (`AdministratorAccess`, `PowerUserAccess`, `AmazonS3FullAccess`, ...). The
     /// finding is critical on the unauthenticated (guest) role.
+    ///
+    /// When a policy grants several of these, the finding names the most dangerous: every
+    /// action, then `NotAction`, then whole services that hand out identities, credentials or
+    /// permissions (`iam:*`, `cognito-identity:*` before `cognito-sync:*`), then write actions.
+    /// A statement that COG408 (`identity-pool-role-escalation`) reports, one that lets its
+    /// holder attach a role to an identity pool, is left to that rule, unless it allows every
+    /// action (`*`, `NotAction`).
     ///
     /// A role linked from outside the scanned files (an ARN written as text) cannot be judged,
     /// and is listed with `--show-unknown`.
@@ -146,13 +153,22 @@ impl Rule for IdentityRoleTooBroad {
                     &format!("`{broad}`"),
                 )
             };
+            // A statement that COG408 reports (it lets the holder hand identity pools a role)
+            // is left to that rule: the same statement is one finding. Unless it allows every
+            // action: then the escalation is the least of it, and this finding (critical on
+            // the guest role) says more.
+            let broad_grant = |d: &PolicyDocument| {
+                let escalation = model.identity_pool_escalation(d);
+                d.broad_grant_except(|s| {
+                    escalation.as_ref().is_some_and(|e| e.statement == s.at)
+                        && !s.allows_every_action()
+                })
+            };
             for document in model.policy_documents_of(role) {
-                let verdict = document.check(|d| {
-                    d.broad_grant()
-                        .map_or(Check::Pass, |(at, _)| Check::FailAt(at))
-                });
+                let verdict = document
+                    .check(|d| broad_grant(d).map_or(Check::Pass, |(at, _)| Check::FailAt(at)));
                 ctx.report(&role.meta, "the role's permissions", verdict, |d| {
-                    let grant = d.broad_grant().map(|(_, g)| g).unwrap_or_default();
+                    let grant = broad_grant(d).map(|(_, g)| g).unwrap_or_default();
                     describe(&grant, &grant).item()
                 });
             }

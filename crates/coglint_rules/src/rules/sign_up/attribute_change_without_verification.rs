@@ -1,4 +1,4 @@
-use coglint_model::{Item, Model, UserAttribute};
+use coglint_model::{Item, Model, UserAttribute, Value};
 
 use crate::{declare_rule, Context, Described, Rule};
 
@@ -9,6 +9,10 @@ declare_rule! {
     /// `UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate` does not list
     /// it. Without that setting (the default), a new email address or phone number takes effect
     /// as soon as it is written, before anyone proves they own it.
+    ///
+    /// An attribute whose schema entry says `Mutable: false` (Terraform `mutable = false`) is not
+    /// flagged: nobody can change it after the account is created. An attribute the schema does
+    /// not list is mutable, as AWS makes every standard attribute.
     ///
     /// ## Why is this bad?
     /// Anyone holding a user's session (a stolen access token, an unattended browser) can call
@@ -102,6 +106,32 @@ impl Rule for AttributeChangeWithoutVerification {
                     (protected, exposed)
                 },
             );
+            // An attribute the schema makes immutable cannot be changed, verified or not. Asked
+            // only when something is exposed, so that an unreadable schema is undecided only
+            // where it matters.
+            let any_exposed = exposed
+                .alternatives()
+                .iter()
+                .any(|a| !matches!(&a.value, Value::Known((_, exposed)) if exposed.is_empty()));
+            if !any_exposed {
+                continue;
+            }
+            let mutable = pool.attribute_mutable(UserAttribute::Email.as_str()).zip(
+                &pool.attribute_mutable(UserAttribute::PhoneNumber.as_str()),
+                |email, phone| (*email, *phone),
+            );
+            let exposed = exposed.zip(&mutable, |(protected, exposed), (email, phone)| {
+                let exposed: Vec<UserAttribute> = exposed
+                    .iter()
+                    .copied()
+                    .filter(|a| match a {
+                        UserAttribute::Email => *email,
+                        UserAttribute::PhoneNumber => *phone,
+                        _ => true,
+                    })
+                    .collect();
+                (protected.clone(), exposed)
+            });
             let verdict = exposed.fails_when(|(_, exposed)| !exposed.is_empty());
             ctx.report(&pool.meta, "verification before update", verdict, |(protected, exposed)| {
                 let names = |attributes: &[UserAttribute]| {

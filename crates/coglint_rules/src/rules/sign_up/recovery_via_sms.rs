@@ -7,7 +7,9 @@ declare_rule! {
     /// Flags a user pool whose account recovery sends its code by SMS first: the recovery
     /// mechanism with the lowest priority in `AccountRecoverySetting.RecoveryMechanisms` is
     /// `verified_phone_number`, or `AccountRecoverySetting` is omitted (AWS then uses its legacy
-    /// behaviour, which prefers SMS over email).
+    /// behaviour, which prefers SMS over email), and the pool can send SMS: it has an
+    /// `SmsConfiguration` (the IAM role Cognito sends text messages with). A pool without one
+    /// cannot text a code, so recovery codes go by email and it is not flagged.
     ///
     /// ## Why is this bad?
     /// A password-reset code is as good as the password. Codes sent by SMS can be taken over by
@@ -21,6 +23,9 @@ declare_rule! {
     ///   UserPool:
     ///     Type: AWS::Cognito::UserPool
     ///     Properties:
+    ///       SmsConfiguration:
+    ///         SnsCallerArn: arn:aws:iam::111111111111:role/cognito-sms
+    ///         ExternalId: cognito-sms
     ///       AccountRecoverySetting:
     ///         RecoveryMechanisms:
     ///           - Name: verified_phone_number
@@ -35,6 +40,9 @@ declare_rule! {
     ///   UserPool:
     ///     Type: AWS::Cognito::UserPool
     ///     Properties:
+    ///       SmsConfiguration:
+    ///         SnsCallerArn: arn:aws:iam::111111111111:role/cognito-sms
+    ///         ExternalId: cognito-sms
     ///       AccountRecoverySetting:
     ///         RecoveryMechanisms:
     ///           - Name: verified_email
@@ -55,7 +63,7 @@ declare_rule! {
         severity: Low,
         category: SignUp,
         group: Hardening,
-        summary: "Account recovery sends its code by SMS first (or AccountRecoverySetting is omitted: SMS before email)",
+        summary: "The pool can send SMS and account recovery sends its code by SMS first (or AccountRecoverySetting is omitted: SMS before email)",
         fix: "make `verified_email` (or `admin_only`) the recovery mechanism with priority 1 in `AccountRecoverySetting` (Terraform `account_recovery_setting`)",
         cdk_fix: "accountRecovery: cognito.AccountRecovery.EMAIL_ONLY",
         related: [],
@@ -65,7 +73,19 @@ declare_rule! {
 impl Rule for RecoveryViaSms {
     fn check(&self, model: &Model, ctx: &mut Context) {
         for pool in &model.user_pools {
-            let verdict = pool.recovery_mechanisms.check(|mechanisms| {
+            // Without an SMS configuration no code goes by SMS, whatever the order says.
+            if !pool.sms_configured.may_be_true() {
+                continue;
+            }
+            let recovery = pool
+                .recovery_mechanisms
+                .zip(&pool.sms_configured, |mechanisms, sms| {
+                    (mechanisms.clone(), *sms)
+                });
+            let verdict = recovery.check(|(mechanisms, sms)| {
+                if !*sms {
+                    return Check::Pass;
+                }
                 let Some(mechanisms) = mechanisms else {
                     // The legacy behaviour: SMS when the user has a verified phone number.
                     return Check::Fail;
@@ -81,7 +101,7 @@ impl Rule for RecoveryViaSms {
                 &pool.meta,
                 "the first recovery mechanism",
                 verdict,
-                |mechanisms| {
+                |(mechanisms, _)| {
                     let value = match mechanisms {
                         None => "the legacy order, SMS before email".to_string(),
                         Some(_) => format!("`{}`", RecoveryOption::VerifiedPhoneNumber),

@@ -1,13 +1,18 @@
-use coglint_model::{AdvancedSecurityMode, Model};
+use coglint_model::{AdvancedSecurityMode, Model, Value};
 
 use crate::{declare_rule, Context, Described, Rule};
 
 declare_rule! {
     /// ## What it does
     /// Flags a user pool with custom authentication challenge Lambda triggers
-    /// (`DefineAuthChallenge`, `CreateAuthChallenge` or `VerifyAuthChallengeResponse`) whose
-    /// threat protection for custom authentication is not enforced. AWS uses `AUDIT` when
+    /// (`DefineAuthChallenge`, `CreateAuthChallenge` or `VerifyAuthChallengeResponse`) that
+    /// enforces threat protection (`AdvancedSecurityMode: ENFORCED`) for password sign-in but
+    /// not for custom authentication. AWS uses `AUDIT` when
     /// `UserPoolAddOns.AdvancedSecurityAdditionalFlows.CustomAuthMode` is omitted.
+    ///
+    /// A pool whose threat protection is off or only audits is not flagged here: COG201
+    /// (`threat-protection-off`) and COG202 (`threat-protection-audit-only`) report it, and
+    /// their fix comes first.
     ///
     /// ## Why is this bad?
     /// Custom challenges (passwordless codes, magic links, CAPTCHAs, a second password) are a
@@ -65,7 +70,7 @@ declare_rule! {
         name: "custom-auth-threat-protection",
         severity: Medium,
         category: ThreatProtection,
-        summary: "Custom-auth Lambda triggers are set and CustomAuthMode is not ENFORCED (omitted = AUDIT)",
+        summary: "Threat protection is ENFORCED, custom-auth Lambda triggers are set, and CustomAuthMode is not ENFORCED (omitted = AUDIT)",
         fix: "set `UserPoolAddOns.AdvancedSecurityAdditionalFlows.CustomAuthMode: ENFORCED` (Terraform `custom_auth_mode = \"ENFORCED\"`)",
         cdk_fix: "customThreatProtectionMode: cognito.CustomThreatProtectionMode.FULL_FUNCTION",
         related: ["Security Hub Cognito.4"],
@@ -75,26 +80,37 @@ declare_rule! {
 impl Rule for CustomAuthThreatProtection {
     fn check(&self, model: &Model, ctx: &mut Context) {
         for pool in &model.user_pools {
-            if !pool.custom_auth_triggers.may_be_true() {
+            // Custom authentication matters only with its triggers, and is this rule's case only
+            // where threat protection is enforced: otherwise COG201/COG202 report the pool.
+            let may_enforce = pool.advanced_security_mode.alternatives().iter().any(
+                |a| !matches!(&a.value, Value::Known(m) if *m != AdvancedSecurityMode::Enforced),
+            );
+            if !pool.custom_auth_triggers.may_be_true() || !may_enforce {
                 continue;
             }
-            // The finding points at the mode: that is what to change.
+            // The finding points at the custom-auth mode: that is what to change.
             let mode = pool
                 .custom_auth_mode
                 .zip(&pool.custom_auth_triggers, |mode, triggers| {
                     (*mode, *triggers)
-                });
-            let verdict = mode.fails_when(|(mode, triggers)| {
-                *triggers && *mode != AdvancedSecurityMode::Enforced
+                })
+                .zip(
+                    &pool.advanced_security_mode,
+                    |(mode, triggers), standard| (*mode, *triggers, *standard),
+                );
+            let verdict = mode.fails_when(|(mode, triggers, standard)| {
+                *triggers
+                    && *standard == AdvancedSecurityMode::Enforced
+                    && *mode != AdvancedSecurityMode::Enforced
             });
             ctx.report(
                 &pool.meta,
                 "threat protection for custom authentication",
                 verdict,
-                |(mode, _)| {
+                |(mode, _, _)| {
                     Described::new(
                         format!(
-                            "user pool `{}` has custom authentication challenges that threat protection does not block (`{mode}`)",
+                            "user pool `{}` enforces threat protection for passwords but not for its custom authentication challenges (`{mode}`)",
                             pool.meta.display_name()
                         ),
                         format!("`{mode}`"),
