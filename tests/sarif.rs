@@ -100,6 +100,7 @@ fn results_carry_what_github_needs() {
     assert_eq!(rule["id"], "COG301");
     assert_eq!(rule["name"], "ClientImplicitGrant");
     assert_eq!(rule["properties"]["security-severity"], "8.0");
+    assert_eq!(rule["properties"]["group"], "recommended");
     assert!(rule["help"]["markdown"]
         .as_str()
         .unwrap_or("")
