@@ -27,7 +27,7 @@ struct Cli {
     command: Command,
 }
 
-const AFTER_HELP: &str = "Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage error or a file that could not be read or parsed.\nDocumentation: https://github.com/coglint/coglint";
+const AFTER_HELP: &str = "Exit codes: 0 no finding at or above --fail-on; 1 findings, or a suppression without a reason or expired; 2 the scan is incomplete (usage error, or a file that could not be read or parsed).\nDocumentation: https://github.com/coglint/coglint";
 
 #[derive(Subcommand, Debug)]
 enum Command {
@@ -370,7 +370,8 @@ fn check(args: CheckArgs) -> ExitCode {
     }
     if result.has_errors() {
         ExitCode::from(EXIT_ERROR)
-    } else if result.findings.iter().any(|f| f.severity >= fail_on) {
+    } else if result.findings.iter().any(|f| f.severity >= fail_on) || result.has_failing_problems()
+    {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS

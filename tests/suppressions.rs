@@ -81,7 +81,11 @@ fn a_suppression_needs_a_reason_and_expires() {
     );
     assert!(out.contains("t.yaml:3:3: COG101"), "{out}");
     assert!(out.contains("t.yaml:6:3: COG101"), "{out}");
-    assert_eq!(code, Some(2));
+    // The scan is whole: an invalid or expired suppression fails the run like a finding (1),
+    // not like an unreadable file (2), even when no finding reaches --fail-on.
+    assert_eq!(code, Some(1));
+    let (_, code) = concise(dir.path(), &["--fail-on", "critical"]);
+    assert_eq!(code, Some(1));
 }
 
 #[test]

@@ -66,7 +66,23 @@ impl ProblemKind {
         }
     }
 
-    /// Whether the problem makes the exit code 2 (a warning only informs).
+    /// Whether the scan is incomplete because of it: exit code 2. An invalid suppression is an
+    /// error to read, but the scan is whole: it fails the run like a finding (see
+    /// [`ProblemKind::fails_run`]).
+    pub fn leaves_scan_incomplete(self) -> bool {
+        self.is_error() && !self.fails_run()
+    }
+
+    /// Whether it fails the run like a finding (exit code 1): a suppression without a reason or
+    /// malformed, or one past its `until` date.
+    pub fn fails_run(self) -> bool {
+        matches!(
+            self,
+            ProblemKind::Suppression | ProblemKind::ExpiredSuppression
+        )
+    }
+
+    /// Whether the problem is shown as an error (a warning only informs).
     pub fn is_error(self) -> bool {
         !matches!(
             self,

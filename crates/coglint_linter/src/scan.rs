@@ -81,9 +81,16 @@ pub struct ScanResult {
 }
 
 impl ScanResult {
-    /// Whether an input problem (not a warning) occurred: exit code 2.
+    /// Whether an input problem left the scan incomplete: exit code 2.
     pub fn has_errors(&self) -> bool {
-        self.problems.iter().any(|p| p.kind.is_error())
+        self.problems
+            .iter()
+            .any(|p| p.kind.leaves_scan_incomplete())
+    }
+
+    /// Whether a problem fails the run like a finding (an invalid or expired suppression).
+    pub fn has_failing_problems(&self) -> bool {
+        self.problems.iter().any(|p| p.kind.fails_run())
     }
 }
 
