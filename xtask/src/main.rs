@@ -1,5 +1,8 @@
 //! `cargo xtask docs` writes docs/rules/ from the rules' metadata; `cargo xtask docs --check`
 //! fails when what is committed differs (CI runs it), so the docs never drift from the code.
+//! `cargo xtask new-rule COG123 rule-name area` starts a rule (see new_rule.rs).
+
+mod new_rule;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -87,8 +90,25 @@ fn main() -> ExitCode {
     {
         ["docs"] => write(),
         ["docs", "--check"] => check(),
+        ["new-rule", code, name, area] => match new_rule::run(code, name, area) {
+            Ok(written) => {
+                for path in written {
+                    println!("wrote {}", path.display());
+                }
+                println!(
+                    "now write the rule and its fixtures (the fixture harness fails until then), then `cargo xtask docs`"
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("cargo xtask new-rule: {e}");
+                ExitCode::from(2)
+            }
+        },
         _ => {
-            eprintln!("usage: cargo xtask docs [--check]");
+            eprintln!(
+                "usage: cargo xtask docs [--check]\n       cargo xtask new-rule COG123 rule-name area\n         (areas: template, user_pool, threat_protection, client, identity_pool, sign_up, operations)"
+            );
             ExitCode::from(2)
         }
     }
