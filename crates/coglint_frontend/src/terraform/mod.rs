@@ -3,9 +3,12 @@
 
 mod eval;
 mod functions;
+mod instances;
 mod lower;
 mod module;
+mod names;
 mod policy_document;
+mod properties;
 
 pub use lower::{lower_root, Modules, RootInputs, MAX_MODULE_DEPTH};
 pub(crate) use module::BodyRef;
