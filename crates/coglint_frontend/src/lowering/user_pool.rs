@@ -2,12 +2,12 @@
 
 use coglint_model::defaults::{self, AwsDefault};
 use coglint_model::{
-    Alternative, Field, Item, List, PasswordPolicy, ResourceMeta, Scenario, Unknown, UserPool,
-    Value,
+    Alternative, Field, Item, List, PasswordPolicy, ResourceMeta, Unknown, UserPool, Value,
 };
 use coglint_model::{MfaFactor, MfaFactors};
 
 use super::{Prop, Resource};
+use crate::value::Product;
 
 /// The MFA factors. CloudFormation (like the API) lists them in `EnabledMfas`, and with that
 /// omitted an `SmsConfiguration` alone enables SMS; Terraform has one setting per factor.
@@ -104,7 +104,6 @@ fn recovery_mechanisms(
             })
         },
     );
-    type Partial = (Scenario, Result<List<RecoveryMechanism>, Unknown>);
     let mut alternatives = Vec::new();
     for alt in entries.alternatives() {
         let items = match &alt.value {
@@ -126,39 +125,39 @@ fn recovery_mechanisms(
             }
             Value::Known(items) => items,
         };
-        let mut partials: Vec<Partial> = vec![(alt.scenario.clone(), Ok(Vec::new()))];
+        // Past the cap, the list is one unknown from there on (later entries still narrow its
+        // scenarios).
+        let mut product = Product::new(&alt.scenario, Ok(Vec::new()));
         for item in items {
-            let mut next: Vec<Partial> = Vec::new();
-            for (scenario, done) in &partials {
-                for a in item.value.alternatives() {
-                    let Some(merged) = scenario.merge(&a.scenario) else {
-                        continue;
-                    };
-                    let list = match (done, &a.value) {
-                        (Err(u), _) | (Ok(_), Value::Unknown(u)) => Err(u.clone()),
-                        (Ok(_), Value::Known(None)) => Err(Unknown::new(
-                            "a recovery mechanism without a name or a priority",
-                        )),
-                        (Ok(list), Value::Known(Some(m))) => {
-                            let mut list = list.clone();
-                            list.push(Item {
-                                value: *m,
-                                at: Some(a.provenance.primary()),
-                            });
-                            Ok(list)
-                        }
-                    };
-                    next.push((merged, list));
-                }
+            let step = product.extend(
+                |scenario, done: &Result<List<RecoveryMechanism>, Unknown>, next| {
+                    for a in item.value.alternatives() {
+                        let Some(merged) = scenario.merge(&a.scenario) else {
+                            continue;
+                        };
+                        let list = match (done, &a.value) {
+                            (Err(u), _) | (Ok(_), Value::Unknown(u)) => Err(u.clone()),
+                            (Ok(_), Value::Known(None)) => Err(Unknown::new(
+                                "a recovery mechanism without a name or a priority",
+                            )),
+                            (Ok(list), Value::Known(Some(m))) => {
+                                let mut list = list.clone();
+                                list.push(Item {
+                                    value: *m,
+                                    at: Some(a.provenance.primary()),
+                                });
+                                Ok(list)
+                            }
+                        };
+                        next.push((merged, list));
+                    }
+                },
+            );
+            if let Err(too_many) = step {
+                product = Product::new(&alt.scenario, Err(Unknown::new(too_many.to_string())));
             }
-            if next.len() > crate::value::MAX_ALTERNATIVES {
-                next = vec![(
-                    alt.scenario.clone(),
-                    Err(Unknown::new("too many scenarios to evaluate")),
-                )];
-            }
-            partials = next;
         }
+        let partials = product.into_combinations();
         alternatives.extend(partials.into_iter().map(|(scenario, list)| Alternative {
             value: match list {
                 Ok(list) => Value::Known(Some(list)),

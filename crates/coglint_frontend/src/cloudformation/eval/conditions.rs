@@ -4,7 +4,7 @@ use coglint_model::{Scenario, Subject};
 use coglint_syntax::Node;
 
 use super::{Template, MAX_EVAL_DEPTH};
-use crate::value::{Alt, Resolved, MAX_ALTERNATIVES};
+use crate::value::{Alt, Product, Resolved};
 
 impl<'a> Template<'a> {
     pub(super) fn if_(
@@ -112,12 +112,11 @@ impl<'a> Template<'a> {
             },
             op @ ("Fn::And" | "Fn::Or") => {
                 let is_and = op == "Fn::And";
-                let mut acc: Vec<(Scenario, Option<bool>)> = vec![(scenario.clone(), Some(is_and))];
+                let mut product = Product::new(scenario, Some(is_and));
                 for operand in operands() {
-                    let mut next = Vec::new();
-                    for (s, so_far) in acc {
-                        for (s2, v) in self.condition_body(operand, &s, depth + 1) {
-                            let combined = match (so_far, v) {
+                    let step = product.extend(|s, so_far, next| {
+                        for (s2, v) in self.condition_body(operand, s, depth + 1) {
+                            let combined = match (*so_far, v) {
                                 (Some(a), Some(b)) => Some(if is_and { a && b } else { a || b }),
                                 // A decided operand settles the result whatever the unknown one is.
                                 (Some(a), None) | (None, Some(a)) if a != is_and => Some(a),
@@ -125,13 +124,12 @@ impl<'a> Template<'a> {
                             };
                             next.push((s2, combined));
                         }
-                    }
-                    if next.len() > MAX_ALTERNATIVES {
+                    });
+                    if step.is_err() {
                         return unknown();
                     }
-                    acc = next;
                 }
-                acc
+                product.into_combinations()
             }
             _ => unknown(),
         }

@@ -5,7 +5,7 @@ use coglint_model::{Provenance, Scenario};
 use coglint_syntax::{Node, NodeKind};
 
 use super::{sub_pieces, Template};
-use crate::value::{Alt, Resolved, MAX_ALTERNATIVES};
+use crate::value::{Alt, Product, Resolved};
 
 impl<'a> Template<'a> {
     /// Evaluates `node` to strings: each alternative is `Text`, `Texts` or `Unknown`.
@@ -84,7 +84,7 @@ impl<'a> Template<'a> {
                 return vec![self.unknown(scenario, node, "`Fn::Sub` needs a string")]
             }
         };
-        let mut partials: Vec<(Scenario, String)> = vec![(scenario.clone(), String::new())];
+        let mut product = Product::new(scenario, String::new());
         let mut rest = "";
         for (literal, name) in sub_pieces(template) {
             let Some(name) = name else {
@@ -92,26 +92,31 @@ impl<'a> Template<'a> {
                 break;
             };
             if let Some(escaped) = name.strip_prefix('!') {
-                for (_, text) in partials.iter_mut() {
+                product.map(|text| {
                     text.push_str(literal);
                     text.push_str("${");
                     text.push_str(escaped);
                     text.push('}');
-                }
+                });
                 continue;
             }
-            let mut next = Vec::new();
-            for (s, text) in partials {
+            // The first value that is not a string gives up the whole text.
+            let mut failed = None;
+            let step = product.extend(|s, text, next| {
+                if failed.is_some() {
+                    return;
+                }
                 let values = match vars.and_then(|v| v.get(name)) {
-                    Some(var) => self.texts_of(var, &s, depth),
+                    Some(var) => self.texts_of(var, s, depth),
                     None if name.contains('.') => {
-                        return vec![self.unknown(
-                            &s,
+                        failed = Some(self.unknown(
+                            s,
                             node,
                             format!("`${{{name}}}` is an attribute known only at deployment"),
-                        )]
+                        ));
+                        return;
                     }
-                    None => Self::to_texts(self.reference_name(node, name, &s)),
+                    None => Self::to_texts(self.reference_name(node, name, s)),
                 };
                 for value in values {
                     match value.value {
@@ -119,24 +124,29 @@ impl<'a> Template<'a> {
                             next.push((value.scenario, format!("{text}{literal}{v}")))
                         }
                         Resolved::Unknown(reason) => {
-                            return vec![self.unknown(&value.scenario, node, reason)]
+                            failed = Some(self.unknown(&value.scenario, node, reason));
+                            return;
                         }
                         _ => {
-                            return vec![self.unknown(
+                            failed = Some(self.unknown(
                                 &value.scenario,
                                 node,
                                 format!("`${{{name}}}` is not a string"),
-                            )]
+                            ));
+                            return;
                         }
                     }
                 }
+            });
+            if let Some(failure) = failed {
+                return vec![failure];
             }
-            if next.len() > MAX_ALTERNATIVES {
-                return vec![self.unknown(scenario, node, "too many scenarios to evaluate")];
+            if let Err(too_many) = step {
+                return vec![self.unknown(scenario, node, too_many.to_string())];
             }
-            partials = next;
         }
-        partials
+        product
+            .into_combinations()
             .into_iter()
             .map(|(s, mut text)| {
                 text.push_str(rest);

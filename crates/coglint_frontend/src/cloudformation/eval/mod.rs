@@ -13,7 +13,7 @@ use coglint_syntax::Node;
 
 use super::parameters::SuppliedParameters;
 use super::{TemplateInputs, Variables};
-use crate::value::{cap, Alt, Resolved};
+use crate::value::{cap, Alt, Resolved, TooManyScenarios};
 
 mod conditions;
 mod functions;
@@ -206,7 +206,7 @@ impl<'a> Template<'a> {
             )],
         };
         cap(alts, || {
-            self.unknown(scenario, node, "too many scenarios to evaluate")
+            self.unknown(scenario, node, TooManyScenarios.to_string())
         })
     }
 }

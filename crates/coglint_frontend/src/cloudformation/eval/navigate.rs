@@ -6,7 +6,7 @@ use coglint_source::Span;
 use coglint_syntax::Node;
 
 use super::{absent_if_null, Template};
-use crate::value::{cap, Alt, Resolved, MAX_ALTERNATIVES};
+use crate::value::{cap, Alt, Product, Resolved, TooManyScenarios};
 
 impl<'a> Template<'a> {
     /// Reads `path` under `start` (a resource's `Properties`), through any functions on the way.
@@ -73,7 +73,7 @@ impl<'a> Template<'a> {
                 }
             }
             alts = cap(next, || {
-                self.unknown(scenario, start, "too many scenarios to evaluate")
+                self.unknown(scenario, start, TooManyScenarios.to_string())
             });
         }
         // `AWS::NoValue` or an empty value at the end of the path removes the property itself.
@@ -109,10 +109,9 @@ impl<'a> Template<'a> {
         let Some(items) = node.items() else {
             return vec![Err(self.unknown(scenario, node, "a list was expected"))];
         };
-        let mut partials: Vec<(Scenario, Vec<Alt<'a>>)> = vec![(scenario.clone(), Vec::new())];
+        let mut product = Product::new(scenario, Vec::new());
         for item in items {
-            let mut next = Vec::new();
-            for (s, done) in &partials {
+            let step = product.extend(|s, done, next| {
                 for alt in self.resolve_at(item, s, depth + 1) {
                     let mut d = done.clone();
                     let s2 = alt.scenario.clone();
@@ -130,17 +129,12 @@ impl<'a> Template<'a> {
                     }
                     next.push((s2, d));
                 }
+            });
+            if let Err(too_many) = step {
+                return vec![Err(self.unknown(scenario, node, too_many.to_string()))];
             }
-            if next.len() > MAX_ALTERNATIVES {
-                return vec![Err(self.unknown(
-                    scenario,
-                    node,
-                    "too many scenarios to evaluate",
-                ))];
-            }
-            partials = next;
         }
-        partials.into_iter().map(Ok).collect()
+        product.into_combinations().into_iter().map(Ok).collect()
     }
 
     /// Whether a resource exists in each scenario, from its `Condition` attribute.

@@ -10,7 +10,7 @@ use coglint_syntax::hcl_edit::template::{Element, Template};
 
 use super::functions;
 use super::module::{span_of, Expr, Module, Origin};
-use crate::value::{cap, Alt, Resolved, MAX_ALTERNATIVES};
+use crate::value::{cap, product, Alt, Resolved, TooManyScenarios};
 use coglint_source::FileId;
 use coglint_syntax::{Node, NodeKind, ScalarStyle};
 
@@ -50,31 +50,6 @@ pub(crate) fn unknown<'a>(scenario: &Scenario, at: Span, reason: impl Into<Strin
         value: Resolved::Unknown(reason.into()),
         provenance: Provenance::Literal { at },
     }
-}
-
-/// Every combination of one alternative per part, in the scenarios that can hold together.
-pub(crate) fn product<'a>(
-    parts: Vec<Vec<Alt<'a>>>,
-    base: &Scenario,
-) -> Result<Vec<(Scenario, Vec<Alt<'a>>)>, String> {
-    let mut partials: Vec<(Scenario, Vec<Alt<'a>>)> = vec![(base.clone(), Vec::new())];
-    for part in parts {
-        let mut next = Vec::new();
-        for (scenario, done) in &partials {
-            for alt in &part {
-                if let Some(merged) = scenario.merge(&alt.scenario) {
-                    let mut values = done.clone();
-                    values.push(alt.clone());
-                    next.push((merged, values));
-                }
-            }
-        }
-        if next.len() > MAX_ALTERNATIVES {
-            return Err("too many scenarios to evaluate".into());
-        }
-        partials = next;
-    }
-    Ok(partials)
 }
 
 impl<'m, 'a> Scope<'m, 'a> {
@@ -137,7 +112,9 @@ impl<'m, 'a> Scope<'m, 'a> {
         }
         let collection =
             |parts: Vec<Vec<Alt<'a>>>, make: &dyn Fn(Vec<Alt<'a>>) -> Resolved<'a>| match product(
-                parts, scenario,
+                scenario,
+                parts,
+                |a| &a.scenario,
             ) {
                 Ok(combos) => combos
                     .into_iter()
@@ -147,7 +124,7 @@ impl<'m, 'a> Scope<'m, 'a> {
                         provenance: Provenance::Literal { at },
                     })
                     .collect(),
-                Err(reason) => vec![unknown(scenario, at, reason)],
+                Err(too_many) => vec![unknown(scenario, at, too_many.to_string())],
             };
         match &node.kind {
             NodeKind::Mapping(entries) => {
@@ -221,7 +198,7 @@ impl<'m, 'a> Scope<'m, 'a> {
                     .iter()
                     .map(|e| self.eval_at(e, file, scenario, depth + 1))
                     .collect();
-                match product(parts, scenario) {
+                match product(scenario, parts, |a| &a.scenario) {
                     Ok(combos) => combos
                         .into_iter()
                         .map(|(s, items)| Alt {
@@ -230,7 +207,7 @@ impl<'m, 'a> Scope<'m, 'a> {
                             provenance: Provenance::Literal { at },
                         })
                         .collect(),
-                    Err(reason) => vec![unknown(scenario, at, reason)],
+                    Err(too_many) => vec![unknown(scenario, at, too_many.to_string())],
                 }
             }
             Expression::Object(object) => {
@@ -251,7 +228,7 @@ impl<'m, 'a> Scope<'m, 'a> {
                     keys.push(key);
                     parts.push(self.eval_at(value.expr(), file, scenario, depth + 1));
                 }
-                match product(parts, scenario) {
+                match product(scenario, parts, |a| &a.scenario) {
                     Ok(combos) => combos
                         .into_iter()
                         .map(|(s, values)| Alt {
@@ -260,7 +237,7 @@ impl<'m, 'a> Scope<'m, 'a> {
                             provenance: Provenance::Literal { at },
                         })
                         .collect(),
-                    Err(reason) => vec![unknown(scenario, at, reason)],
+                    Err(too_many) => vec![unknown(scenario, at, too_many.to_string())],
                 }
             }
             Expression::StringTemplate(t) => self.template(t, file, at, scenario, depth),
@@ -320,7 +297,7 @@ impl<'m, 'a> Scope<'m, 'a> {
                     .iter()
                     .map(|e| self.eval_at(e, file, scenario, depth + 1))
                     .collect();
-                match product(parts, scenario) {
+                match product(scenario, parts, |a| &a.scenario) {
                     Ok(combos) => combos
                         .into_iter()
                         .map(|(s, args)| {
@@ -337,7 +314,7 @@ impl<'m, 'a> Scope<'m, 'a> {
                             }
                         })
                         .collect(),
-                    Err(reason) => vec![unknown(scenario, at, reason)],
+                    Err(too_many) => vec![unknown(scenario, at, too_many.to_string())],
                 }
             }
             Expression::Traversal(t) => {
@@ -372,7 +349,7 @@ impl<'m, 'a> Scope<'m, 'a> {
                     self.eval_at(&op.lhs_expr, file, scenario, depth + 1),
                     self.eval_at(&op.rhs_expr, file, scenario, depth + 1),
                 ];
-                match product(parts, scenario) {
+                match product(scenario, parts, |a| &a.scenario) {
                     Ok(combos) => combos
                         .into_iter()
                         .map(|(s, args)| Alt {
@@ -381,16 +358,14 @@ impl<'m, 'a> Scope<'m, 'a> {
                             provenance: Provenance::Literal { at },
                         })
                         .collect(),
-                    Err(reason) => vec![unknown(scenario, at, reason)],
+                    Err(too_many) => vec![unknown(scenario, at, too_many.to_string())],
                 }
             }
             Expression::ForExpr(_) => {
                 vec![unknown(scenario, at, "`for` expressions are not evaluated")]
             }
         };
-        cap(alts, || {
-            unknown(scenario, at, "too many scenarios to evaluate")
-        })
+        cap(alts, || unknown(scenario, at, TooManyScenarios.to_string()))
     }
 
     /// `try(a, b, ...)`: the first argument that can be evaluated.
@@ -447,7 +422,7 @@ impl<'m, 'a> Scope<'m, 'a> {
                 }
             }
         }
-        match product(parts, scenario) {
+        match product(scenario, parts, |a| &a.scenario) {
             Ok(combos) => combos
                 .into_iter()
                 .map(|(s, values)| {
@@ -468,7 +443,7 @@ impl<'m, 'a> Scope<'m, 'a> {
                     text_alt(&s, text, at)
                 })
                 .collect(),
-            Err(reason) => vec![unknown(scenario, at, reason)],
+            Err(too_many) => vec![unknown(scenario, at, too_many.to_string())],
         }
     }
 }
