@@ -6,21 +6,16 @@ use std::path::{Path, PathBuf};
 
 use coglint_model::defaults;
 use coglint_model::{
-    InputKind, Model, ParameterOrigin, Provenance, ReportedAt, ResourceKind, ResourceMeta, Scenario,
+    InputKind, Model, ParameterOrigin, Provenance, ReportedAt, ResourceMeta, Scenario,
 };
 use coglint_source::{FileId, Span};
 
 use super::eval::{Input, Scope};
 use super::instances::instances;
 use super::module::{normalize, Module, TfFile};
-use super::names::names;
 use super::properties::TfProperties;
-use crate::lowering::{api_method, identity_provider};
-use crate::lowering::{client, user_pool, Resource};
-use crate::lowering::{
-    iam_policy, iam_role, identity_pool_role_attachment, role_policy_attachment,
-};
-use crate::lowering::{identity_pool, risk_configuration};
+use crate::lowering::{build, terraform_kind};
+use crate::lowering::{Prop, Resource};
 use crate::value::{Alt, Resolved};
 
 /// The deepest chain of module calls followed.
@@ -74,25 +69,8 @@ fn lower_module<'a>(
         prefix: prefix.to_string(),
     };
     for decl in &module.resources {
-        let kind = match decl.type_name {
-            "aws_cognito_user_pool" => ResourceKind::UserPool,
-            "aws_cognito_user_pool_client" | "aws_cognito_managed_user_pool_client" => {
-                ResourceKind::UserPoolClient
-            }
-            "aws_cognito_identity_pool" => ResourceKind::IdentityPool,
-            "aws_cognito_risk_configuration" => ResourceKind::RiskConfiguration,
-            "aws_cognito_identity_provider" => ResourceKind::IdentityProvider,
-            "aws_api_gateway_method" | "aws_apigatewayv2_route" => ResourceKind::ApiMethod,
-            "aws_wafv2_web_acl_association" => ResourceKind::WebAclAssociation,
-            "aws_cognito_log_delivery_configuration" => ResourceKind::LogDeliveryConfiguration,
-            "aws_lambda_permission" => ResourceKind::LambdaPermission,
-            "aws_cognito_identity_pool_roles_attachment" => {
-                ResourceKind::IdentityPoolRoleAttachment
-            }
-            "aws_iam_role" => ResourceKind::IamRole,
-            "aws_iam_role_policy" | "aws_iam_policy" => ResourceKind::IamPolicy,
-            "aws_iam_role_policy_attachment" => ResourceKind::RolePolicyAttachment,
-            _ => continue,
+        let Some(kind) = terraform_kind(decl.type_name) else {
+            continue;
         };
         for instance in instances(decl.body, decl.file, &scope) {
             let instance_scope = scope.with_bindings(instance.bindings);
@@ -117,46 +95,11 @@ fn lower_module<'a>(
             let resource = Resource {
                 source: &properties,
                 header: decl.header,
-                names,
+                names: Prop::terraform,
                 class_flag_in_policy: defaults::TERRAFORM_PASSWORD_REQUIRE_CHARACTER_CLASS_IN_BLOCK,
                 enum_values: Default::default(),
             };
-            let name = meta.name.clone();
-            match kind {
-                ResourceKind::UserPool => model.user_pools.push(user_pool(&resource, meta)),
-                ResourceKind::UserPoolClient => model.clients.push(client(&resource, meta)),
-                ResourceKind::IdentityPool => {
-                    model.identity_pools.push(identity_pool(&resource, meta))
-                }
-                ResourceKind::RiskConfiguration => model
-                    .risk_configurations
-                    .push(risk_configuration(&resource, meta)),
-                ResourceKind::IdentityProvider => model
-                    .identity_providers
-                    .push(identity_provider(&resource, meta)),
-                ResourceKind::ApiMethod => {
-                    let route = decl.type_name == "aws_apigatewayv2_route";
-                    model.api_methods.push(api_method(&resource, meta, route))
-                }
-                ResourceKind::WebAclAssociation => model
-                    .web_acl_associations
-                    .push(crate::lowering::web_acl_association(&resource, meta)),
-                ResourceKind::LogDeliveryConfiguration => model
-                    .log_delivery_configurations
-                    .push(crate::lowering::log_delivery_configuration(&resource, meta)),
-                ResourceKind::LambdaPermission => model
-                    .lambda_permissions
-                    .push(crate::lowering::lambda_permission(&resource, meta)),
-                ResourceKind::IdentityPoolRoleAttachment => model
-                    .identity_pool_role_attachments
-                    .push(identity_pool_role_attachment(&resource, meta)),
-                ResourceKind::IamRole => model.iam_roles.push(iam_role(&resource, meta)),
-                ResourceKind::IamPolicy => model.iam_policies.push(iam_policy(&resource, meta)),
-                ResourceKind::RolePolicyAttachment => model
-                    .role_policy_attachments
-                    .push(role_policy_attachment(&resource, meta)),
-            }
-            model.enum_values.extend(resource.take_enum_values(&name));
+            build(model, &resource, meta);
         }
     }
     for decl in &module.calls {

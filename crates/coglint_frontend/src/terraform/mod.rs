@@ -6,7 +6,6 @@ mod functions;
 mod instances;
 mod lower;
 mod module;
-mod names;
 mod policy_document;
 mod properties;
 
