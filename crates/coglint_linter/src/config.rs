@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use coglint_rules::{all_rules, Rule, SettingMut, Settings, Severity, SETTING_KEYS};
+use coglint_rules::{all_rules, find_rule, Rule, SettingMut, Settings, Severity, SETTING_KEYS};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -132,13 +132,6 @@ fn selects(selector: &str, rule: &dyn Rule) -> bool {
                 .to_ascii_uppercase()
                 .starts_with(&s.to_ascii_uppercase()))
         || Severity::parse(s) == Some(meta.severity)
-}
-
-fn find_rule(key: &str) -> Option<&'static dyn Rule> {
-    all_rules()
-        .iter()
-        .copied()
-        .find(|r| r.meta().code.eq_ignore_ascii_case(key) || r.meta().name == key)
 }
 
 /// The `coglint.toml` nearest to `start` (itself or an ancestor), if any.

@@ -21,6 +21,27 @@ use crate::value::{Alt, Resolved};
 /// The deepest chain of module calls followed.
 pub const MAX_MODULE_DEPTH: usize = 16;
 
+/// Why a module call is not followed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CallCut {
+    /// The callee is already on the chain of calls (Terraform rejects the cycle).
+    Cycle,
+    /// The chain is deeper than [`MAX_MODULE_DEPTH`].
+    TooDeep,
+}
+
+/// Whether a call into `callee` from the chain of modules `callers` (the root first, the
+/// caller last) is followed: the one decision that the linter reports and the lowering keeps.
+pub fn follow_call(callers: &[PathBuf], callee: &Path) -> Result<(), CallCut> {
+    if callers.iter().any(|d| d == callee) {
+        Err(CallCut::Cycle)
+    } else if callers.len() > MAX_MODULE_DEPTH {
+        Err(CallCut::TooDeep)
+    } else {
+        Ok(())
+    }
+}
+
 /// Every module of the scan, by directory.
 pub type Modules<'f> = HashMap<PathBuf, Vec<&'f TfFile>>;
 
@@ -57,7 +78,8 @@ fn lower_module<'a>(
     let Some(files) = modules.get(dir) else {
         return;
     };
-    if stack.len() > MAX_MODULE_DEPTH || stack.iter().any(|d| d == dir) {
+    // A call that is not followed is reported by the linter, from the same decision.
+    if follow_call(stack, dir).is_err() {
         return;
     }
     stack.push(dir.to_path_buf());
