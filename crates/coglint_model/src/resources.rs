@@ -404,11 +404,6 @@ impl Model {
                 },
             }
         }
-        let at = link
-            .alternatives()
-            .first()
-            .map(|a| a.provenance.primary())
-            .unwrap_or_else(|| Span::new(FileId(0), Default::default()));
-        Field::from_alternatives(alternatives, at)
+        Field::from_alternatives(alternatives, link.at())
     }
 }

@@ -34,7 +34,7 @@ pub(crate) trait PropertySource<'a> {
             scenario: scenario.clone(),
             value: Resolved::Unknown("a nested value that is not evaluated".into()),
             provenance: Provenance::Literal {
-                at: Span::new(coglint_source::FileId(0), Default::default()),
+                at: Span::file_start(coglint_source::FileId(0)),
             },
         }]
     }

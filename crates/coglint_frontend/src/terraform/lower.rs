@@ -217,9 +217,10 @@ pub fn lower_root<'a>(dir: &Path, modules: &Modules<'a>, root_inputs: &RootInput
                 "`-var {name}=...` of a type other than string is not evaluated; use a var file"
             ))
         };
+        // Given on the command line: written in no file; reported with the declaration's.
         let at = declared
-            .map(|d| Span::new(d.file, Default::default()))
-            .unwrap_or(Span::new(FileId(0), Default::default()));
+            .map(|d| Span::file_start(d.file))
+            .unwrap_or(Span::file_start(FileId(0)));
         inputs.insert(
             name.clone(),
             Input {

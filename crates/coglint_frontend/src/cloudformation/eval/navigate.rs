@@ -20,8 +20,9 @@ impl<'a> Template<'a> {
             return vec![Alt {
                 scenario: scenario.clone(),
                 value: Resolved::Absent { depth: 0 },
+                // No `Properties`: nothing is written, so no place but the template.
                 provenance: Provenance::Literal {
-                    at: Span::new(self.file, Default::default()),
+                    at: Span::file_start(self.file),
                 },
             }];
         };
