@@ -325,9 +325,7 @@ impl<'a> Resource<'_, 'a> {
             None => default.value,
         })
     }
-}
 
-impl Resource<'_, '_> {
     pub(super) fn collect_items<T: FromText>(
         &self,
         path: &[&str],
@@ -346,9 +344,7 @@ impl Resource<'_, '_> {
         }
         Value::Known(out)
     }
-}
 
-impl<'a> Resource<'_, 'a> {
     /// A list of objects, each item built by `build` from a resource-like view of the element
     /// (its omitted settings are reported at the element).
     pub(super) fn elements<T>(
@@ -419,9 +415,7 @@ impl<'a> Resource<'_, 'a> {
         }
         Field::from_alternatives(alternatives, self.header)
     }
-}
 
-impl Resource<'_, '_> {
     /// A link that may also name a resource outside the scan by its ID or ARN written as text
     /// (`None`): what an attachment's target is when it may be another stack's resource.
     pub(super) fn link_or_outside(&self, path: &[&str]) -> Field<Option<ResourceRef>> {
