@@ -1,6 +1,7 @@
 //! What front ends evaluate values to, before the values are typed into the model.
 
 use coglint_model::{Provenance, Scenario};
+use coglint_source::Span;
 use coglint_syntax::Node;
 
 /// The most alternatives one value may have before it is given up as unknown.
@@ -35,6 +36,15 @@ pub(crate) struct Alt<'a> {
     pub scenario: Scenario,
     pub value: Resolved<'a>,
     pub provenance: Provenance,
+}
+
+/// A value that cannot be known in `scenario`, and why, written at `at`.
+pub(crate) fn unknown<'a>(scenario: &Scenario, at: Span, reason: impl Into<String>) -> Alt<'a> {
+    Alt {
+        scenario: scenario.clone(),
+        value: Resolved::Unknown(reason.into()),
+        provenance: Provenance::Literal { at },
+    }
 }
 
 /// Gives up on a value with too many alternatives (scenario explosion).

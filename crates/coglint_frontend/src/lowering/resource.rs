@@ -188,12 +188,7 @@ impl<'a> Resource<'_, 'a> {
                                 provenance: alt.provenance.clone(),
                             },
                             Err(unknown) => Alternative {
-                                value: Value::Unknown(match convert::<String>(&unknown.value) {
-                                    Value::Unknown(u) => u,
-                                    Value::Known(_) => {
-                                        Unknown::new("a list item could not be read")
-                                    }
-                                }),
+                                value: Value::Unknown(unreadable(&unknown)),
                                 scenario: unknown.scenario,
                                 provenance: unknown.provenance,
                             },
@@ -359,10 +354,7 @@ impl<'a> Resource<'_, 'a> {
                 Ok(list) => list,
                 Err(unknown) => {
                     alternatives.push(Alternative {
-                        value: Value::Unknown(match convert::<String>(&unknown.value) {
-                            Value::Unknown(u) => u,
-                            Value::Known(_) => Unknown::new("a list item could not be read"),
-                        }),
+                        value: Value::Unknown(unreadable(&unknown)),
                         scenario: unknown.scenario,
                         provenance: unknown.provenance,
                     });
@@ -442,5 +434,13 @@ impl<'a> Resource<'_, 'a> {
             })
             .collect();
         Field::from_alternatives(alternatives, self.header)
+    }
+}
+
+/// Why a list (or one of its items) that a source could not read is unknown.
+fn unreadable(alt: &Alt<'_>) -> Unknown {
+    match convert::<String>(&alt.value) {
+        Value::Unknown(u) => u,
+        Value::Known(_) => Unknown::new("a list item could not be read"),
     }
 }

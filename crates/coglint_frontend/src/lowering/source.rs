@@ -5,7 +5,7 @@ use coglint_model::{Provenance, Scenario};
 use coglint_source::Span;
 use coglint_syntax::Node;
 
-use crate::value::{Alt, Resolved};
+use crate::value::{unknown, Alt};
 
 /// Where a front end reads a resource's properties from.
 pub(crate) trait PropertySource<'a> {
@@ -30,13 +30,11 @@ pub(crate) trait PropertySource<'a> {
     /// functions nested in a policy document).
     fn resolve(&self, node: &'a Node, scenario: &Scenario) -> Vec<Alt<'a>> {
         let _ = node;
-        vec![Alt {
-            scenario: scenario.clone(),
-            value: Resolved::Unknown("a nested value that is not evaluated".into()),
-            provenance: Provenance::Literal {
-                at: Span::file_start(coglint_source::FileId(0)),
-            },
-        }]
+        vec![unknown(
+            scenario,
+            Span::file_start(coglint_source::FileId(0)),
+            "a nested value that is not evaluated",
+        )]
     }
 
     /// A policy document at `path`: like [`PropertySource::read`], but a document written
@@ -100,15 +98,11 @@ impl<'a> PropertySource<'a> for ElementSource<'_, 'a> {
     }
 
     fn elements(&self, _path: &[&str]) -> Vec<Result<Elements<'a>, Alt<'a>>> {
-        vec![Err(Alt {
-            scenario: self.element.scenario.clone(),
-            value: Resolved::Unknown(
-                "a list of objects inside a list of objects is not read".into(),
-            ),
-            provenance: Provenance::Literal {
-                at: self.element.at,
-            },
-        })]
+        vec![Err(unknown(
+            &self.element.scenario,
+            self.element.at,
+            "a list of objects inside a list of objects is not read",
+        ))]
     }
 
     fn read_element(&self, element: &Element<'a>, path: &[&str]) -> Vec<Alt<'a>> {

@@ -136,11 +136,7 @@ impl<'a> Template<'a> {
     }
 
     fn unknown(&self, scenario: &Scenario, at: &Node, reason: impl Into<String>) -> Alt<'a> {
-        Alt {
-            scenario: scenario.clone(),
-            value: Resolved::Unknown(reason.into()),
-            provenance: Provenance::Literal { at: self.span(at) },
-        }
+        crate::value::unknown(scenario, self.span(at), reason)
     }
 
     /// Evaluates `node` in `scenario`.

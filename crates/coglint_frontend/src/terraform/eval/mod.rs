@@ -10,6 +10,7 @@ use coglint_syntax::hcl_edit::template::{Element, Template};
 
 use super::functions;
 use super::module::{span_of, Expr, Module, Origin};
+pub(crate) use crate::value::unknown;
 use crate::value::{cap, product, Alt, Resolved, TooManyScenarios};
 use coglint_source::FileId;
 use coglint_syntax::{Node, NodeKind, ScalarStyle};
@@ -40,14 +41,6 @@ fn text_alt<'a>(scenario: &Scenario, text: impl Into<String>, at: Span) -> Alt<'
     Alt {
         scenario: scenario.clone(),
         value: Resolved::Text(text.into()),
-        provenance: Provenance::Literal { at },
-    }
-}
-
-pub(crate) fn unknown<'a>(scenario: &Scenario, at: Span, reason: impl Into<String>) -> Alt<'a> {
-    Alt {
-        scenario: scenario.clone(),
-        value: Resolved::Unknown(reason.into()),
         provenance: Provenance::Literal { at },
     }
 }
