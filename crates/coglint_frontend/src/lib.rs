@@ -1,7 +1,7 @@
 //! Front ends: each turns a format's located syntax tree into the Cognito model.
 //!
-//! Only this crate knows CloudFormation's (and later Terraform's) property names and intrinsic
-//! functions; the model and the rules never see them.
+//! Only this crate knows the formats' property names, resource types and functions
+//! (CloudFormation, Terraform, Serverless, Amplify); the model and the rules never see them.
 
 pub mod amplify;
 pub mod cloudformation;

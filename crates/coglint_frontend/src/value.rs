@@ -1,6 +1,7 @@
 //! What front ends evaluate values to, before the values are typed into the model.
 
 use coglint_model::{Provenance, Scenario};
+use coglint_source::Span;
 use coglint_syntax::Node;
 
 /// The most alternatives one value may have before it is given up as unknown.
@@ -37,6 +38,15 @@ pub(crate) struct Alt<'a> {
     pub provenance: Provenance,
 }
 
+/// A value that cannot be known in `scenario`, and why, written at `at`.
+pub(crate) fn unknown<'a>(scenario: &Scenario, at: Span, reason: impl Into<String>) -> Alt<'a> {
+    Alt {
+        scenario: scenario.clone(),
+        value: Resolved::Unknown(reason.into()),
+        provenance: Provenance::Literal { at },
+    }
+}
+
 /// Gives up on a value with too many alternatives (scenario explosion).
 pub(crate) fn cap<'a>(alts: Vec<Alt<'a>>, unknown: impl FnOnce() -> Alt<'a>) -> Vec<Alt<'a>> {
     if alts.len() > MAX_ALTERNATIVES {
@@ -44,4 +54,80 @@ pub(crate) fn cap<'a>(alts: Vec<Alt<'a>>, unknown: impl FnOnce() -> Alt<'a>) -> 
     } else {
         alts
     }
+}
+
+/// What a value is given up for when its combinations of scenarios pass [`MAX_ALTERNATIVES`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TooManyScenarios;
+
+impl std::fmt::Display for TooManyScenarios {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("too many scenarios to evaluate")
+    }
+}
+
+/// The combinations of a value's parts, built part by part, each in the scenario in which it
+/// holds: the one product of scenarios every front end uses, with its cap.
+pub(crate) struct Product<A> {
+    combinations: Vec<(Scenario, A)>,
+}
+
+impl<A> Product<A> {
+    /// One combination so far: `start`, in `base`.
+    pub fn new(base: &Scenario, start: A) -> Self {
+        Self {
+            combinations: vec![(base.clone(), start)],
+        }
+    }
+
+    /// Takes the next part: `extend` pushes the successors of one combination (none when the
+    /// part cannot hold in its scenario). Past [`MAX_ALTERNATIVES`] combinations, the value is
+    /// given up.
+    pub fn extend(
+        &mut self,
+        mut extend: impl FnMut(&Scenario, &A, &mut Vec<(Scenario, A)>),
+    ) -> Result<(), TooManyScenarios> {
+        let mut next = Vec::new();
+        for (scenario, done) in &self.combinations {
+            extend(scenario, done, &mut next);
+        }
+        if next.len() > MAX_ALTERNATIVES {
+            return Err(TooManyScenarios);
+        }
+        self.combinations = next;
+        Ok(())
+    }
+
+    /// Changes every combination in place, adding none.
+    pub fn map(&mut self, mut change: impl FnMut(&mut A)) {
+        for (_, done) in &mut self.combinations {
+            change(done);
+        }
+    }
+
+    pub fn into_combinations(self) -> Vec<(Scenario, A)> {
+        self.combinations
+    }
+}
+
+/// Every combination of one alternative per part, in the scenarios that can hold together
+/// (each alternative's own scenario merged into the combination's).
+pub(crate) fn product<T: Clone>(
+    base: &Scenario,
+    parts: Vec<Vec<T>>,
+    scenario_of: impl Fn(&T) -> &Scenario,
+) -> Result<Vec<(Scenario, Vec<T>)>, TooManyScenarios> {
+    let mut product = Product::new(base, Vec::new());
+    for part in parts {
+        product.extend(|scenario, done, next| {
+            for item in &part {
+                if let Some(merged) = scenario.merge(scenario_of(item)) {
+                    let mut values = done.clone();
+                    values.push(item.clone());
+                    next.push((merged, values));
+                }
+            }
+        })?;
+    }
+    Ok(product.into_combinations())
 }

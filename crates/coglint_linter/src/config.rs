@@ -6,7 +6,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use coglint_rules::{all_rules, find_retired, Rule, SettingMut, Settings, Severity, SETTING_KEYS};
+use coglint_rules::{
+    all_rules, find_retired, find_rule, Rule, SettingMut, Settings, Severity, SETTING_KEYS,
+};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -253,10 +255,6 @@ pub fn specificity(selector: &str, rule: &dyn Rule) -> Option<usize> {
 /// Whether a selector takes in `rule`.
 pub fn selects(selector: &str, rule: &dyn Rule) -> bool {
     specificity(selector, rule).is_some()
-}
-
-fn find_rule(key: &str) -> Option<&'static dyn Rule> {
-    coglint_rules::find_rule(key)
 }
 
 /// The `coglint.toml` nearest to `start` (itself or an ancestor), if any.

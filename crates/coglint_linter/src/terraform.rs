@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use coglint_frontend::terraform::{
-    local_module_calls, lower_root, normalize, JsonModule, LocalCall, Modules, RootInputs, TfFile,
-    MAX_MODULE_DEPTH,
+    follow_call, local_module_calls, lower_root, normalize, CallCut, JsonModule, LocalCall,
+    Modules, RootInputs, TfFile, MAX_MODULE_DEPTH,
 };
 use coglint_rules::{Finding, UnknownValue};
 use coglint_source::FileId;
@@ -249,29 +249,35 @@ impl Loader {
                     continue;
                 };
                 *index += 1;
-                if path.contains(&call.dir) {
-                    problems.push(self.module_problem(
-                        ProblemKind::ModuleCycle,
-                        call,
-                        format!(
-                            "module `{}` calls `{}`, which already calls this module: a module cycle (Terraform rejects it); the call is not followed",
-                            call.name,
-                            call.dir.display()
-                        ),
-                    ));
-                } else if path.len() > MAX_MODULE_DEPTH {
-                    problems.push(self.module_problem(
-                        ProblemKind::ModuleLimit,
-                        call,
-                        format!(
-                            "module `{}` is nested {} calls deep, deeper than the {MAX_MODULE_DEPTH} that coglint evaluates; it is not checked",
-                            call.name,
-                            path.len()
-                        ),
-                    ));
-                } else if done.insert(call.dir.clone()) {
-                    path.push(call.dir.clone());
-                    next.push(0);
+                match follow_call(&path, &call.dir) {
+                    Err(CallCut::Cycle) => {
+                        problems.push(self.module_problem(
+                            ProblemKind::ModuleCycle,
+                            call,
+                            format!(
+                                "module `{}` calls `{}`, which already calls this module: a module cycle (Terraform rejects it); the call is not followed",
+                                call.name,
+                                call.dir.display()
+                            ),
+                        ));
+                    }
+                    Err(CallCut::TooDeep) => {
+                        problems.push(self.module_problem(
+                            ProblemKind::ModuleLimit,
+                            call,
+                            format!(
+                                "module `{}` is nested {} calls deep, deeper than the {MAX_MODULE_DEPTH} that coglint evaluates; it is not checked",
+                                call.name,
+                                path.len()
+                            ),
+                        ));
+                    }
+                    Ok(()) => {
+                        if done.insert(call.dir.clone()) {
+                            path.push(call.dir.clone());
+                            next.push(0);
+                        }
+                    }
                 }
             }
         }

@@ -325,6 +325,13 @@ impl<T> Field<T> {
         }
     }
 
+    /// Where the field is decided: its first alternative's place.
+    pub fn at(&self) -> Span {
+        // Every constructor gives a field at least one alternative (`from_alternatives` makes
+        // an unknown one when it is given none).
+        self.alternatives[0].provenance.primary()
+    }
+
     /// Whether the value was left to AWS's default in every scenario.
     pub fn is_default(&self) -> bool {
         self.alternatives.iter().all(|a| a.provenance.is_default())
@@ -409,12 +416,7 @@ impl<T> Field<T> {
                 });
             }
         }
-        let at = self
-            .alternatives
-            .first()
-            .map(|a| a.provenance.primary())
-            .unwrap_or_else(|| Span::new(coglint_source::FileId(0), Default::default()));
-        Field::from_alternatives(alternatives, at)
+        Field::from_alternatives(alternatives, self.at())
     }
 }
 

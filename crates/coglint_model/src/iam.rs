@@ -649,12 +649,7 @@ impl Model {
                 }
             })
             .collect();
-        let at = link
-            .alternatives()
-            .first()
-            .map(|a| a.provenance.primary())
-            .unwrap_or_else(|| Span::new(coglint_source::FileId(0), Default::default()));
-        Field::from_alternatives(alternatives, at)
+        Field::from_alternatives(alternatives, link.at())
     }
 
     /// The policy documents that grant `role` permissions, wherever the scan writes them: its

@@ -407,16 +407,6 @@ impl Model {
         self.user_pool(&client.user_pool.known()?.target)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.user_pools.is_empty()
-            && self.clients.is_empty()
-            && self.identity_pools.is_empty()
-            && self.risk_configurations.is_empty()
-            && self.identity_providers.is_empty()
-            && self.log_delivery_configurations.is_empty()
-            && self.lambda_permissions.is_empty()
-    }
-
     /// Every resource's metadata, pools first.
     pub fn resources(&self) -> impl Iterator<Item = &ResourceMeta> {
         let pools = self.user_pools.iter().map(|p| &p.meta);
@@ -484,11 +474,6 @@ impl Model {
                 },
             }
         }
-        let at = link
-            .alternatives()
-            .first()
-            .map(|a| a.provenance.primary())
-            .unwrap_or_else(|| Span::new(FileId(0), Default::default()));
-        Field::from_alternatives(alternatives, at)
+        Field::from_alternatives(alternatives, link.at())
     }
 }

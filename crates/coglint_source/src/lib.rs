@@ -70,6 +70,16 @@ impl Span {
     pub fn new(file: FileId, range: TextRange) -> Self {
         Self { file, range }
     }
+
+    /// No place of its own, only a file: its start (printed at its first line). For what is
+    /// written nowhere, like a `-var` value given on the command line; a front end names the
+    /// file it belongs with, or the first file of the scan when there is none.
+    pub fn file_start(file: FileId) -> Self {
+        Self {
+            file,
+            range: TextRange::default(),
+        }
+    }
 }
 
 /// A 1-based line and column; the column counts Unicode scalar values, as SARIF's

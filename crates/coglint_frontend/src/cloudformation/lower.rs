@@ -1,20 +1,17 @@
-//! CloudFormation resources to the Cognito model: the property names, and reading properties
-//! through parameters, conditions and functions.
+//! CloudFormation resources to the Cognito model: properties read through parameters,
+//! conditions and functions, nested stacks' hand-offs, and suppressions in `Metadata`.
 
 use coglint_model::defaults;
 use coglint_model::Provenance;
-use coglint_model::{
-    HandOff, Model, ReportedAt, ResourceKind, ResourceMeta, Scenario, Suppression,
-};
+use coglint_model::{HandOff, Model, ReportedAt, ResourceMeta, Scenario, Suppression};
 use coglint_source::{FileId, Span};
 use coglint_syntax::{Node, NodeKind};
 
 use super::eval::{sub_pieces, Template};
 use super::TemplateInputs;
-use crate::lowering::{api_method, identity_provider};
-use crate::lowering::{client, user_pool, Prop, PropertySource, Resource};
-use crate::lowering::{iam_policy, iam_role, identity_pool_role_attachment};
-use crate::lowering::{identity_pool, risk_configuration, Element, ElementValue, Elements};
+use crate::lowering::{build, cloudformation_kind};
+use crate::lowering::{Element, ElementValue, Elements};
+use crate::lowering::{Prop, PropertySource, Resource};
 use crate::value::{Alt, Resolved};
 
 /// What a CDK cloud assembly says of a template's resources, by logical ID.
@@ -203,142 +200,7 @@ fn sub_references(text: &str) -> impl Iterator<Item = &str> {
 fn role_policy_names(prop: Prop) -> &'static [&'static str] {
     match prop {
         Prop::PolicyRoles => &["RoleName"],
-        other => names(other),
-    }
-}
-
-fn names(prop: Prop) -> &'static [&'static str] {
-    match prop {
-        Prop::UserPoolTier => &["UserPoolTier"],
-        Prop::MfaConfiguration => &["MfaConfiguration"],
-        Prop::MinimumLength => &["Policies", "PasswordPolicy", "MinimumLength"],
-        Prop::RequireUppercase => &["Policies", "PasswordPolicy", "RequireUppercase"],
-        Prop::RequireLowercase => &["Policies", "PasswordPolicy", "RequireLowercase"],
-        Prop::RequireNumbers => &["Policies", "PasswordPolicy", "RequireNumbers"],
-        Prop::RequireSymbols => &["Policies", "PasswordPolicy", "RequireSymbols"],
-        Prop::TemporaryPasswordValidityDays => &[
-            "Policies",
-            "PasswordPolicy",
-            "TemporaryPasswordValidityDays",
-        ],
-        Prop::PasswordHistorySize => &["Policies", "PasswordPolicy", "PasswordHistorySize"],
-        Prop::AdvancedSecurityMode => &["UserPoolAddOns", "AdvancedSecurityMode"],
-        Prop::CustomAuthMode => &[
-            "UserPoolAddOns",
-            "AdvancedSecurityAdditionalFlows",
-            "CustomAuthMode",
-        ],
-        Prop::DeletionProtection => &["DeletionProtection"],
-        Prop::AllowAdminCreateUserOnly => &["AdminCreateUserConfig", "AllowAdminCreateUserOnly"],
-        Prop::UsernameCaseSensitive => &["UsernameConfiguration", "CaseSensitive"],
-        Prop::ChallengeRequiredOnNewDevice => {
-            &["DeviceConfiguration", "ChallengeRequiredOnNewDevice"]
-        }
-        Prop::UsernameAttributes => &["UsernameAttributes"],
-        Prop::RecoveryMechanisms => &["AccountRecoverySetting", "RecoveryMechanisms"],
-        Prop::RecoveryMechanismName => &["Name"],
-        Prop::RecoveryMechanismPriority => &["Priority"],
-        Prop::AliasAttributes => &["AliasAttributes"],
-        Prop::AutoVerifiedAttributes => &["AutoVerifiedAttributes"],
-        Prop::AttributesRequireVerificationBeforeUpdate => &[
-            "UserAttributeUpdateSettings",
-            "AttributesRequireVerificationBeforeUpdate",
-        ],
-        Prop::EnabledMfas => &["EnabledMfas"],
-        Prop::SmsConfiguration => &["SmsConfiguration"],
-        // Both are entries of `EnabledMfas` in CloudFormation.
-        Prop::SoftwareTokenMfaEnabled | Prop::EmailMfaConfiguration => &[],
-        Prop::DefineAuthChallenge => &["LambdaConfig", "DefineAuthChallenge"],
-        Prop::CreateAuthChallenge => &["LambdaConfig", "CreateAuthChallenge"],
-        Prop::VerifyAuthChallengeResponse => &["LambdaConfig", "VerifyAuthChallengeResponse"],
-        Prop::AllowedFirstAuthFactors => &["Policies", "SignInPolicy", "AllowedFirstAuthFactors"],
-        Prop::ClientUserPool => &["UserPoolId"],
-        Prop::GenerateSecret => &["GenerateSecret"],
-        Prop::ExplicitAuthFlows => &["ExplicitAuthFlows"],
-        Prop::AllowedOAuthFlows => &["AllowedOAuthFlows"],
-        Prop::AllowedOAuthFlowsUserPoolClient => &["AllowedOAuthFlowsUserPoolClient"],
-        Prop::AllowedOAuthScopes => &["AllowedOAuthScopes"],
-        Prop::CallbackUrls => &["CallbackURLs"],
-        Prop::LogoutUrls => &["LogoutURLs"],
-        Prop::PreventUserExistenceErrors => &["PreventUserExistenceErrors"],
-        Prop::AccessTokenValidity => &["AccessTokenValidity"],
-        Prop::IdTokenValidity => &["IdTokenValidity"],
-        Prop::RefreshTokenValidity => &["RefreshTokenValidity"],
-        Prop::AccessTokenUnit => &["TokenValidityUnits", "AccessToken"],
-        Prop::IdTokenUnit => &["TokenValidityUnits", "IdToken"],
-        Prop::RefreshTokenUnit => &["TokenValidityUnits", "RefreshToken"],
-        Prop::EnableTokenRevocation => &["EnableTokenRevocation"],
-        Prop::DefaultRedirectUri => &["DefaultRedirectURI"],
-        Prop::RefreshTokenRotation => &["RefreshTokenRotation", "Feature"],
-        Prop::WriteAttributes => &["WriteAttributes"],
-        Prop::Schema => &["Schema"],
-        Prop::SchemaAttributeName => &["Name"],
-        Prop::SchemaAttributeMutable => &["Mutable"],
-        Prop::AllowUnauthenticatedIdentities => &["AllowUnauthenticatedIdentities"],
-        Prop::AllowClassicFlow => &["AllowClassicFlow"],
-        Prop::CognitoIdentityProviders => &["CognitoIdentityProviders"],
-        Prop::IdentityProviderName => &["ProviderName"],
-        Prop::IdentityProviderClient => &["ClientId"],
-        Prop::ServerSideTokenCheck => &["ServerSideTokenCheck"],
-        Prop::RiskUserPool => &["UserPoolId"],
-        Prop::CompromisedCredentialsAction => &[
-            "CompromisedCredentialsRiskConfiguration",
-            "Actions",
-            "EventAction",
-        ],
-        Prop::CompromisedCredentialsEvents => {
-            &["CompromisedCredentialsRiskConfiguration", "EventFilter"]
-        }
-        Prop::HighRiskAction => &[
-            "AccountTakeoverRiskConfiguration",
-            "Actions",
-            "HighAction",
-            "EventAction",
-        ],
-        Prop::MediumRiskAction => &[
-            "AccountTakeoverRiskConfiguration",
-            "Actions",
-            "MediumAction",
-            "EventAction",
-        ],
-        Prop::LowRiskAction => &[
-            "AccountTakeoverRiskConfiguration",
-            "Actions",
-            "LowAction",
-            "EventAction",
-        ],
-        Prop::SkippedIpRanges => &["RiskExceptionConfiguration", "SkippedIPRangeList"],
-        Prop::RoleAttachmentIdentityPool => &["IdentityPoolId"],
-        Prop::AuthenticatedRole => &["Roles", "authenticated"],
-        Prop::UnauthenticatedRole => &["Roles", "unauthenticated"],
-        Prop::RoleMappings => &["RoleMappings"],
-        Prop::RoleMappingIdentityProvider => &["IdentityProvider"],
-        Prop::RoleMappingType => &["Type"],
-        Prop::AmbiguousRoleResolution => &["AmbiguousRoleResolution"],
-        Prop::TrustPolicy => &["AssumeRolePolicyDocument"],
-        Prop::InlinePolicies => &["Policies"],
-        Prop::InlinePolicyDocument | Prop::PolicyDocument => &["PolicyDocument"],
-        Prop::ManagedPolicyArns => &["ManagedPolicyArns"],
-        Prop::PolicyRoles => &["Roles"],
-        // Terraform's `aws_iam_role_policy_attachment` has no CloudFormation resource.
-        Prop::AttachmentRole => &["Role"],
-        Prop::AttachmentPolicyArn => &["PolicyArn"],
-        Prop::WebAclResource => &["ResourceArn"],
-        Prop::LogDeliveryUserPool => &["UserPoolId"],
-        Prop::LogConfigurations => &["LogConfigurations"],
-        Prop::LogEventSource => &["EventSource"],
-        Prop::LambdaPrincipal => &["Principal"],
-        Prop::LambdaSourceArn => &["SourceArn"],
-        Prop::SmsExternalId => &["SmsConfiguration", "ExternalId"],
-        Prop::SmsRole => &["SmsConfiguration", "SnsCallerArn"],
-        Prop::IdpUserPool => &["UserPoolId"],
-        Prop::IdpClientSecret => &["ProviderDetails", "client_secret"],
-        Prop::IdpPrivateKey => &["ProviderDetails", "private_key"],
-        Prop::ApiMethodAuthorizationType | Prop::ApiRouteAuthorizationType => {
-            &["AuthorizationType"]
-        }
-        Prop::ApiMethodHttpMethod => &["HttpMethod"],
-        Prop::ApiRouteKey => &["RouteKey"],
+        other => other.cloudformation(),
     }
 }
 
@@ -399,22 +261,8 @@ pub fn lower(file: FileId, root: &Node, inputs: &TemplateInputs) -> Model {
             }
             continue;
         }
-        let kind = match type_name {
-            "AWS::Cognito::UserPool" => ResourceKind::UserPool,
-            "AWS::Cognito::UserPoolClient" => ResourceKind::UserPoolClient,
-            "AWS::Cognito::IdentityPool" => ResourceKind::IdentityPool,
-            "AWS::Cognito::UserPoolRiskConfigurationAttachment" => ResourceKind::RiskConfiguration,
-            "AWS::Cognito::UserPoolIdentityProvider" => ResourceKind::IdentityProvider,
-            "AWS::ApiGateway::Method" | "AWS::ApiGatewayV2::Route" => ResourceKind::ApiMethod,
-            "AWS::WAFv2::WebACLAssociation" => ResourceKind::WebAclAssociation,
-            "AWS::Cognito::LogDeliveryConfiguration" => ResourceKind::LogDeliveryConfiguration,
-            "AWS::Lambda::Permission" => ResourceKind::LambdaPermission,
-            "AWS::Cognito::IdentityPoolRoleAttachment" => ResourceKind::IdentityPoolRoleAttachment,
-            "AWS::IAM::Role" => ResourceKind::IamRole,
-            "AWS::IAM::Policy" | "AWS::IAM::ManagedPolicy" | "AWS::IAM::RolePolicy" => {
-                ResourceKind::IamPolicy
-            }
-            _ => continue,
+        let Some(kind) = cloudformation_kind(type_name) else {
+            continue;
         };
         let scenarios = template.resource_scenarios(body);
         if scenarios.is_empty() {
@@ -452,44 +300,12 @@ pub fn lower(file: FileId, root: &Node, inputs: &TemplateInputs) -> Model {
             names: if type_name == "AWS::IAM::RolePolicy" {
                 role_policy_names
             } else {
-                names
+                Prop::cloudformation
             },
             class_flag_in_policy: defaults::PASSWORD_REQUIRE_CHARACTER_CLASS,
             enum_values: Default::default(),
         };
-        let name = meta.name.clone();
-        match kind {
-            ResourceKind::UserPool => model.user_pools.push(user_pool(&r, meta)),
-            ResourceKind::UserPoolClient => model.clients.push(client(&r, meta)),
-            ResourceKind::IdentityPool => model.identity_pools.push(identity_pool(&r, meta)),
-            ResourceKind::RiskConfiguration => {
-                model.risk_configurations.push(risk_configuration(&r, meta))
-            }
-            ResourceKind::IdentityProvider => {
-                model.identity_providers.push(identity_provider(&r, meta))
-            }
-            ResourceKind::ApiMethod => {
-                let route = type_name == "AWS::ApiGatewayV2::Route";
-                model.api_methods.push(api_method(&r, meta, route))
-            }
-            ResourceKind::WebAclAssociation => model
-                .web_acl_associations
-                .push(crate::lowering::web_acl_association(&r, meta)),
-            ResourceKind::LogDeliveryConfiguration => model
-                .log_delivery_configurations
-                .push(crate::lowering::log_delivery_configuration(&r, meta)),
-            ResourceKind::LambdaPermission => model
-                .lambda_permissions
-                .push(crate::lowering::lambda_permission(&r, meta)),
-            ResourceKind::IdentityPoolRoleAttachment => model
-                .identity_pool_role_attachments
-                .push(identity_pool_role_attachment(&r, meta)),
-            ResourceKind::IamRole => model.iam_roles.push(iam_role(&r, meta)),
-            ResourceKind::IamPolicy => model.iam_policies.push(iam_policy(&r, meta)),
-            // Not a CloudFormation resource.
-            ResourceKind::RolePolicyAttachment => {}
-        }
-        model.enum_values.extend(r.take_enum_values(&name));
+        build(&mut model, &r, meta);
     }
     model
 }

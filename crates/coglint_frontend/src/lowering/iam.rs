@@ -14,7 +14,7 @@ use coglint_source::Span;
 use coglint_syntax::NodeKind;
 
 use super::{FromText, Prop, Resource};
-use crate::value::{Alt, Resolved, MAX_ALTERNATIVES};
+use crate::value::{product, Alt, Resolved};
 
 /// The deepest nesting of a policy document that is read.
 const MAX_DEPTH: usize = 32;
@@ -45,32 +45,6 @@ impl Tree {
 /// A value in each scenario; `None`: absent (`AWS::NoValue`, `null`).
 type Trees = Vec<(Scenario, Option<Tree>)>;
 
-/// One combination of the parts' values, and the scenario in which it holds.
-type Combination = (Scenario, Vec<Option<Tree>>);
-
-/// Every combination of the parts' scenarios that can hold together, or `None` past the cap.
-fn product(parts: Vec<Trees>, base: &Scenario) -> Option<Vec<Combination>> {
-    let mut partials = vec![(base.clone(), Vec::new())];
-    for part in parts {
-        let mut next = Vec::new();
-        for (scenario, done) in &partials {
-            for (s, tree) in &part {
-                let Some(merged) = scenario.merge(s) else {
-                    continue;
-                };
-                let mut d = done.clone();
-                d.push(tree.clone());
-                next.push((merged, d));
-            }
-        }
-        if next.len() > MAX_ALTERNATIVES {
-            return None;
-        }
-        partials = next;
-    }
-    Some(partials)
-}
-
 fn trees<'a>(r: &Resource<'_, 'a>, alt: &Alt<'a>, depth: usize) -> Trees {
     let at = alt.provenance.primary();
     let s = &alt.scenario;
@@ -78,14 +52,20 @@ fn trees<'a>(r: &Resource<'_, 'a>, alt: &Alt<'a>, depth: usize) -> Trees {
     if depth > MAX_DEPTH {
         return one(Tree::Unknown("nested too deeply to read".into(), at));
     }
-    let combine =
-        |parts: Vec<Trees>, make: &dyn Fn(Vec<Option<Tree>>) -> Tree| match product(parts, s) {
-            Some(combos) => combos
-                .into_iter()
-                .map(|(scenario, values)| (scenario, Some(make(values))))
-                .collect(),
-            None => one(Tree::Unknown("too many scenarios to evaluate".into(), at)),
-        };
+    let combine = |parts: Vec<Trees>, make: &dyn Fn(Vec<Option<Tree>>) -> Tree| match product(
+        s,
+        parts,
+        |(scenario, _)| scenario,
+    ) {
+        Ok(combos) => combos
+            .into_iter()
+            .map(|(scenario, values)| {
+                let values = values.into_iter().map(|(_, tree)| tree).collect();
+                (scenario, Some(make(values)))
+            })
+            .collect(),
+        Err(too_many) => one(Tree::Unknown(too_many.to_string(), at)),
+    };
     match &alt.value {
         Resolved::Absent { .. } => vec![(s.clone(), None)],
         Resolved::Node(node) => match &node.kind {

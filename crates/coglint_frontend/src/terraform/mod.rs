@@ -3,11 +3,13 @@
 
 mod eval;
 mod functions;
+mod instances;
 mod lower;
 mod module;
 mod policy_document;
+mod properties;
 
-pub use lower::{lower_root, Modules, RootInputs, MAX_MODULE_DEPTH};
+pub use lower::{follow_call, lower_root, CallCut, Modules, RootInputs, MAX_MODULE_DEPTH};
 pub(crate) use module::BodyRef;
 pub use module::{local_module_calls, normalize, JsonModule, LocalCall, TfFile};
 

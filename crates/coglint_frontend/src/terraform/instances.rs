@@ -1,0 +1,114 @@
+//! The instances of a resource or a module call (`count`, `for_each`).
+
+use coglint_model::Scenario;
+use coglint_source::FileId;
+
+use super::eval::{unknown, Scope};
+use super::module::BodyRef;
+use crate::value::{Alt, Resolved};
+
+/// One instance of a resource: its name suffix (`[0]`, `["web"]`), the bindings of `count` or
+/// `for_each`, and the scenario in which it exists.
+pub(super) struct Instance<'a> {
+    pub(super) suffix: String,
+    pub(super) bindings: Vec<(String, Alt<'a>)>,
+    pub(super) scenario: Scenario,
+}
+
+/// The instances a `count` or `for_each` in `body` makes (one when neither is set).
+pub(super) fn instances<'a>(
+    body: BodyRef<'a>,
+    file: FileId,
+    scope: &Scope<'_, 'a>,
+) -> Vec<Instance<'a>> {
+    let base = Scenario::always();
+    let single = |bindings: Vec<(String, Alt<'a>)>, scenario: Scenario| Instance {
+        suffix: String::new(),
+        bindings,
+        scenario,
+    };
+    if let Some(count) = body.attribute("count") {
+        let mut out = Vec::new();
+        for alt in scope.eval_expr(count, file, &base) {
+            let at = alt.provenance.primary();
+            match &alt.value {
+                Resolved::Text(n) => match n.parse::<u32>() {
+                    Ok(n) => out.extend((0..n.min(256)).map(|i| Instance {
+                        suffix: format!("[{i}]"),
+                        bindings: vec![(
+                            "count.index".into(),
+                            Alt {
+                                value: Resolved::Text(i.to_string()),
+                                ..alt.clone()
+                            },
+                        )],
+                        scenario: alt.scenario.clone(),
+                    })),
+                    Err(_) => out.push(single(
+                        vec![(
+                            "count.index".into(),
+                            unknown(&alt.scenario, at, "`count` is not a whole number"),
+                        )],
+                        alt.scenario.clone(),
+                    )),
+                },
+                // With an unknown count, the parts of the body that do not use it still count.
+                _ => out.push(single(
+                    vec![(
+                        "count.index".into(),
+                        unknown(&alt.scenario, at, "`count` is known only at plan time"),
+                    )],
+                    alt.scenario.clone(),
+                )),
+            }
+        }
+        return out;
+    }
+    if let Some(for_each) = body.attribute("for_each") {
+        let mut out = Vec::new();
+        for alt in scope.eval_expr(for_each, file, &base) {
+            let at = alt.provenance.primary();
+            let pairs: Option<Vec<(String, Alt<'a>)>> = match &alt.value {
+                Resolved::Items(items) => items
+                    .iter()
+                    .map(|i| match &i.value {
+                        Resolved::Text(t) => Some((t.clone(), i.clone())),
+                        _ => None,
+                    })
+                    .collect(),
+                Resolved::Fields(fields) => Some(fields.clone()),
+                _ => None,
+            };
+            match pairs {
+                Some(pairs) => {
+                    out.extend(pairs.into_iter().take(256).map(|(key, value)| Instance {
+                        suffix: format!("[\"{key}\"]"),
+                        bindings: vec![
+                            (
+                                "each.key".into(),
+                                Alt {
+                                    value: Resolved::Text(key.clone()),
+                                    ..value.clone()
+                                },
+                            ),
+                            ("each.value".into(), value),
+                        ],
+                        scenario: alt.scenario.clone(),
+                    }))
+                }
+                None => {
+                    let reason = "`for_each` is known only at plan time";
+                    out.push(single(
+                        vec![
+                            ("each.key".into(), unknown(&alt.scenario, at, reason)),
+                            ("each.value".into(), unknown(&alt.scenario, at, reason)),
+                        ],
+                        alt.scenario.clone(),
+                    ))
+                }
+            }
+        }
+        return out;
+    }
+    vec![single(Vec::new(), base)]
+}
