@@ -92,9 +92,15 @@ pub(crate) fn resolve(assemblies: &Assemblies, scanned: &[PathBuf], first_id: us
     let mut sources: Vec<(PathBuf, Arc<str>, LineIndex)> = Vec::new();
     let mut source_ids: HashMap<PathBuf, usize> = HashMap::new();
     let mut out = HashMap::new();
-    for (template, manifest) in &assemblies.constructs {
+    // In a fixed order: the source files get their ids in the order they are first met, and
+    // findings are sorted by file id (hash-map order here made the output vary between runs).
+    let mut templates: Vec<_> = assemblies.constructs.iter().collect();
+    templates.sort_by(|a, b| a.0.cmp(b.0));
+    for (template, manifest) in templates {
         let mut constructs = Constructs::new();
-        for (logical_id, construct) in manifest {
+        let mut entries: Vec<_> = manifest.iter().collect();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        for (logical_id, construct) in entries {
             let source = construct.frame.as_ref().and_then(|(file, line, col)| {
                 let canonical = std::fs::canonicalize(file).ok()?;
                 // Only a file the user scans is shown: its path is then theirs to read.
