@@ -2,12 +2,13 @@
 
 use coglint_model::defaults::{self, AwsDefault};
 use coglint_model::{
-    Alternative, Field, Item, List, PasswordPolicy, ResourceMeta, Unknown, UserPool, Value,
+    Alternative, Field, Item, List, PasswordPolicy, Provenance, ResourceMeta, Scenario, Unknown,
+    UserPool, Value,
 };
 use coglint_model::{MfaFactor, MfaFactors};
 
 use super::{Prop, Resource};
-use crate::value::Product;
+use crate::value::{Product, TooManyScenarios, MAX_ALTERNATIVES};
 
 /// The MFA factors. CloudFormation (like the API) lists them in `EnabledMfas`, and with that
 /// omitted an `SmsConfiguration` alone enables SMS; Terraform has one setting per factor.
@@ -56,6 +57,14 @@ fn mfa_factors(r: &Resource<'_, '_>) -> MfaFactors {
                 },
             });
         }
+    }
+    // The pairs of a list and a configuration: past the cap, one unknown, as for any product.
+    if sms.len() > MAX_ALTERNATIVES {
+        sms = vec![Alternative {
+            value: Value::Unknown(Unknown::new(TooManyScenarios.to_string())),
+            scenario: Scenario::always(),
+            provenance: Provenance::Literal { at: r.header },
+        }];
     }
     MfaFactors {
         sms: Field::from_alternatives(sms, r.header),

@@ -322,3 +322,44 @@ fn custom_auth_triggers_are_set_by_any_challenge_trigger() {
     assert_eq!(m.user_pools[0].custom_auth_triggers.known(), Some(&true));
     assert_eq!(m.user_pools[1].custom_auth_triggers.known(), Some(&false));
 }
+
+#[test]
+fn sms_factor_pairs_past_the_cap_are_one_unknown() {
+    // Nine factor lists times nine SMS configurations: 81 pairs, past the cap of 64.
+    let values: Vec<String> = (0..9).map(|i| format!("\"v{i}\"")).collect();
+    let text = format!(
+        r#"Parameters:
+  Factors:
+    Type: String
+    AllowedValues: [{list}]
+  Role:
+    Type: String
+    AllowedValues: [{list}]
+Mappings:
+  Lists:
+{lists}
+Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      MfaConfiguration: "ON"
+      EnabledMfas: !FindInMap [Lists, !Ref Factors, Factors]
+      SmsConfiguration: !FindInMap [Lists, !Ref Role, Sms]
+"#,
+        list = values.join(", "),
+        lists = (0..9)
+            .map(|i| format!(
+                "    v{i}:\n      Factors: [SMS_MFA]\n      Sms: {{SnsCallerArn: arn:aws:iam::123456789012:role/sms{i}}}\n"
+            ))
+            .collect::<String>(),
+    );
+    let m = model(&text);
+    let sms = m.user_pools[0].mfa_factors.sms.alternatives();
+    assert_eq!(sms.len(), 1, "{sms:?}");
+    match &sms[0].value {
+        coglint_model::Value::Unknown(u) => {
+            assert!(u.reason.contains("too many scenarios"), "{}", u.reason)
+        }
+        other => panic!("{other:?}"),
+    }
+}

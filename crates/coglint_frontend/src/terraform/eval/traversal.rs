@@ -7,7 +7,7 @@ use coglint_syntax::hcl_edit::expr::{Expression, TraversalOperator};
 
 use super::{unknown, Scope};
 use crate::terraform::module::Origin;
-use crate::value::{Alt, Resolved};
+use crate::value::{cap, Alt, Resolved, TooManyScenarios};
 
 impl<'m, 'a> Scope<'m, 'a> {
     pub(super) fn traversal(
@@ -148,7 +148,8 @@ impl<'m, 'a> Scope<'m, 'a> {
                     )),
                 }
             }
-            alts = next;
+            // Each index may multiply the alternatives: past the cap, one unknown.
+            alts = cap(next, || unknown(scenario, at, TooManyScenarios.to_string()));
         }
         alts
     }

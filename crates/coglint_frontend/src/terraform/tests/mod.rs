@@ -379,3 +379,33 @@ resource "aws_cognito_user_pool" "omitted" {}
         Some(&true)
     );
 }
+
+#[test]
+fn indexes_that_multiply_alternatives_stop_at_the_cap() {
+    // Seven indexes, each chosen by a conditional on a variable with no value: 128 paths.
+    fn nested(depth: usize) -> String {
+        if depth == 0 {
+            return "\"OFF\"".to_string();
+        }
+        let inner = nested(depth - 1);
+        format!("{{ x = {inner}, y = {inner} }}")
+    }
+    let mut text = String::new();
+    for i in 0..7 {
+        text.push_str(&format!("variable \"c{i}\" {{\n  type = bool\n}}\n"));
+    }
+    text.push_str(&format!("locals {{\n  m = {}\n}}\n", nested(7)));
+    let index: String = (0..7)
+        .map(|i| format!("[var.c{i} ? \"x\" : \"y\"]"))
+        .collect();
+    text.push_str(&format!(
+        "resource \"aws_cognito_user_pool\" \"p\" {{\n  name = \"p\"\n  mfa_configuration = local.m{index}\n}}\n"
+    ));
+    let m = lower(&[file(0, "root/main.tf", &text)], &[], &[]);
+    let mfa = m.user_pools[0].mfa_configuration.alternatives();
+    assert_eq!(mfa.len(), 1, "{}", mfa.len());
+    match &mfa[0].value {
+        Value::Unknown(u) => assert!(u.reason.contains("too many scenarios"), "{}", u.reason),
+        other => panic!("{other:?}"),
+    }
+}
