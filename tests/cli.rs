@@ -530,6 +530,11 @@ fn terraform_variables_follow_terraform_precedence() {
     write(dir.path(), "prod.tfvars", "mfa = \"OFF\"\n");
     assert!(run(&["--var-file", "prod.tfvars"]).contains("COG101"));
     assert_eq!(run(&["--var-file", "prod.tfvars", "--var", "mfa=ON"]), "");
+    // A -var value is written in no file: the finding is at the use.
+    assert_eq!(
+        run(&["--var", "mfa=OFF"]),
+        "infra/main.tf:8:23: COG101 [high] MFA is off for user pool `aws_cognito_user_pool.main`\n"
+    );
     // The related location is the value in the var file.
     let human = stdout(&coglint(
         dir.path(),

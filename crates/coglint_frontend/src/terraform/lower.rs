@@ -217,7 +217,8 @@ pub fn lower_root<'a>(dir: &Path, modules: &Modules<'a>, root_inputs: &RootInput
                 "`-var {name}=...` of a type other than string is not evaluated; use a var file"
             ))
         };
-        // Given on the command line: written in no file; reported with the declaration's.
+        // Given on the command line: written in no file. Each use re-attributes it to itself
+        // (`as_input`); the declaration's file only stands in until then.
         let at = declared
             .map(|d| Span::file_start(d.file))
             .unwrap_or(Span::file_start(FileId(0)));

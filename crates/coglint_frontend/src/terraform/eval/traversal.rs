@@ -217,6 +217,22 @@ fn as_input<'a>(
                 hidden: false,
             }
         }
+        // Given on the command line (`-var`): written in no file, so the use is the place.
+        Provenance::Parameter {
+            name,
+            value_at: None,
+            origin,
+            input,
+            hidden,
+            ..
+        } => Provenance::Parameter {
+            at,
+            name: name.clone(),
+            value_at: None,
+            origin: *origin,
+            input: *input,
+            hidden: *hidden,
+        },
         other => other.clone(),
     };
     let value = match alt.value {
