@@ -29,10 +29,9 @@ pub(crate) trait PropertySource<'a> {
     /// Evaluates a node found inside a value that [`PropertySource::read`] returned (the
     /// functions nested in a policy document).
     fn resolve(&self, node: &'a Node, scenario: &Scenario) -> Vec<Alt<'a>> {
-        let _ = node;
         vec![unknown(
             scenario,
-            Span::file_start(coglint_source::FileId(0)),
+            node.span(),
             "a nested value that is not evaluated",
         )]
     }
