@@ -872,3 +872,24 @@ fn the_recommended_set_runs_by_default_and_hardening_is_selected() {
     assert_eq!(line("COG603"), "COG603 no-log-delivery low hardening off");
     assert_eq!(line("COG101"), "COG101 mfa-off high recommended on");
 }
+
+#[test]
+fn a_terraform_syntax_error_is_reported_once() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "infra/a.tf",
+        "resource \"aws_cognito_user_pool\" \"a\" {\n  name = \"a\"\n",
+    );
+    write(
+        dir.path(),
+        "infra/b.tf",
+        "resource \"aws_cognito_user_pool\" \"b\" {\n  name = \"b\"\n}\n",
+    );
+    let out = coglint(dir.path(), &["check", "--format", "concise"]);
+    let text = stdout(&out);
+    // The module is still checked with its other file, and the broken file is read once.
+    assert_eq!(text.matches("error[syntax-error]").count(), 1, "{text}");
+    assert!(text.contains("infra/b.tf:1:1: COG101"), "{text}");
+    assert_eq!(out.status.code(), Some(2));
+}

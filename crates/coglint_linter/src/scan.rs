@@ -167,9 +167,13 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
         units_read.extend(outcome.read);
     }
     let mut tf_files = Vec::new();
-    for ((_, id), (tf, text, problem)) in terraform_paths.iter().zip(terraform_reads) {
+    let mut tf_failed = Vec::new();
+    for ((path, id), (tf, text, problem)) in terraform_paths.iter().zip(terraform_reads) {
         if let Some(text) = text {
             files.set_text(*id, text, true);
+        }
+        if problem.is_some() {
+            tf_failed.push(path.clone());
         }
         problems.extend(problem);
         tf_files.extend(tf);
@@ -208,7 +212,7 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     let first_free = u32::try_from(files.len()).unwrap_or(u32::MAX);
     result.sources = files.into_sources();
     if !tf_files.is_empty() {
-        let tf = terraform::check(tf_files, first_free, options);
+        let tf = terraform::check(tf_files, &tf_failed, first_free, options);
         // Sibling .tf files, called modules and var files are read too (some of them found by
         // the walk, but not parsed then).
         result.files_scanned += tf

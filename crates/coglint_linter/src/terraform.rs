@@ -117,6 +117,8 @@ struct Loader {
     tf_by_dir: HashMap<PathBuf, BTreeSet<PathBuf>>,
     /// The local module calls of each loaded directory.
     calls: BTreeMap<PathBuf, Vec<LocalCall>>,
+    /// Files the scan already failed to read or parse (and reported): not read again.
+    failed: BTreeSet<PathBuf>,
     next_id: u32,
     limits: Limits,
     outcome: TerraformOutcome,
@@ -139,6 +141,9 @@ impl Loader {
         let key = normalize(path);
         if self.files.contains_key(&key) {
             return true;
+        }
+        if self.failed.contains(&key) {
+            return false;
         }
         let id = FileId(self.next_id);
         self.next_id += 1;
@@ -336,8 +341,10 @@ fn installed_modules(root: &Path) -> HashMap<String, PathBuf> {
 }
 
 /// Evaluates the modules of the discovered Terraform files and runs the rules on each root.
+/// `failed`: files the scan could not read or parse, already reported.
 pub(crate) fn check(
     discovered: Vec<TfFile>,
+    failed: &[PathBuf],
     first_free_id: u32,
     options: &ScanOptions,
 ) -> TerraformOutcome {
@@ -345,6 +352,7 @@ pub(crate) fn check(
         files: BTreeMap::new(),
         tf_by_dir: HashMap::new(),
         calls: BTreeMap::new(),
+        failed: failed.iter().map(|p| normalize(p)).collect(),
         next_id: first_free_id,
         limits: options.limits,
         outcome: TerraformOutcome::default(),
