@@ -25,6 +25,8 @@ enum Form {
     Strict,
     /// A tool's own file (Amplify): scalars and lists, other entries passed over.
     Plain,
+    /// A samconfig's `parameter_overrides` for the environment of the run.
+    Sam,
 }
 
 pub(crate) struct Sources<'o> {
@@ -89,23 +91,60 @@ impl<'o> Sources<'o> {
         if let Some(values) = self.values.get(&key) {
             return values.clone();
         }
-        let values = self
-            .document(path, files, problems)
-            .and_then(|doc| match form {
-                Form::Plain => Some(plain_values(&doc.root)),
-                Form::Strict => match read_parameters(&doc.root) {
-                    Ok(values) => Some(values),
-                    Err(e) => {
-                        problems.push(
-                            Problem::new(ProblemKind::Parameters, path, e.message)
-                                .at(Span::new(doc.root.file, e.range)),
-                        );
-                        None
-                    }
-                },
-            });
+        let values = match form {
+            Form::Sam => self.samconfig(path, files, problems),
+            Form::Plain | Form::Strict => {
+                self.document(path, files, problems)
+                    .and_then(|doc| match form {
+                        Form::Plain => Some(plain_values(&doc.root)),
+                        Form::Sam => None,
+                        Form::Strict => match read_parameters(&doc.root) {
+                            Ok(values) => Some(values),
+                            Err(e) => {
+                                problems.push(
+                                    Problem::new(ProblemKind::Parameters, path, e.message)
+                                        .at(Span::new(doc.root.file, e.range)),
+                                );
+                                None
+                            }
+                        },
+                    })
+            }
+        };
         self.values.insert(key, values.clone());
         values
+    }
+
+    /// The `parameter_overrides` of a samconfig, for the environment of the run.
+    fn samconfig(
+        &self,
+        path: &Path,
+        files: &mut Files,
+        problems: &mut Vec<Problem>,
+    ) -> Option<ParameterValues> {
+        let environment = self.options.config_env.as_deref().unwrap_or("default");
+        let (id, text) = match files.read(path) {
+            Ok(read) => read,
+            Err(problem) => {
+                problems.push(problem);
+                return None;
+            }
+        };
+        match sam::read(path, id, &text, environment) {
+            Ok(values) => {
+                if !values.is_empty() {
+                    files.keep(id);
+                }
+                Some(values)
+            }
+            Err((message, range)) => {
+                files.keep(id);
+                problems.push(
+                    Problem::new(ProblemKind::Parameters, path, message).at(Span::new(id, range)),
+                );
+                None
+            }
+        }
     }
 
     /// The values every template gets: `--parameters`.
@@ -140,32 +179,8 @@ impl<'o> Sources<'o> {
             self.amplify(&backend, path, files, problems, &mut supplied);
         }
         if let Some(config) = sam::config_for(path) {
-            let environment = self.options.config_env.as_deref().unwrap_or("default");
-            match files.read(&config) {
-                Ok((id, text)) => match sam::read(&config, id, &text, environment) {
-                    Ok(values) => {
-                        if !values.is_empty() {
-                            files.keep(id);
-                        }
-                        supplied.add(values);
-                    }
-                    Err((message, range)) => {
-                        if !self.documents.contains_key(&config) {
-                            files.keep(id);
-                            problems.push(
-                                Problem::new(ProblemKind::Parameters, &config, message)
-                                    .at(Span::new(id, range)),
-                            );
-                        }
-                        self.documents.insert(config.clone(), None);
-                    }
-                },
-                Err(problem) => {
-                    if !self.documents.contains_key(&config) {
-                        problems.push(problem);
-                    }
-                    self.documents.insert(config.clone(), None);
-                }
+            if let Some(values) = self.values(&config, Form::Sam, files, problems) {
+                supplied.add(values);
             }
         }
         let mapped: Vec<PathBuf> = self
