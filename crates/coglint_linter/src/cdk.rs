@@ -12,6 +12,7 @@ use coglint_source::{FileId, LineIndex, Span, TextRange};
 use serde_json::Value;
 
 use crate::problem::{Problem, ProblemKind};
+use crate::project::Files;
 
 /// The deepest nesting of stage assemblies followed.
 const MAX_ASSEMBLY_DEPTH: usize = 8;
@@ -70,13 +71,14 @@ fn app_root(dir: &Path) -> PathBuf {
     root.to_path_buf()
 }
 
-/// Per template, its constructs; and the user's source files they point into.
-pub(crate) type Resolved = (HashMap<PathBuf, Constructs>, Vec<(PathBuf, Arc<str>)>);
-
 /// The constructs of each template, with the line of the user's source that created each
-/// (when the trace points into a file under a scanned path); and those source files, to be
-/// added to the source database from `first_id` on.
-pub(crate) fn resolve(assemblies: &Assemblies, scanned: &[PathBuf], first_id: usize) -> Resolved {
+/// (when the trace points into a file under a scanned path); those source files take their ids
+/// in the scan's file table.
+pub(crate) fn resolve(
+    assemblies: &Assemblies,
+    scanned: &[PathBuf],
+    files: &mut Files,
+) -> HashMap<PathBuf, Constructs> {
     let roots: Vec<PathBuf> = scanned
         .iter()
         .chain(std::iter::once(&PathBuf::from(".")))
@@ -89,8 +91,8 @@ pub(crate) fn resolve(assemblies: &Assemblies, scanned: &[PathBuf], first_id: us
             }
         })
         .collect();
-    let mut sources: Vec<(PathBuf, Arc<str>, LineIndex)> = Vec::new();
-    let mut source_ids: HashMap<PathBuf, usize> = HashMap::new();
+    // The source files read so far, by canonical path: their id in the scan's file table.
+    let mut sources: HashMap<PathBuf, (FileId, Arc<str>, LineIndex)> = HashMap::new();
     let mut out = HashMap::new();
     // In a fixed order: the source files get their ids in the order they are first met, and
     // findings are sorted by file id (hash-map order here made the output vary between runs).
@@ -107,19 +109,15 @@ pub(crate) fn resolve(assemblies: &Assemblies, scanned: &[PathBuf], first_id: us
                 if !roots.iter().any(|r| canonical.starts_with(r)) {
                     return None;
                 }
-                let index = match source_ids.get(&canonical) {
-                    Some(i) => *i,
-                    None => {
-                        let text: Arc<str> = Arc::from(std::fs::read_to_string(&canonical).ok()?);
-                        let lines = LineIndex::new(&text);
-                        let shown =
-                            relative_to_cwd(&canonical).unwrap_or_else(|| canonical.clone());
-                        sources.push((shown, text, lines));
-                        source_ids.insert(canonical.clone(), sources.len() - 1);
-                        sources.len() - 1
-                    }
-                };
-                let (_, text, lines) = &sources[index];
+                if !sources.contains_key(&canonical) {
+                    let text: Arc<str> = Arc::from(std::fs::read_to_string(&canonical).ok()?);
+                    let lines = LineIndex::new(&text);
+                    let shown = relative_to_cwd(&canonical).unwrap_or_else(|| canonical.clone());
+                    let id = files.register(&shown);
+                    files.set_text(id, Arc::clone(&text), true);
+                    sources.insert(canonical.clone(), (id, text, lines));
+                }
+                let (id, text, lines) = sources.get(&canonical)?;
                 let line_range = lines.line_range(text, (*line as usize).checked_sub(1)?);
                 let line_text = text.get(line_range.as_usize())?;
                 let skip: usize = line_text
@@ -129,8 +127,7 @@ pub(crate) fn resolve(assemblies: &Assemblies, scanned: &[PathBuf], first_id: us
                     .sum();
                 let start = line_range.start + u32::try_from(skip).ok()?;
                 let end = line_range.start + u32::try_from(line_text.trim_end().len()).ok()?;
-                let id = FileId(u32::try_from(first_id + index).ok()?);
-                Some(Span::new(id, TextRange::new(start.min(end), end)))
+                Some(Span::new(*id, TextRange::new(start.min(end), end)))
             });
             constructs.insert(
                 logical_id.clone(),
@@ -142,11 +139,7 @@ pub(crate) fn resolve(assemblies: &Assemblies, scanned: &[PathBuf], first_id: us
         }
         out.insert(template.clone(), constructs);
     }
-    let files = sources
-        .into_iter()
-        .map(|(path, text, _)| (path, text))
-        .collect();
-    (out, files)
+    out
 }
 
 fn relative_to_cwd(path: &Path) -> Option<PathBuf> {

@@ -180,13 +180,9 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     }
 
     // Source files that CDK creation stack traces point into.
-    let cdk_first = files.len();
-    let (constructs, cdk_sources) = cdk::resolve(&assemblies, &options.paths, cdk_first);
-    let cdk_source_count = cdk_sources.len();
-    for (path, text) in cdk_sources {
-        let id = files.register(&path);
-        files.set_text(id, text, true);
-    }
+    let before_sources = files.len();
+    let constructs = cdk::resolve(&assemblies, &options.paths, &mut files);
+    let cdk_source_count = files.len() - before_sources;
 
     let plan = project::plan(units_read, &mut files, &constructs, options);
     problems.extend(plan.problems);
