@@ -60,12 +60,13 @@ fn file_name(result: &ScanResult, span: coglint_source::Span) -> String {
         .unwrap_or_default()
 }
 
-/// `(file name, line, resource)` of each finding.
+/// `(file name, line, resource)` of each finding, and of each instance merged into it (the
+/// `count` and `for_each` instances of a fixture fail at one place: one finding names them all).
 fn located(result: &ScanResult) -> BTreeSet<(String, u32, String)> {
     result
         .findings
         .iter()
-        .map(|f| {
+        .flat_map(|f| {
             let Some(source) = result.sources.get(f.primary.span.file) else {
                 panic!("finding in an unknown file")
             };
@@ -74,11 +75,10 @@ fn located(result: &ScanResult) -> BTreeSet<(String, u32, String)> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            (
-                name,
-                source.line_col(f.primary.span.range.start).line,
-                f.resource.clone(),
-            )
+            let line = source.line_col(f.primary.span.range.start).line;
+            std::iter::once(&f.resource)
+                .chain(f.instances.iter().map(|i| &i.resource))
+                .map(move |resource| (name.clone(), line, resource.clone()))
         })
         .collect()
 }

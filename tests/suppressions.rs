@@ -246,7 +246,7 @@ fn a_baseline_survives_moved_lines_and_lets_new_findings_through() {
         &std::fs::read_to_string(dir.path().join("baseline.json")).unwrap_or_default(),
     )
     .unwrap_or_default();
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
     assert_eq!(json["findings"].as_array().map(Vec::len), Some(recorded));
 
     // Lines move, and a client with a new problem appears.
@@ -263,6 +263,77 @@ fn a_baseline_survives_moved_lines_and_lets_new_findings_through() {
     let (out, code) = concise(dir.path(), &["--baseline", "missing.json"]);
     assert_eq!(out, "");
     assert_eq!(code, Some(2));
+}
+
+const POOL_MODULE: &str = "variable \"name\" {}
+resource \"aws_cognito_user_pool\" \"this\" {
+  name              = var.name
+  mfa_configuration = \"OFF\"
+}
+";
+
+fn callers(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("module \"{n}\" {{\n  source = \"./pool\"\n  name   = \"{n}\"\n}}\n"))
+        .collect()
+}
+
+#[test]
+fn a_baseline_holds_when_a_module_caller_is_added() {
+    let dir = project(&[
+        ("pool/main.tf", POOL_MODULE),
+        ("main.tf", &callers(&["b", "c"])),
+    ]);
+    let out = coglint(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--write-baseline",
+            "baseline.json",
+        ],
+    );
+    let first = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        first.contains("MFA is off for user pool `module.b.aws_cognito_user_pool.this` (also `module.c.aws_cognito_user_pool.this`)"),
+        "{first}"
+    );
+    // A caller that sorts first becomes the instance the finding names: the finding is still
+    // the one the baseline knows.
+    common::write(dir.path(), "main.tf", callers(&["a", "b", "c"]));
+    let (out, code) = concise(dir.path(), &["--baseline", "baseline.json"]);
+    assert_eq!(out, "");
+    assert_eq!(code, Some(0));
+    let (out, _) = concise(dir.path(), &[]);
+    assert!(
+        out.contains("`module.a.aws_cognito_user_pool.this` (also `module.b.aws_cognito_user_pool.this` and 1 other)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_version_1_baseline_still_knows_its_findings() {
+    let dir = project(&[
+        ("pool/main.tf", POOL_MODULE),
+        ("main.tf", &callers(&["a", "b"])),
+    ]);
+    // Version 1 fingerprinted rule, file, instance, setting and scenario; it knew `module.b`.
+    let print = coglint_linter::baseline::fnv1a(&[
+        "COG101",
+        "pool/main.tf",
+        "module.b.aws_cognito_user_pool.this",
+        "MFA",
+        "",
+    ]);
+    let baseline = format!(
+        "{{\"version\": 1, \"findings\": [{{\"fingerprint\": \"{print}\", \"rule\": \"COG101\", \"path\": \"pool/main.tf\", \"resource\": \"module.b.aws_cognito_user_pool.this\", \"message\": \"\"}}]}}"
+    );
+    common::write(dir.path(), "baseline.json", &baseline);
+    let (out, _) = concise(dir.path(), &["--baseline", "baseline.json"]);
+    assert!(!out.contains("COG101"), "{out}");
+    assert!(out.contains("COG201"), "{out}");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Baselines: `--write-baseline FILE` records today's findings; `--baseline FILE` reports only
-//! the others. A finding is known by a fingerprint of its rule, file, resource, setting and
-//! scenario, never its line, so it keeps its identity when lines move.
+//! the others. A finding is known by a fingerprint of its rule, file, resource definition and
+//! setting, never its line, so it keeps its identity when lines move, and never the instance
+//! or scenario it names, so it keeps it when a module caller or an environment is added.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -9,8 +10,9 @@ use coglint_rules::Finding;
 use coglint_source::SourceDb;
 use serde::{Deserialize, Serialize};
 
-/// Bumped when fingerprints change meaning.
-const BASELINE_VERSION: u32 = 1;
+/// Bumped when fingerprints change meaning. Version 1 fingerprinted each instance and scenario;
+/// its baselines are still read (see [`new_findings`]).
+const BASELINE_VERSION: u32 = 2;
 
 /// FNV-1a, 64 bits: stable across versions and platforms, unlike std's hasher.
 pub fn fnv1a(parts: &[&str]) -> String {
@@ -38,17 +40,68 @@ pub fn display_path(path: &Path, root: &Path) -> String {
 
 /// The identity of a finding across edits (also SARIF's `partialFingerprints`).
 pub fn fingerprint(finding: &Finding, sources: &SourceDb, root: &Path) -> String {
-    let path = sources
-        .get(finding.primary.span.file)
-        .map(|f| display_path(f.path(), root))
-        .unwrap_or_default();
+    let path = primary_path(finding, sources, root);
     fnv1a(&[
         finding.rule.code,
         &path,
-        &finding.resource,
+        &definition_name(&finding.resource),
         &finding.setting,
-        finding.scenario.as_deref().unwrap_or(""),
     ])
+}
+
+/// The fingerprints version 1 gave the finding's instances: rule, file, instance, setting and
+/// scenario.
+fn fingerprints_v1(finding: &Finding, sources: &SourceDb, root: &Path) -> Vec<String> {
+    let path = primary_path(finding, sources, root);
+    let first = (finding.resource.as_str(), finding.scenario.as_deref());
+    let others = finding
+        .instances
+        .iter()
+        .map(|i| (i.resource.as_str(), i.scenario.as_deref()));
+    std::iter::once(first)
+        .chain(others)
+        .map(|(resource, scenario)| {
+            fnv1a(&[
+                finding.rule.code,
+                &path,
+                resource,
+                &finding.setting,
+                scenario.unwrap_or(""),
+            ])
+        })
+        .collect()
+}
+
+fn primary_path(finding: &Finding, sources: &SourceDb, root: &Path) -> String {
+    sources
+        .get(finding.primary.span.file)
+        .map(|f| display_path(f.path(), root))
+        .unwrap_or_default()
+}
+
+/// A resource's name without what makes it one instance among others: Terraform's
+/// `module.<name>.` prefixes and `[key]` instance keys (`module.a["x"].aws_y.z[0]` is `aws_y.z`).
+pub fn definition_name(resource: &str) -> String {
+    let mut plain = String::with_capacity(resource.len());
+    let mut depth = 0usize;
+    let mut quoted = false;
+    for c in resource.chars() {
+        match c {
+            '"' if depth > 0 => quoted = !quoted,
+            '[' if !quoted => depth += 1,
+            ']' if !quoted && depth > 0 => depth -= 1,
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let mut rest = plain.as_str();
+    while let Some(after) = rest.strip_prefix("module.") {
+        match after.split_once('.') {
+            Some((_, tail)) => rest = tail,
+            None => break,
+        }
+    }
+    rest.to_string()
 }
 
 #[derive(Serialize, Deserialize)]
@@ -105,15 +158,22 @@ pub fn write(
     std::fs::write(path, text + "\n").map_err(|e| error(e.to_string()))
 }
 
-/// The fingerprints of a baseline, with how many findings each stands for.
-pub fn read(path: &Path) -> Result<HashMap<String, usize>, BaselineError> {
+/// A baseline read: its fingerprints, with how many findings each stands for.
+#[derive(Debug)]
+pub struct Baseline {
+    version: u32,
+    counts: HashMap<String, usize>,
+}
+
+/// Reads a baseline written by this version or by version 1.
+pub fn read(path: &Path) -> Result<Baseline, BaselineError> {
     let error = |reason: String| BaselineError::Read {
         path: path.to_path_buf(),
         reason,
     };
     let text = std::fs::read_to_string(path).map_err(|e| error(e.to_string()))?;
     let file: BaselineFile = serde_json::from_str(&text).map_err(|e| error(e.to_string()))?;
-    if file.version != BASELINE_VERSION {
+    if file.version != BASELINE_VERSION && file.version != 1 {
         return Err(error(format!(
             "version {} (this coglint writes {BASELINE_VERSION}); write it again with --write-baseline",
             file.version
@@ -123,24 +183,42 @@ pub fn read(path: &Path) -> Result<HashMap<String, usize>, BaselineError> {
     for entry in file.findings {
         *counts.entry(entry.fingerprint).or_insert(0) += 1;
     }
-    Ok(counts)
+    Ok(Baseline {
+        version: file.version,
+        counts,
+    })
 }
 
-/// The findings the baseline does not already hold.
+/// The findings the baseline does not already hold. With a version 1 baseline, a merged finding
+/// is known when one of its instances was.
 pub fn new_findings(
     findings: Vec<Finding>,
-    mut baseline: HashMap<String, usize>,
+    baseline: Baseline,
     sources: &SourceDb,
     root: &Path,
 ) -> Vec<Finding> {
+    let Baseline {
+        version,
+        mut counts,
+    } = baseline;
     findings
         .into_iter()
-        .filter(|f| match baseline.get_mut(&fingerprint(f, sources, root)) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                false
+        .filter(|f| {
+            let prints = if version == 1 {
+                fingerprints_v1(f, sources, root)
+            } else {
+                vec![fingerprint(f, sources, root)]
+            };
+            let known = prints
+                .iter()
+                .find(|p| counts.get(p.as_str()).is_some_and(|n| *n > 0));
+            match known.and_then(|p| counts.get_mut(p.as_str())) {
+                Some(n) => {
+                    *n -= 1;
+                    false
+                }
+                None => true,
             }
-            _ => true,
         })
         .collect()
 }
@@ -153,6 +231,19 @@ mod tests {
     fn fnv_is_stable_and_separates_parts() {
         assert_eq!(fnv1a(&[]), "cbf29ce484222325");
         assert_ne!(fnv1a(&["COG101", "a.yaml"]), fnv1a(&["COG101a", ".yaml"]));
+    }
+
+    #[test]
+    fn definition_names_drop_module_prefixes_and_instance_keys() {
+        assert_eq!(definition_name("Pool"), "Pool");
+        assert_eq!(
+            definition_name("aws_cognito_user_pool.pool"),
+            "aws_cognito_user_pool.pool"
+        );
+        assert_eq!(
+            definition_name(r#"module.a["x.]y"].module.b[0].aws_cognito_user_pool_client.c["k"]"#),
+            "aws_cognito_user_pool_client.c"
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ use rayon::prelude::*;
 
 use crate::cdk;
 use crate::discover::discover;
+use crate::merge;
 use crate::problem::{Problem, ProblemKind};
 use crate::project::{self, Files, Role};
 use crate::suppress::{self, ResourceSite};
@@ -240,6 +241,8 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
             &mut problems,
         );
     }
+    // One finding per rule and place, however many instances reach it.
+    result.findings = merge::merge(std::mem::take(&mut result.findings));
     result.findings.sort_by(|a, b| {
         (
             a.primary.span.file,

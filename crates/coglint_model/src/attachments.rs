@@ -240,6 +240,7 @@ mod tests {
             header: at(n),
             logical_path: None,
             reported_at: None,
+            called_from: Vec::new(),
             suppressions: Vec::new(),
         }
     }

@@ -44,6 +44,9 @@ pub struct ResourceMeta {
     /// directly: the calling `module` block of a remote Terraform module, the CDK construct
     /// that synthesized it.
     pub reported_at: Option<ReportedAt>,
+    /// The `module` blocks whose calls create this instance, outermost first (Terraform): what
+    /// tells apart instances of one resource definition when their findings are merged.
+    pub called_from: Vec<Span>,
     /// Suppressions written in the resource itself (CloudFormation `Metadata`).
     pub suppressions: Vec<Suppression>,
 }

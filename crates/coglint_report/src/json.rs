@@ -82,11 +82,24 @@ struct JsonFinding<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     scenario: Option<&'a str>,
     defaulted: bool,
+    /// The other instances merged into this finding (module callers, `for_each` keys, stages,
+    /// scenarios).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    instances: Vec<JsonInstance<'a>>,
     help: &'static str,
     /// The fix in the CDK's API, for resources synthesized by a CDK app.
     #[serde(skip_serializing_if = "Option::is_none")]
     cdk_help: Option<&'static str>,
     url: String,
+}
+
+#[derive(Serialize)]
+struct JsonInstance<'a> {
+    resource: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scenario: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<Location>,
 }
 
 #[derive(Serialize)]
@@ -156,6 +169,15 @@ fn finding<'a>(sources: &SourceDb, f: &'a Finding, options: &ReportOptions) -> J
         },
         scenario: f.scenario.as_deref(),
         defaulted: f.defaulted,
+        instances: f
+            .instances
+            .iter()
+            .map(|i| JsonInstance {
+                resource: &i.resource,
+                scenario: i.scenario.as_deref(),
+                location: i.at.map(|span| location(sources, span, options)),
+            })
+            .collect(),
         help: f.rule.fix,
         cdk_help: f.logical_path.as_ref().map(|_| f.rule.cdk_fix),
         url: f.rule.url(),

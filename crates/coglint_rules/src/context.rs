@@ -120,6 +120,23 @@ pub struct Finding {
     pub scenario: Option<String>,
     /// Whether the value is AWS's default for an omitted property.
     pub defaulted: bool,
+    /// The `module` blocks whose calls create the resource's instance, outermost first.
+    pub called_from: Vec<Span>,
+    /// The other instances with the same mistake at the same place (module callers, `count`
+    /// and `for_each` instances, stages, scenarios), merged into this finding by the linter.
+    pub instances: Vec<Instance>,
+}
+
+/// Another instance of a finding's resource that fails the same rule at the same place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Instance {
+    /// The instance's name: a Terraform address, a logical ID.
+    pub resource: String,
+    /// The scenario in which it fails, in words, if it does not always fail.
+    pub scenario: Option<String>,
+    /// What tells the instance apart in the user's code: its `module` block, its template's
+    /// resource; none when only its name or scenario does.
+    pub at: Option<Span>,
 }
 
 /// A value a rule could not decide (for `--show-unknown`).
@@ -313,17 +330,11 @@ impl Context {
                 setting: what.to_string(),
                 scenario: scenario_text,
                 defaulted: provenance.is_default(),
+                called_from: resource.called_from.clone(),
+                instances: Vec::new(),
             };
-            // Two scenarios that fail at the same place for the same reason are one finding.
-            let duplicate = self.findings.iter().any(|f| {
-                std::ptr::eq(f.rule, finding.rule)
-                    && f.primary.span == finding.primary.span
-                    && f.resource == finding.resource
-                    && f.primary.message == finding.primary.message
-            });
-            if !duplicate {
-                self.findings.push(finding);
-            }
+            // Scenarios and instances that fail at the same place are merged by the linter.
+            self.findings.push(finding);
         }
     }
 }

@@ -10,7 +10,7 @@ mod retired;
 pub mod rules;
 
 pub use context::{
-    Context, Described, Finding, Label, SettingMut, Settings, UnknownValue, SETTING_KEYS,
+    Context, Described, Finding, Instance, Label, SettingMut, Settings, UnknownValue, SETTING_KEYS,
 };
 pub use meta::{Category, Group, Rule, RuleMeta, RuleMetadata, Severity};
 pub use registry::{all_rules, find_rule};

@@ -287,6 +287,7 @@ pub fn lower(file: FileId, root: &Node, inputs: &TemplateInputs) -> Model {
                 here: "for this construct",
                 source: "the synthesized template",
             }),
+            called_from: Vec::new(),
             suppressions: body.get("Metadata").map(suppressions).unwrap_or_default(),
         };
         let properties = CfnProperties {

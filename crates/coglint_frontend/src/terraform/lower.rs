@@ -63,6 +63,8 @@ struct Call<'c> {
     key: String,
     /// The user's `module` block a remote module is reported at.
     reported_at: Option<ReportedAt>,
+    /// The `module` blocks of the calls so far, outermost first.
+    called_from: Vec<Span>,
     remote: &'c HashMap<String, PathBuf>,
 }
 
@@ -112,6 +114,7 @@ fn lower_module<'a>(
                 header: decl.header,
                 logical_path: None,
                 reported_at: call.reported_at.clone(),
+                called_from: call.called_from.clone(),
                 suppressions: Vec::new(),
             };
             let resource = Resource {
@@ -170,6 +173,7 @@ fn lower_module<'a>(
                 prefix: format!("{prefix}module.{}{}.", decl.name, instance.suffix),
                 key: key.clone(),
                 reported_at: reported_at.clone(),
+                called_from: [call.called_from.as_slice(), &[decl.header]].concat(),
                 remote: call.remote,
             };
             lower_module(&child, modules, &child_inputs, &child_call, stack, model);
@@ -245,6 +249,7 @@ pub fn lower_root<'a>(dir: &Path, modules: &Modules<'a>, root_inputs: &RootInput
         prefix: String::new(),
         key: String::new(),
         reported_at: None,
+        called_from: Vec::new(),
         remote: &root_inputs.remote_modules,
     };
     lower_module(
