@@ -81,15 +81,16 @@ impl<A> Product<A> {
     }
 
     /// Takes the next part: `extend` pushes the successors of one combination (none when the
-    /// part cannot hold in its scenario). Past [`MAX_ALTERNATIVES`] combinations, the value is
-    /// given up.
+    /// part cannot hold in its scenario). It owns the combination, so that a part with one
+    /// alternative extends it in place (see [`copies`]): building a list of n items is linear.
+    /// Past [`MAX_ALTERNATIVES`] combinations, the value is given up.
     pub fn extend(
         &mut self,
-        mut extend: impl FnMut(&Scenario, &A, &mut Vec<(Scenario, A)>),
+        mut extend: impl FnMut(&Scenario, A, &mut Vec<(Scenario, A)>),
     ) -> Result<(), TooManyScenarios> {
         let mut next = Vec::new();
-        for (scenario, done) in &self.combinations {
-            extend(scenario, done, &mut next);
+        for (scenario, done) in std::mem::take(&mut self.combinations) {
+            extend(&scenario, done, &mut next);
         }
         if next.len() > MAX_ALTERNATIVES {
             return Err(TooManyScenarios);
@@ -110,6 +111,17 @@ impl<A> Product<A> {
     }
 }
 
+/// `n` copies of `value`: clones for all but the last, which is `value` itself (none when `n`
+/// is 0). What a combination becomes when a part has `n` alternatives.
+pub(crate) fn copies<A: Clone>(value: A, n: usize) -> Vec<A> {
+    let mut out = Vec::with_capacity(n);
+    if n > 0 {
+        out.extend(std::iter::repeat_n(&value, n - 1).cloned());
+        out.push(value);
+    }
+    out
+}
+
 /// Every combination of one alternative per part, in the scenarios that can hold together
 /// (each alternative's own scenario merged into the combination's).
 pub(crate) fn product<T: Clone>(
@@ -120,12 +132,14 @@ pub(crate) fn product<T: Clone>(
     let mut product = Product::new(base, Vec::new());
     for part in parts {
         product.extend(|scenario, done, next| {
-            for item in &part {
-                if let Some(merged) = scenario.merge(scenario_of(item)) {
-                    let mut values = done.clone();
-                    values.push(item.clone());
-                    next.push((merged, values));
-                }
+            let fitting: Vec<(Scenario, &T)> = part
+                .iter()
+                .filter_map(|item| Some((scenario.merge(scenario_of(item))?, item)))
+                .collect();
+            let n = fitting.len();
+            for ((merged, item), mut values) in fitting.into_iter().zip(copies(done, n)) {
+                values.push(item.clone());
+                next.push((merged, values));
             }
         })?;
     }

@@ -597,11 +597,6 @@ pub struct IdentityPoolRoleAttachment {
 }
 
 impl Model {
-    /// The IAM role of the scan named `name`.
-    pub fn iam_role(&self, name: &str) -> Option<&IamRole> {
-        self.iam_roles.iter().find(|r| r.meta.name == name)
-    }
-
     /// Whether the role named `name` is in the scan and its trust policy lets identity pools
     /// assume it, in some scenario.
     pub fn role_trusts_identity_pools(&self, name: &str) -> bool {
@@ -611,11 +606,6 @@ impl Model {
                 .iter()
                 .any(|a| matches!(&a.value, Value::Known(d) if d.trusts_identity_pools()))
         })
-    }
-
-    /// The IAM policy resource of the scan named `name`.
-    pub fn iam_policy(&self, name: &str) -> Option<&IamPolicy> {
-        self.iam_policies.iter().find(|p| p.meta.name == name)
     }
 
     /// The role a role setting names (an identity pool's authenticated role), in every

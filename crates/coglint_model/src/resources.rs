@@ -1,6 +1,8 @@
 //! The Cognito resources of one unit of analysis (a CloudFormation template; later a Terraform
 //! module), in the user's terms rather than any format's.
 
+use std::collections::HashMap;
+
 use coglint_source::{FileId, Span};
 
 use crate::defaults::TokenValidity;
@@ -385,6 +387,53 @@ pub struct Model {
     pub enum_values: Vec<EnumValue>,
     /// Resources of this unit handed to another stack, where what is done with them is not seen.
     pub hand_offs: Vec<HandOff>,
+    /// Positions by name, built at the first lookup, once the model is complete.
+    pub index: NameIndex,
+}
+
+/// Where each user pool, IAM role and IAM policy of a model is, by name: lookups by name are
+/// constant time, so that rules stay linear in the number of resources. Built at the first
+/// lookup; a list that has grown since is searched instead, so it is never stale. Two models
+/// are equal whatever their indexes.
+#[derive(Clone, Debug, Default)]
+pub struct NameIndex(std::sync::OnceLock<Names>);
+
+#[derive(Clone, Debug, Default)]
+struct Names {
+    user_pools: (usize, HashMap<String, usize>),
+    iam_roles: (usize, HashMap<String, usize>),
+    iam_policies: (usize, HashMap<String, usize>),
+}
+
+impl PartialEq for NameIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for NameIndex {}
+
+/// The first of `items` named `name`, through `index` when it covers all of them.
+fn by_name<'m, T>(
+    items: &'m [T],
+    index: &(usize, HashMap<String, usize>),
+    name: &str,
+    name_of: impl Fn(&T) -> &str,
+) -> Option<&'m T> {
+    if index.0 == items.len() {
+        index.1.get(name).and_then(|&i| items.get(i))
+    } else {
+        items.iter().find(|item| name_of(item) == name)
+    }
+}
+
+fn positions<T>(items: &[T], name_of: impl Fn(&T) -> &str) -> (usize, HashMap<String, usize>) {
+    let mut map = HashMap::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        // The first of two with one name, as a search would find.
+        map.entry(name_of(item).to_string()).or_insert(i);
+    }
+    (items.len(), map)
 }
 
 /// A link that leaves the unit: a resource handed to a CloudFormation nested stack through its
@@ -402,7 +451,30 @@ pub struct HandOff {
 
 impl Model {
     pub fn user_pool(&self, name: &str) -> Option<&UserPool> {
-        self.user_pools.iter().find(|p| p.meta.name == name)
+        let names = self.names();
+        by_name(&self.user_pools, &names.user_pools, name, |p| &p.meta.name)
+    }
+
+    fn names(&self) -> &Names {
+        self.index.0.get_or_init(|| Names {
+            user_pools: positions(&self.user_pools, |p| &p.meta.name),
+            iam_roles: positions(&self.iam_roles, |r| &r.meta.name),
+            iam_policies: positions(&self.iam_policies, |p| &p.meta.name),
+        })
+    }
+
+    /// The IAM role of the scan named `name`.
+    pub fn iam_role(&self, name: &str) -> Option<&crate::iam::IamRole> {
+        let names = self.names();
+        by_name(&self.iam_roles, &names.iam_roles, name, |r| &r.meta.name)
+    }
+
+    /// The IAM policy resource of the scan named `name`.
+    pub fn iam_policy(&self, name: &str) -> Option<&crate::iam::IamPolicy> {
+        let names = self.names();
+        by_name(&self.iam_policies, &names.iam_policies, name, |p| {
+            &p.meta.name
+        })
     }
 
     /// The user pool a client belongs to, when the link is known and leads into this model.

@@ -139,12 +139,12 @@ fn recovery_mechanisms(
         let mut product = Product::new(&alt.scenario, Ok(Vec::new()));
         for item in items {
             let step = product.extend(
-                |scenario, done: &Result<List<RecoveryMechanism>, Unknown>, next| {
+                |scenario, done: Result<List<RecoveryMechanism>, Unknown>, next| {
                     for a in item.value.alternatives() {
                         let Some(merged) = scenario.merge(&a.scenario) else {
                             continue;
                         };
-                        let list = match (done, &a.value) {
+                        let list = match (&done, &a.value) {
                             (Err(u), _) | (Ok(_), Value::Unknown(u)) => Err(u.clone()),
                             (Ok(_), Value::Known(None)) => Err(Unknown::new(
                                 "a recovery mechanism without a name or a priority",

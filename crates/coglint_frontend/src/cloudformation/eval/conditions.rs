@@ -3,7 +3,7 @@
 use coglint_model::{Scenario, Subject};
 use coglint_syntax::Node;
 
-use super::{Template, MAX_EVAL_DEPTH};
+use super::{Outcomes, Template, MAX_CONDITION_STEPS, MAX_EVAL_DEPTH};
 use crate::value::{Alt, Product, Resolved};
 
 impl<'a> Template<'a> {
@@ -40,12 +40,9 @@ impl<'a> Template<'a> {
     }
 
     /// The outcome of a named condition in each scenario (`None`: it cannot be decided).
-    pub fn condition(
-        &self,
-        name: &str,
-        scenario: &Scenario,
-        depth: usize,
-    ) -> Vec<(Scenario, Option<bool>)> {
+    /// Remembered by scenario: a condition used by many resources, or by other conditions, is
+    /// evaluated once for each scenario it is asked in.
+    pub fn condition(&self, name: &str, scenario: &Scenario, depth: usize) -> Outcomes {
         let subject = Subject::Condition(name.to_string());
         if let Some(assumed) = scenario.assumed(&subject) {
             return vec![(scenario.clone(), Some(assumed == "true"))];
@@ -53,6 +50,24 @@ impl<'a> Template<'a> {
         let Some(body) = self.conditions.get(name) else {
             return vec![(scenario.clone(), None)];
         };
+        let key = (name.to_string(), scenario.clone());
+        if let Some(known) = self.condition_memo.borrow().get(&key) {
+            return known.clone();
+        }
+        let outcomes = self.decide(&subject, body, scenario, depth);
+        self.condition_memo
+            .borrow_mut()
+            .insert(key, outcomes.clone());
+        outcomes
+    }
+
+    fn decide(
+        &self,
+        subject: &Subject,
+        body: &'a Node,
+        scenario: &Scenario,
+        depth: usize,
+    ) -> Outcomes {
         let outcomes = self.condition_body(body, scenario, depth + 1);
         // When the outcome depends on the scenario, name the condition in it too: "when condition
         // `IsProd` is true" reads better than the parameter values behind it.
@@ -66,16 +81,25 @@ impl<'a> Template<'a> {
             .collect()
     }
 
+    /// A condition's body decided in `scenario`. Each operator counts towards
+    /// [`MAX_CONDITION_STEPS`] with the outcomes it makes; past it, the body is undecided.
     pub(super) fn condition_body(
         &self,
         body: &'a Node,
         scenario: &Scenario,
         depth: usize,
-    ) -> Vec<(Scenario, Option<bool>)> {
-        let unknown = || vec![(scenario.clone(), None)];
-        if depth > MAX_EVAL_DEPTH {
-            return unknown();
+    ) -> Outcomes {
+        if depth > MAX_EVAL_DEPTH || self.condition_steps.get() > MAX_CONDITION_STEPS {
+            return vec![(scenario.clone(), None)];
         }
+        let outcomes = self.operator(body, scenario, depth);
+        let steps = self.condition_steps.get() + 1 + outcomes.len();
+        self.condition_steps.set(steps);
+        outcomes
+    }
+
+    fn operator(&self, body: &'a Node, scenario: &Scenario, depth: usize) -> Outcomes {
+        let unknown = || vec![(scenario.clone(), None)];
         let Some([entry]) = body.entries() else {
             return unknown();
         };
@@ -116,7 +140,7 @@ impl<'a> Template<'a> {
                 for operand in operands() {
                     let step = product.extend(|s, so_far, next| {
                         for (s2, v) in self.condition_body(operand, s, depth + 1) {
-                            let combined = match (*so_far, v) {
+                            let combined = match (so_far, v) {
                                 (Some(a), Some(b)) => Some(if is_and { a && b } else { a || b }),
                                 // A decided operand settles the result whatever the unknown one is.
                                 (Some(a), None) | (None, Some(a)) if a != is_and => Some(a),

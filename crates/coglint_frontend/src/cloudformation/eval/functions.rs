@@ -5,7 +5,7 @@ use coglint_model::{Provenance, Scenario};
 use coglint_syntax::{Node, NodeKind};
 
 use super::{sub_pieces, Template};
-use crate::value::{Alt, Product, Resolved};
+use crate::value::{copies, Alt, Product, Resolved};
 
 impl<'a> Template<'a> {
     /// Evaluates `node` to strings: each alternative is `Text`, `Texts` or `Unknown`.
@@ -118,10 +118,13 @@ impl<'a> Template<'a> {
                     }
                     None => Self::to_texts(self.reference_name(node, name, s)),
                 };
-                for value in values {
+                let n = values.len();
+                for (value, mut text) in values.into_iter().zip(copies(text, n)) {
                     match value.value {
                         Resolved::Text(v) => {
-                            next.push((value.scenario, format!("{text}{literal}{v}")))
+                            text.push_str(literal);
+                            text.push_str(&v);
+                            next.push((value.scenario, text));
                         }
                         Resolved::Unknown(reason) => {
                             failed = Some(self.unknown(&value.scenario, node, reason));

@@ -5,6 +5,7 @@
 //! condition that cannot be decided yields both branches. Whatever cannot be known statically
 //! becomes [`Resolved::Unknown`], never a guess.
 
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use coglint_model::{Provenance, Scenario};
@@ -22,6 +23,15 @@ mod references;
 
 /// The deepest chain of nested functions and condition references followed.
 const MAX_EVAL_DEPTH: usize = 64;
+
+/// The most work spent on conditions in one template: each operator evaluated counts one, and
+/// one more for each outcome it makes. Past it, a condition not yet decided
+/// stays undecided (both branches of an `Fn::If` are checked, each named by the condition), so
+/// that conditions that use each other many times cannot make the scan exponential.
+const MAX_CONDITION_STEPS: usize = 100_000;
+
+/// The outcomes of a condition in each scenario (`None`: it cannot be decided).
+type Outcomes = Vec<(Scenario, Option<bool>)>;
 
 /// A list parameter's value as its items.
 fn split_list(text: &str) -> Vec<String> {
@@ -50,6 +60,10 @@ pub(crate) struct Template<'a> {
     resources: HashMap<&'a str, &'a Node>,
     supplied: &'a SuppliedParameters,
     variables: &'a Variables,
+    /// Each named condition's outcomes, by the scenario it was asked in.
+    condition_memo: RefCell<HashMap<(String, Scenario), Outcomes>>,
+    /// Condition operators evaluated so far (bounded by [`MAX_CONDITION_STEPS`]).
+    condition_steps: Cell<usize>,
 }
 
 const PSEUDO_PARAMETERS: &[&str] = &[
@@ -118,6 +132,8 @@ impl<'a> Template<'a> {
             resources: map_of("Resources"),
             supplied: &inputs.parameters,
             variables: &inputs.variables,
+            condition_memo: RefCell::default(),
+            condition_steps: Cell::new(0),
         }
     }
 

@@ -6,7 +6,7 @@ use coglint_source::Span;
 use coglint_syntax::Node;
 
 use super::{absent_if_null, Template};
-use crate::value::{cap, Alt, Product, Resolved, TooManyScenarios};
+use crate::value::{cap, copies, Alt, Product, Resolved, TooManyScenarios};
 
 impl<'a> Template<'a> {
     /// Reads `path` under `start` (a resource's `Properties`), through any functions on the way.
@@ -113,8 +113,9 @@ impl<'a> Template<'a> {
         let mut product = Product::new(scenario, Vec::new());
         for item in items {
             let step = product.extend(|s, done, next| {
-                for alt in self.resolve_at(item, s, depth + 1) {
-                    let mut d = done.clone();
+                let alts = self.resolve_at(item, s, depth + 1);
+                let n = alts.len();
+                for (alt, mut d) in alts.into_iter().zip(copies(done, n)) {
                     let s2 = alt.scenario.clone();
                     match alt.value {
                         Resolved::Absent { .. } => {}

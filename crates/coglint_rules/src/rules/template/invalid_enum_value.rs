@@ -65,8 +65,13 @@ declare_rule! {
 
 impl Rule for InvalidEnumValue {
     fn check(&self, model: &Model, ctx: &mut Context) {
+        // By name, the first resource of each (a search per value is quadratic).
+        let mut by_name = std::collections::HashMap::new();
+        for meta in model.resources() {
+            by_name.entry(meta.name.as_str()).or_insert(meta);
+        }
         for value in &model.enum_values {
-            let Some(meta) = model.resources().find(|m| m.name == value.resource) else {
+            let Some(&meta) = by_name.get(value.resource.as_str()) else {
                 continue;
             };
             let kind = match meta.kind {
