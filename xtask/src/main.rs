@@ -59,7 +59,7 @@ fn pages() -> Vec<(PathBuf, String)> {
          Each page says what the rule finds, why it matters, an example that fails and one that \
          passes, and the fix in CloudFormation, Terraform and the CDK. The last column names the \
          checks of other tools that cover the same setting (their suppressions are honoured, see \
-         [suppressions](../suppressions.md)). Rules of the hardening group are off by default;          `select = [\"hardening\"]` in coglint.toml (or `--select hardening`) turns them on.\n",
+         [suppressions](../suppressions.md)). Rules of the hardening group are off by default; `select = [\"hardening\"]` in coglint.toml (or `--select hardening`) turns them on.\n",
     );
     let mut category = None;
     for rule in all_rules() {
