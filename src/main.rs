@@ -63,7 +63,7 @@ enum Command {
     },
     /// Show the effective configuration: the coglint.toml found (or given) and the defaults.
     Config {
-        /// Print the effective settings as TOML.
+        /// Print the effective configuration as TOML, with every rule option and its value.
         #[arg(long)]
         show: bool,
         /// The configuration file (default: the nearest coglint.toml above PATH).
@@ -97,7 +97,7 @@ struct CheckArgs {
     #[arg(long, value_enum, default_value_t = SeverityArg::Low, value_name = "SEVERITY")]
     fail_on: SeverityArg,
 
-    /// The configuration file (select, ignore, severity, rule settings). Default: the nearest
+    /// The configuration file (select, ignore, severity, rule options). Default: the nearest
     /// coglint.toml in the first scanned path or above it. See docs/configuration.md.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,

@@ -7,7 +7,7 @@ mod common;
 
 use coglint_linter::ScanResult;
 use coglint_rules::Severity;
-use common::{located_resources, scan_with_rule as run};
+use common::{located_resources, scan_with_rule as run, Alone};
 
 fn findings(result: &ScanResult) -> Vec<(String, u32, String)> {
     located_resources(result)
@@ -58,10 +58,12 @@ fn a_log_delivery_configuration_in_another_file_of_the_module_exports_the_pool_l
 #[test]
 fn self_sign_up_is_medium_only_behind_an_identity_pool() {
     for fixture in ["fail.yaml", "fail.json", "fail.tf"] {
-        let result = run(
-            "COG501",
-            &format!("testdata/rules/self-sign-up-enabled/{fixture}"),
+        let case = Alone::new(
+            &common::root()
+                .join("testdata/rules/self-sign-up-enabled")
+                .join(fixture),
         );
+        let result = run("COG501", &case.path.display().to_string());
         assert!(!result.findings.is_empty(), "{fixture}");
         for finding in &result.findings {
             let behind = finding.resource.contains("BehindIdentityPool")

@@ -746,7 +746,20 @@ fn a_typo_in_coglint_toml_is_an_error_with_its_place() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("coglint.toml:2:1: rule `password-too-short` has no setting `minimum-length`"),
+        err.contains("coglint.toml:2:1: rule `password-too-short` has no option `minimum-length` (its options: `min-length`)"),
+        "{err}"
+    );
+    // A value the option does not take: out of its range.
+    write(
+        dir.path(),
+        "coglint.toml",
+        "[rules.password-too-short]\nmin-length = 140\n",
+    );
+    let out = coglint(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("coglint.toml:2:14: `min-length` needs a whole number from 6 to 99, not 140"),
         "{err}"
     );
 }

@@ -1,7 +1,8 @@
 //! The fixture harness: for every rule, `testdata/rules/<rule-name>/` holds
 //! `fail.{yaml,json,tf}`, `pass.{yaml,json,tf}`, `unknown.{yaml,json,tf}` and `expected.txt`.
-//! The three `.tf` files form one Terraform module (as a directory does), so they are checked
-//! in one run and their findings told apart by file.
+//! Each file is a case of its own. A `.tf` file beside others would be read with them as one
+//! module (as Terraform reads a directory), so each `.tf` case is copied alone into a directory
+//! of its own and read from there: a case's expectations never depend on another case's file.
 //!
 //! - pass and unknown files give no finding of the rule;
 //! - unknown files make the rule meet at least one value it cannot decide;
@@ -12,8 +13,11 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+mod common;
+
 use coglint_linter::{scan, ScanOptions, ScanResult};
 use coglint_rules::{all_rules, Rule};
+use common::Alone;
 
 fn rules_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/rules")
@@ -36,8 +40,9 @@ fn run(rule: &'static dyn Rule, file: &Path) -> ScanResult {
     assert_eq!(
         units,
         1,
-        "{} is not read as one template or module",
-        file.display()
+        "{} ({}) is not read as one template or module",
+        file.display(),
+        rule.meta().name
     );
     result
 }
@@ -155,11 +160,37 @@ fn every_rule_has_fixtures_that_hold() {
                 check(&file, &run(*rule, &dir.join(&file)));
             }
         }
-        // The .tf files are one module: one run, findings sorted out by file.
-        let module = run(*rule, &dir.join("fail.tf"));
+        let mut dangling_cases = Vec::new();
+        let mut declared: Vec<(String, BTreeSet<String>)> = Vec::new();
         for kind in ["fail", "pass", "unknown"] {
-            check(&format!("{kind}.tf"), &module);
+            let file = format!("{kind}.tf");
+            let case = Alone::new(&dir.join(&file));
+            check(&file, &run(*rule, &case.path));
+            // Read alone, a reference to another case's file would be undecided and the case
+            // could hold for the wrong reason (a client whose pool is missing is never checked).
+            let text = std::fs::read_to_string(&case.path).unwrap_or_default();
+            let dangling = undeclared_references(&text);
+            if !dangling.is_empty() {
+                dangling_cases.push(format!(
+                    "{}: {file} refers to what it does not declare: {dangling:?}",
+                    meta.code
+                ));
+            }
+            // The directory stays one valid module (other tests and readers scan it whole):
+            // no two cases declare the same name.
+            let mine = declarations(&text);
+            for (other, theirs) in &declared {
+                let both: Vec<_> = mine.intersection(theirs).collect();
+                if !both.is_empty() {
+                    dangling_cases.push(format!(
+                        "{}: {other} and {file} both declare {both:?}",
+                        meta.code
+                    ));
+                }
+            }
+            declared.push((file, mine));
         }
+        failures.extend(dangling_cases);
         if got != want {
             failures.push(format!(
                 "{}: findings differ from expected.txt\n  missing: {:?}\n  unexpected: {:?}",
@@ -213,4 +244,186 @@ fn fail_resources(text: &str) -> BTreeSet<String> {
                 .then_some(name)
         })
         .collect()
+}
+
+/// A case that leans on another case's file: `fail.tf` uses a variable that only `pass.tf`
+/// declares. Read with its neighbours (as a directory is) it would be flagged; read as the
+/// harness reads it, it is not, and the harness names the reference it does not declare.
+#[test]
+fn a_tf_case_does_not_see_the_files_beside_it() {
+    let dir = common::tempdir();
+    common::write(
+        dir.path(),
+        "fail.tf",
+        "resource \"aws_cognito_user_pool\" \"fail_short\" {\n  password_policy {\n    minimum_length = var.short\n  }\n}\n",
+    );
+    common::write(
+        dir.path(),
+        "pass.tf",
+        "variable \"short\" {\n  default = 8\n}\n",
+    );
+    let Some(rule) = coglint_rules::find_rule("password-too-short") else {
+        panic!("no rule password-too-short")
+    };
+    let together = run(rule, &dir.path().join("fail.tf"));
+    assert_eq!(
+        located(&together),
+        BTreeSet::from([(
+            "fail.tf".to_string(),
+            3,
+            "aws_cognito_user_pool.fail_short".to_string()
+        )])
+    );
+    let case = Alone::new(&dir.path().join("fail.tf"));
+    assert_eq!(case.dir().read_dir().map(Iterator::count).ok(), Some(1));
+    let alone = run(rule, &case.path);
+    assert!(alone.findings.is_empty(), "{:?}", alone.findings);
+    assert_eq!(alone.unknowns.len(), 1, "{:?}", alone.unknowns);
+    let text = std::fs::read_to_string(&case.path).unwrap_or_default();
+    assert_eq!(undeclared_references(&text), vec!["var.short".to_string()]);
+}
+
+#[test]
+fn undeclared_references_skip_comments_strings_and_what_the_file_declares() {
+    let text = r#"# aws_cognito_user_pool.in_a_comment and var.in_a_comment
+variable "declared" {}
+locals {
+  mine = { nested = 1 }
+}
+resource "aws_cognito_user_pool" "main" {
+  name = "aws_cognito_user_pool.in_a_string var.in_a_string"
+  tags = { a = "${var.declared}-${local.mine.nested}", b = "${var.missing}" }
+  alias_attributes = local.other
+}
+resource "aws_cognito_user_pool_client" "web" {
+  user_pool_id = aws_cognito_user_pool.main.id // aws_cognito_user_pool.commented
+  condition {
+    variable = "missing"
+  }
+  callback_urls = [module.site.url, data.aws_region.current.name, aws_iam_role.elsewhere.arn]
+}
+"#;
+    assert_eq!(
+        undeclared_references(text),
+        vec![
+            "aws_iam_role.elsewhere",
+            "data.aws_region.current",
+            "local.other",
+            "module.site",
+            "var.missing"
+        ]
+    );
+}
+
+/// What a Terraform file declares, as it is referred to: `var.x`, `local.x`, `module.x`,
+/// `data.t.x`, `t.x`.
+fn declarations(text: &str) -> BTreeSet<String> {
+    let mut declared = BTreeSet::new();
+    let mut locals_depth: Option<usize> = None;
+    let mut depth = 0usize;
+    for line in code_outside_strings(text).lines().zip(text.lines()) {
+        let (code, t) = (line.0.trim(), line.1.trim());
+        // A block header (`variable "x" {`), not an attribute (`variable = "..."`).
+        let labels: Vec<&str> = t.split('"').skip(1).step_by(2).collect();
+        let mut words = t.split_whitespace();
+        let head = words.next().unwrap_or("");
+        let labels = match words.next() {
+            Some(w) if w.starts_with('"') => labels.as_slice(),
+            _ => &[],
+        };
+        match (head, labels) {
+            ("resource", [kind, name, ..]) => {
+                declared.insert(format!("{kind}.{name}"));
+            }
+            ("data", [kind, name, ..]) => {
+                declared.insert(format!("data.{kind}.{name}"));
+            }
+            ("variable", [name, ..]) => {
+                declared.insert(format!("var.{name}"));
+            }
+            ("module", [name, ..]) => {
+                declared.insert(format!("module.{name}"));
+            }
+            ("locals", _) => locals_depth = Some(depth + 1),
+            _ => {
+                if locals_depth == Some(depth) {
+                    if let Some((key, _)) = t.split_once('=') {
+                        declared.insert(format!("local.{}", key.trim()));
+                    }
+                }
+            }
+        }
+        depth += code.matches(['{', '[', '(']).count();
+        depth = depth.saturating_sub(code.matches(['}', ']', ')']).count());
+        if locals_depth.is_some_and(|d| depth < d) {
+            locals_depth = None;
+        }
+    }
+    declared
+}
+
+/// The references of a Terraform file (`var.x`, `local.x`, `module.x`, `data.t.x`, `aws_t.x`)
+/// to what the file itself does not declare. Comments and quoted text outside `${...}` are
+/// skipped; it is a fixture check, not an evaluator.
+fn undeclared_references(text: &str) -> Vec<String> {
+    let code = code_outside_strings(text);
+    let declared = declarations(text);
+    let mut dangling = BTreeSet::new();
+    let words = code.split(|c: char| !(c.is_ascii_alphanumeric() || "_-.".contains(c)));
+    for word in words {
+        let parts: Vec<&str> = word.split('.').collect();
+        let reference = match parts.as_slice() {
+            ["var" | "local" | "module", name, ..] => format!("{}.{name}", parts[0]),
+            ["data", kind, name, ..] => format!("data.{kind}.{name}"),
+            [kind, name, ..] if kind.starts_with("aws_") => format!("{kind}.{name}"),
+            _ => continue,
+        };
+        if !declared.contains(&reference) {
+            dangling.insert(reference);
+        }
+    }
+    dangling.into_iter().collect()
+}
+
+/// `text` without comments and without the literal parts of quoted strings (interpolations
+/// `${...}` are kept: they are code).
+fn code_outside_strings(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let mut in_string = false;
+        let mut interpolation = 0usize;
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            if in_string && interpolation == 0 {
+                match c {
+                    '\\' => {
+                        chars.next();
+                    }
+                    '"' => in_string = false,
+                    '$' if chars.peek() == Some(&'{') => {
+                        chars.next();
+                        interpolation = 1;
+                        out.push(' ');
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            match c {
+                '#' if !in_string => break,
+                '/' if !in_string && chars.peek() == Some(&'/') => break,
+                '"' if !in_string => in_string = true,
+                '{' if interpolation > 0 => interpolation += 1,
+                '}' if interpolation > 0 => {
+                    interpolation -= 1;
+                    out.push(' ');
+                    continue;
+                }
+                _ => {}
+            }
+            out.push(if c == '"' { ' ' } else { c });
+        }
+        out.push('\n');
+    }
+    out
 }

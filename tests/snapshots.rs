@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+mod common;
+
 use coglint_linter::{scan, ScanOptions};
 use coglint_report::{render, Format, ReportOptions};
 use coglint_rules::all_rules;
@@ -14,15 +16,16 @@ fn human_report_of_each_failing_fixture() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("testdata/rules")
             .join(rule.meta().name);
-        // fail.tf is read with its module (pass.tf and unknown.tf, which give no finding).
         for fixture in ["fail.yaml", "fail.tf"] {
+            // Alone, as the fixture harness reads it: fail.tf is a module of its own.
+            let case = common::Alone::new(&dir.join(fixture));
             let result = scan(&ScanOptions {
-                paths: vec![dir.join(fixture)],
+                paths: vec![case.path.clone()],
                 rules: vec![*rule],
                 ..ScanOptions::default()
             });
             let options = ReportOptions {
-                root: dir.clone(),
+                root: case.dir().to_path_buf(),
                 width: 100,
                 ..ReportOptions::default()
             };

@@ -97,6 +97,33 @@ pub fn tempdir() -> tempfile::TempDir {
     }
 }
 
+/// A fixture copied alone into a fresh directory. A `.tf` file is read with the `.tf` files
+/// beside it as one module, as Terraform reads a directory; from here it is a module of its own,
+/// so a fixture case never depends on another case's file.
+pub struct Alone {
+    dir: tempfile::TempDir,
+    pub path: PathBuf,
+}
+
+impl Alone {
+    pub fn new(file: &Path) -> Self {
+        let dir = tempdir();
+        let Some(name) = file.file_name() else {
+            panic!("{} has no file name", file.display())
+        };
+        let path = dir.path().join(name);
+        if let Err(e) = std::fs::copy(file, &path) {
+            panic!("{}: {e}", file.display());
+        }
+        Self { dir, path }
+    }
+
+    /// The directory the file is alone in.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
 /// Scans `path` (relative to the repository root) in-process with the one rule `code`; the
 /// scan must read every file without a problem.
 pub fn scan_with_rule(code: &str, path: &str) -> coglint_linter::ScanResult {

@@ -1,8 +1,10 @@
-//! `cargo xtask docs` writes docs/rules/ from the rules' metadata; `cargo xtask docs --check`
+//! `cargo xtask docs` writes docs/rules/ from the rules' metadata, and the rule options section
+//! of docs/configuration.md from the options the rules declare; `cargo xtask docs --check`
 //! fails when what is committed differs (CI runs it), so the docs never drift from the code.
 //! `cargo xtask new-rule COG123 rule-name area` starts a rule (see new_rule.rs).
 
 mod new_rule;
+mod options_doc;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,6 +13,22 @@ use coglint_rules::{all_rules, retired_rules};
 
 fn docs_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/rules")
+}
+
+fn configuration_page() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/configuration.md")
+}
+
+/// Every generated file, the rule pages and docs/configuration.md with its options section
+/// made anew: (path, content).
+fn generated() -> Result<Vec<(PathBuf, String)>, String> {
+    let mut files = pages();
+    let path = configuration_page();
+    let page = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let page = options_doc::splice(&page, &options_doc::section())
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    files.push((path, page));
+    Ok(files)
 }
 
 /// Every generated file: (path, content).
@@ -41,7 +59,7 @@ fn pages() -> Vec<(PathBuf, String)> {
          Each page says what the rule finds, why it matters, an example that fails and one that \
          passes, and the fix in CloudFormation, Terraform and the CDK. The last column names the \
          checks of other tools that cover the same setting (their suppressions are honoured, see \
-         [suppressions](../suppressions.md)). Rules of the hardening group are off by default;          `select = [\"hardening\"]` in coglint.toml (or `--select hardening`) turns them on.\n",
+         [suppressions](../suppressions.md)). Rules of the hardening group are off by default; `select = [\"hardening\"]` in coglint.toml (or `--select hardening`) turns them on.\n",
     );
     let mut category = None;
     for rule in all_rules() {
@@ -120,7 +138,14 @@ fn write() -> ExitCode {
         eprintln!("cannot create {}: {e}", dir.display());
         return ExitCode::FAILURE;
     }
-    for (path, content) in pages() {
+    let files = match generated() {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for (path, content) in files {
         if let Err(e) = std::fs::write(&path, content) {
             eprintln!("cannot write {}: {e}", path.display());
             return ExitCode::FAILURE;
@@ -130,8 +155,15 @@ fn write() -> ExitCode {
 }
 
 fn check() -> ExitCode {
+    let files = match generated() {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut stale = Vec::new();
-    for (path, content) in pages() {
+    for (path, content) in files {
         if std::fs::read_to_string(&path).ok().as_deref() != Some(content.as_str()) {
             stale.push(path.display().to_string());
         }
@@ -140,7 +172,7 @@ fn check() -> ExitCode {
         ExitCode::SUCCESS
     } else {
         eprintln!(
-            "stale rule docs (run `cargo xtask docs`):\n  {}",
+            "stale generated docs (run `cargo xtask docs`):\n  {}",
             stale.join("\n  ")
         );
         ExitCode::FAILURE

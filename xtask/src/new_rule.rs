@@ -71,6 +71,11 @@ declare_rule! {{
         fix: "(one line: how to fix it)",
         cdk_fix: "(the fix in the CDK's API)",
         related: [],
+        // Options (thresholds, switches) are declared here and nowhere else: coglint.toml
+        // accepts them under `[rules.{name}]`, `coglint config --show` and the docs list them.
+        // Read one with `ctx.option(Self::MAX_DAYS)`; keep what the rule uses and remove the
+        // rest (see password_too_short.rs).
+{options}
     }}
 }}
 
@@ -81,8 +86,24 @@ impl Rule for {pascal} {{
     }}
 }}
 "#,
-        pascal = pascal(name)
+        pascal = pascal(name),
+        options = commented(OPTIONS_EXAMPLE, "        // "),
     )
+}
+
+/// How a rule declares options, shown commented out in a new rule. The rules crate declares a
+/// rule with these very lines in a test (crates/coglint_rules/src/options.rs), so the example
+/// compiles.
+const OPTIONS_EXAMPLE: &str = r#"options: [
+    MAX_DAYS: Integer { key: "max-days", default: 7, range: 1..=365, doc: "The longest validity, in days." },
+    STRICT: Flag { key: "strict", default: false, doc: "Whether to be strict." },
+],"#;
+
+fn commented(text: &str, prefix: &str) -> String {
+    text.lines()
+        .map(|l| format!("{prefix}{l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 const FIXTURES: &[(&str, &str)] = &[
@@ -262,6 +283,27 @@ mod tests {
             Ok("//! x\n\npub mod a;\npub mod c;\npub mod d;\n")
         );
         assert_eq!(pascal("client-implicit-grant"), "ClientImplicitGrant");
+    }
+
+    #[test]
+    fn the_template_shows_how_to_declare_an_option_with_an_example_that_compiles() {
+        let file = rule_file("COG199", "fine-name", "SignIn");
+        assert!(file.contains(
+            "        // options: [\n        //     MAX_DAYS: Integer { key: \"max-days\""
+        ));
+        assert!(file.contains("`ctx.option(Self::MAX_DAYS)`"));
+        assert!(file.contains("under `[rules.fine-name]`"));
+        // The same lines are a declaration the rules crate compiles and tests.
+        let compiled = std::fs::read_to_string(root().join("crates/coglint_rules/src/options.rs"))
+            .unwrap_or_default();
+        let compiled: Vec<&str> = compiled.lines().map(str::trim).collect();
+        let example: Vec<&str> = OPTIONS_EXAMPLE.lines().map(str::trim).collect();
+        assert!(
+            compiled
+                .windows(example.len())
+                .any(|w| w == example.as_slice()),
+            "options.rs does not declare the template's example"
+        );
     }
 
     #[test]

@@ -1,13 +1,14 @@
-//! `coglint.toml`: which rules run (`select`, `ignore`), their severities, and their
-//! thresholds. Found by walking up from the scanned path, or given with `--config`. Unknown
-//! keys are errors with their location: a typo must not silently turn a check off. A retired
-//! rule is a warning: it was a rule, and the configuration still means what it said.
+//! `coglint.toml`: which rules run (`select`, `ignore`), their severities, and their options
+//! (`[rules.<rule>]`, the keys each rule declares). Found by walking up from the scanned path,
+//! or given with `--config`. Unknown keys are errors with their location: a typo must not
+//! silently turn a check off. A retired rule is a warning: it was a rule, and the
+//! configuration still means what it said.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use coglint_rules::{
-    all_rules, find_retired, find_rule, Rule, SettingMut, Settings, Severity, SETTING_KEYS,
+    all_rules, find_retired, find_rule, OptionValue, Rule, RuleMeta, SetError, Settings, Severity,
 };
 use serde::Deserialize;
 use toml::Spanned;
@@ -20,7 +21,7 @@ struct RawConfig {
     select: Option<Vec<Spanned<String>>>,
     ignore: Option<Vec<Spanned<String>>>,
     severity: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
-    rules: Option<BTreeMap<Spanned<String>, RuleSettings>>,
+    rules: Option<BTreeMap<Spanned<String>, RuleOptions>>,
     parameters: Option<Vec<RawParameters>>,
 }
 
@@ -67,8 +68,8 @@ impl ParameterMapping {
     }
 }
 
-/// One rule's settings, as written: `min-length = 12`.
-type RuleSettings = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
+/// One rule's options, as written: `min-length = 12`.
+type RuleOptions = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
 
 /// The effective configuration.
 #[derive(Clone, Debug)]
@@ -76,6 +77,7 @@ pub struct Config {
     /// The file it was read from, if any.
     pub path: Option<PathBuf>,
     pub rules: Vec<&'static dyn Rule>,
+    /// The rules' options that the file sets.
     pub settings: Settings,
     /// Severity overrides by rule code.
     pub severities: HashMap<&'static str, Severity>,
@@ -385,7 +387,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         }
         config.parameters.push(parsed);
     }
-    for (rule_key, settings) in raw.rules.iter().flatten() {
+    for (rule_key, options) in raw.rules.iter().flatten() {
         if let Some(warning) = retired_at(path, text, rule_key.span().start, rule_key.get_ref()) {
             warnings.push(warning);
             continue;
@@ -398,49 +400,66 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
                 format!("no rule `{}`", rule_key.get_ref()),
             )
         })?;
-        for (key, value) in settings {
-            let at = value.span().start;
-            let as_u32 = || -> Result<u32, ConfigError> {
-                value
-                    .get_ref()
-                    .as_integer()
-                    .and_then(|n| u32::try_from(n).ok())
-                    .ok_or_else(|| {
-                        error_at(
-                            path,
-                            text,
-                            at,
-                            format!("`{}` needs a whole number", key.get_ref()),
-                        )
-                    })
-            };
-            let as_bool = || -> Result<bool, ConfigError> {
-                value.get_ref().as_bool().ok_or_else(|| {
-                    error_at(
-                        path,
-                        text,
-                        at,
-                        format!("`{}` needs true or false", key.get_ref()),
-                    )
-                })
-            };
-            let name = rule.meta().name;
-            match config.settings.get_mut(name, key.get_ref()) {
-                Some(SettingMut::Number(n)) => *n = as_u32()?,
-                Some(SettingMut::Flag(b)) => *b = as_bool()?,
-                None => {
-                    return Err(error_at(
-                        path,
-                        text,
-                        key.span().start,
-                        format!("rule `{name}` has no setting `{}`", key.get_ref()),
-                    ))
-                }
-            }
+        for (key, value) in options {
+            set_option(&mut config.settings, rule.meta(), key, value)
+                .map_err(|(offset, message)| error_at(path, text, offset, message))?;
         }
     }
     config.warnings = warnings;
     Ok(config)
+}
+
+/// Sets option `key` of `rule` to `value` as written; the error is an offset and a message.
+fn set_option(
+    settings: &mut Settings,
+    rule: &'static RuleMeta,
+    key: &Spanned<String>,
+    value: &Spanned<toml::Value>,
+) -> Result<(), (usize, String)> {
+    let written = match value.get_ref() {
+        toml::Value::Integer(n) => Some(OptionValue::Integer(*n)),
+        toml::Value::Boolean(b) => Some(OptionValue::Flag(*b)),
+        _ => None,
+    };
+    let rejected = |message: String| {
+        (
+            value.span().start,
+            format!("{message}, not {}", value.get_ref()),
+        )
+    };
+    let result = match (rule.option(key.get_ref()), written) {
+        (Some(_), Some(written)) => settings.set(rule, key.get_ref(), written),
+        (Some(option), None) => Err(SetError::Rejected(format!(
+            "`{}` needs {}",
+            option.key,
+            option.takes()
+        ))),
+        (None, _) => Err(SetError::NoSuchOption),
+    };
+    match result {
+        Ok(()) => Ok(()),
+        Err(SetError::Rejected(message)) => Err(rejected(message)),
+        Err(SetError::NoSuchOption) => {
+            let keys: Vec<String> = rule
+                .options
+                .iter()
+                .map(|o| format!("`{}`", o.key))
+                .collect();
+            let known = if keys.is_empty() {
+                "it has no options".to_string()
+            } else {
+                format!("its options: {}", keys.join(", "))
+            };
+            Err((
+                key.span().start,
+                format!(
+                    "rule `{}` has no option `{}` ({known})",
+                    rule.name,
+                    key.get_ref()
+                ),
+            ))
+        }
+    }
 }
 
 /// The effective configuration as TOML, for `coglint config --show`.
@@ -464,14 +483,33 @@ pub fn show(config: &Config) -> String {
             out.push_str(&format!("{code} = \"{severity}\"\n"));
         }
     }
-    let mut settings = config.settings.clone();
-    for (rule, key) in SETTING_KEYS {
-        let value = match settings.get_mut(rule, key) {
-            Some(SettingMut::Number(n)) => n.to_string(),
-            Some(SettingMut::Flag(b)) => b.to_string(),
-            None => continue,
-        };
-        out.push_str(&format!("\n[rules.{rule}]\n{key} = {value}\n"));
+    // Every option of every rule, with its value: what the file sets, or the default.
+    for rule in all_rules() {
+        let meta = rule.meta();
+        if meta.options.is_empty() {
+            continue;
+        }
+        let on = config.rules.iter().any(|r| r.meta().code == meta.code);
+        out.push_str(&format!(
+            "\n# {} {} ({})\n[rules.{}]\n",
+            meta.code,
+            meta.name,
+            if on { "on" } else { "off" },
+            meta.name
+        ));
+        for option in meta.options {
+            let value = config.settings.value(meta, option);
+            let default = option.default_value();
+            let note = if value == default {
+                "the default".to_string()
+            } else {
+                format!("default {default}")
+            };
+            out.push_str(&format!(
+                "# {}\n{} = {value}  # {note}\n",
+                option.doc, option.key
+            ));
+        }
     }
     for mapping in &config.parameters {
         out.push_str(&format!(
@@ -484,200 +522,4 @@ pub fn show(config: &Config) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn parse_str(text: &str) -> Result<Config, ConfigError> {
-        parse(Path::new("coglint.toml"), text)
-    }
-
-    #[test]
-    fn the_risk_exception_prefix_is_a_setting() {
-        let Ok(config) = parse_str("[rules.COG207]\nmax-prefix-length = 16\n") else {
-            panic!("rejected")
-        };
-        assert_eq!(config.settings.risk_exception_max_prefix_length, 16);
-        assert!(
-            show(&config).contains("[rules.risk-exception-too-broad]\nmax-prefix-length = 16\n")
-        );
-    }
-
-    fn codes(text: &str) -> Vec<&'static str> {
-        match parse_str(text) {
-            Ok(config) => config.rules.iter().map(|r| r.meta().code).collect(),
-            Err(e) => panic!("{e}"),
-        }
-    }
-
-    #[test]
-    fn the_recommended_set_runs_by_default_and_selectors_decide_by_specificity() {
-        let recommended = codes("");
-        assert_eq!(recommended.len(), 34);
-        assert!(recommended.contains(&"COG101") && !recommended.contains(&"COG602"));
-        assert_eq!(codes("select = [\"hardening\"]\n").len(), 48);
-        assert_eq!(codes("select = [\"all\"]\n").len(), 48);
-        // The more specific selector wins: a code over `all`, a code over a group or severity.
-        assert_eq!(
-            codes("ignore = [\"all\"]\nselect = [\"COG101\", \"client-implicit-grant\"]\n"),
-            vec!["COG101", "COG301"]
-        );
-        let hardening = codes("select = [\"hardening\"]\nignore = [\"COG602\", \"low\"]\n");
-        assert!(!hardening.contains(&"COG602") && !hardening.contains(&"COG603"));
-        assert!(hardening.contains(&"COG607") && hardening.contains(&"COG101"));
-        let clients = codes("ignore = [\"COG3\"]\nselect = [\"COG301\"]\n");
-        assert!(clients.contains(&"COG301") && !clients.contains(&"COG302"));
-        // On a tie, ignore wins.
-        assert!(!codes("select = [\"COG301\"]\nignore = [\"COG301\"]\n").contains(&"COG301"));
-    }
-
-    #[test]
-    fn command_line_selectors_add_to_the_file() {
-        let Ok(mut config) = parse_str("ignore = [\"COG101\"]\n") else {
-            panic!()
-        };
-        assert!(config
-            .choose_from_flags(&["hardening".into()], &["COG602".into()])
-            .is_ok());
-        let codes: Vec<_> = config.rules.iter().map(|r| r.meta().code).collect();
-        assert!(!codes.contains(&"COG101") && !codes.contains(&"COG602"));
-        assert!(codes.contains(&"COG603"));
-        assert_eq!(
-            config.choose_from_flags(&["COG999".into()], &[]),
-            Err("`COG999` selects no rule".to_string())
-        );
-    }
-
-    #[test]
-    fn select_ignore_severity_and_settings() {
-        let config = parse_str(
-            "ignore = [\"all\"]\nselect = [\"COG1\", \"client-implicit-grant\"]\n[severity]\nCOG102 = \"high\"\n[rules.password-too-short]\nmin-length = 12\n",
-        );
-        let Ok(config) = config else {
-            panic!("{config:?}")
-        };
-        let codes: Vec<_> = config.rules.iter().map(|r| r.meta().code).collect();
-        assert_eq!(
-            codes,
-            vec![
-                "COG101", "COG102", "COG103", "COG104", "COG110", "COG111", "COG112", "COG113",
-                "COG301"
-            ]
-        );
-        assert_eq!(config.severities.get("COG102"), Some(&Severity::High));
-        assert_eq!(config.settings.password_min_length, 12);
-    }
-
-    #[test]
-    fn a_former_rule_name_still_selects_the_rule() {
-        let config = parse_str(
-            "ignore = [\"all\"]\nselect = [\"new-device-without-challenge\"]\n[severity]\nnew-device-without-challenge = \"medium\"\n",
-        );
-        let Ok(config) = config else {
-            panic!("{config:?}")
-        };
-        let codes: Vec<_> = config.rules.iter().map(|r| r.meta().code).collect();
-        assert_eq!(codes, vec!["COG506"]);
-        assert_eq!(config.severities.get("COG506"), Some(&Severity::Medium));
-    }
-
-    #[test]
-    fn a_retired_rule_is_a_warning_with_its_place() {
-        let text = "select = [\"COG1\", \"COG505\"]\nignore = [\"recovery-without-verified-attributes\", \"all\"]\n\n[severity]\nCOG505 = \"high\"\n\n[rules.COG505]\nanything = 1\n";
-        let config = parse_str(text).unwrap_or_else(|e| panic!("{e}"));
-        let codes: Vec<_> = config.rules.iter().map(|r| r.meta().code).collect();
-        assert_eq!(
-            codes,
-            vec!["COG101", "COG102", "COG103", "COG104", "COG110", "COG111", "COG112", "COG113"]
-        );
-        assert!(config.severities.is_empty());
-        let places: Vec<_> = config.warnings.iter().map(|w| (w.line, w.column)).collect();
-        assert_eq!(places, vec![(1, 19), (2, 11), (5, 1), (7, 8)]);
-        assert_eq!(
-            config.warnings[0].to_string(),
-            "coglint.toml:1:19: warning: `COG505` names COG505 (recovery-without-verified-attributes), which was retired (Cognito never sends a reset code to an unverified address); it has no effect, remove it (`coglint rule COG505` says why)"
-        );
-        // Not a typo: no warning for a configuration that names only running rules.
-        let clean = parse_str("select = [\"COG1\"]\n").unwrap_or_else(|e| panic!("{e}"));
-        assert!(clean.warnings.is_empty());
-    }
-
-    #[test]
-    fn password_history_threshold_is_a_setting() {
-        let config = parse_str("[rules.password-history-off]\nmin-size = 5\n");
-        let Ok(config) = config else {
-            panic!("{config:?}")
-        };
-        assert_eq!(config.settings.password_history_min_size, 5);
-        assert!(show(&config).contains("[rules.password-history-off]\nmin-size = 5\n"));
-    }
-
-    #[test]
-    fn token_lifetime_thresholds_are_settings() {
-        let config = parse_str(
-            "[rules.client-access-token-lifetime]\nmax-minutes = 30\n[rules.COG305]\nmax-minutes = 15\n[rules.client-refresh-token-lifetime]\nmax-days = 1\n",
-        );
-        let Ok(config) = config else {
-            panic!("{config:?}")
-        };
-        assert_eq!(config.settings.access_token_max_minutes, 30);
-        assert_eq!(config.settings.id_token_max_minutes, 15);
-        assert_eq!(config.settings.refresh_token_max_days, 1);
-        assert!(show(&config).contains("[rules.client-refresh-token-lifetime]\nmax-days = 1\n"));
-    }
-
-    #[test]
-    fn parameters_files_are_mapped_to_templates_by_glob() -> std::io::Result<()> {
-        let dir = tempfile::tempdir()?;
-        std::fs::create_dir_all(dir.path().join("stacks/auth"))?;
-        std::fs::create_dir_all(dir.path().join("params"))?;
-        std::fs::write(dir.path().join("params/prod.json"), "{}")?;
-        std::fs::write(dir.path().join("stacks/auth/template.yaml"), "")?;
-        std::fs::write(dir.path().join("other.yaml"), "")?;
-        let path = dir.path().join("coglint.toml");
-        let text =
-            "[[parameters]]\ntemplates = \"stacks/**/*.yaml\"\nfile = \"params/prod.json\"\n";
-        let config = parse(&path, text).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(config.parameters.len(), 1);
-        let mapping = &config.parameters[0];
-        assert!(mapping.matches(&dir.path().join("stacks/auth/template.yaml")));
-        assert!(!mapping.matches(&dir.path().join("other.yaml")));
-        assert!(show(&config).contains("[[parameters]]\ntemplates = \"stacks/**/*.yaml\""));
-        let missing = "[[parameters]]\ntemplates = \"*.yaml\"\nfile = \"nope.json\"\n";
-        assert_eq!(
-            parse(&path, missing).err().map(|e| e.message),
-            Some("parameters file `nope.json` not found".to_string())
-        );
-        let bad_glob = "[[parameters]]\ntemplates = \"a[\"\nfile = \"params/prod.json\"\n";
-        assert!(parse(&path, bad_glob)
-            .err()
-            .is_some_and(|e| e.line == 2 && e.message.contains("is not a glob")));
-        Ok(())
-    }
-
-    #[test]
-    fn mistakes_are_errors_with_their_place() {
-        let err = |text: &str| {
-            parse_str(text)
-                .err()
-                .map(|e| e.to_string())
-                .unwrap_or_default()
-        };
-        assert_eq!(err("selct = []\n"), "coglint.toml:1:1: unknown field `selct`, expected one of `select`, `ignore`, `severity`, `rules`, `parameters`");
-        assert_eq!(
-            err("select = [\"COG999\"]\n"),
-            "coglint.toml:1:11: `COG999` selects no rule"
-        );
-        assert_eq!(
-            err("[rules.password-too-short]\nmin-lenght = 12\n"),
-            "coglint.toml:2:1: rule `password-too-short` has no setting `min-lenght`"
-        );
-        assert_eq!(
-            err("[severity]\nCOG101 = \"urgent\"\n"),
-            "coglint.toml:2:10: `urgent` is not a severity (info, low, medium, high, critical)"
-        );
-        assert_eq!(
-            err("[rules.password-too-short]\nmin-length = \"12\"\n"),
-            "coglint.toml:2:14: `min-length` needs a whole number"
-        );
-    }
-}
+mod tests;

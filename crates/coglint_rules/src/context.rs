@@ -5,90 +5,7 @@ use coglint_model::{ParameterOrigin, Provenance, ResourceMeta, Verdict};
 use coglint_source::Span;
 
 use crate::meta::{RuleMeta, Severity};
-
-/// Thresholds of the rules (RULES.md's defaults; each is a setting).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Settings {
-    /// COG110: the shortest acceptable minimum password length.
-    pub password_min_length: u32,
-    /// COG111: whether symbols must be required too.
-    pub password_require_symbols: bool,
-    /// COG112: the longest acceptable temporary password validity, in days.
-    pub temporary_password_max_days: u32,
-    /// COG113: the fewest previous passwords a user may not reuse.
-    pub password_history_min_size: u32,
-    /// COG304: the longest acceptable access token validity, in minutes.
-    pub access_token_max_minutes: u32,
-    /// COG305: the longest acceptable ID token validity, in minutes.
-    pub id_token_max_minutes: u32,
-    /// COG306: the longest acceptable refresh token validity, in days.
-    pub refresh_token_max_days: u32,
-    /// COG207: a range skipped by risk detection is too broad when its prefix is this long or
-    /// shorter (`/8` by default; `/0` is every address).
-    pub risk_exception_max_prefix_length: u32,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            password_min_length: 14,
-            password_require_symbols: false,
-            temporary_password_max_days: 1,
-            password_history_min_size: 12,
-            access_token_max_minutes: 60,
-            id_token_max_minutes: 60,
-            refresh_token_max_days: 7,
-            risk_exception_max_prefix_length: 8,
-        }
-    }
-}
-
-/// A rule setting, to read or write by its `coglint.toml` name.
-#[derive(Debug, PartialEq, Eq)]
-pub enum SettingMut<'a> {
-    Number(&'a mut u32),
-    Flag(&'a mut bool),
-}
-
-/// Every rule setting as `coglint.toml` names it: `[rules.<rule>] <key> = ...`.
-pub const SETTING_KEYS: &[(&str, &str)] = &[
-    ("password-too-short", "min-length"),
-    ("password-character-classes", "require-symbols"),
-    ("temporary-password-validity", "max-days"),
-    ("password-history-off", "min-size"),
-    ("risk-exception-too-broad", "max-prefix-length"),
-    ("client-access-token-lifetime", "max-minutes"),
-    ("client-id-token-lifetime", "max-minutes"),
-    ("client-refresh-token-lifetime", "max-days"),
-];
-
-impl Settings {
-    /// The setting `key` of the rule named `rule` (one of [`SETTING_KEYS`]).
-    pub fn get_mut(&mut self, rule: &str, key: &str) -> Option<SettingMut<'_>> {
-        use SettingMut::{Flag, Number};
-        Some(match (rule, key) {
-            ("password-too-short", "min-length") => Number(&mut self.password_min_length),
-            ("password-character-classes", "require-symbols") => {
-                Flag(&mut self.password_require_symbols)
-            }
-            ("temporary-password-validity", "max-days") => {
-                Number(&mut self.temporary_password_max_days)
-            }
-            ("password-history-off", "min-size") => Number(&mut self.password_history_min_size),
-            ("risk-exception-too-broad", "max-prefix-length") => {
-                Number(&mut self.risk_exception_max_prefix_length)
-            }
-            ("client-access-token-lifetime", "max-minutes") => {
-                Number(&mut self.access_token_max_minutes)
-            }
-            ("client-id-token-lifetime", "max-minutes") => Number(&mut self.id_token_max_minutes),
-            ("client-refresh-token-lifetime", "max-days") => {
-                Number(&mut self.refresh_token_max_days)
-            }
-            _ => return None,
-        })
-    }
-}
+use crate::options::{OptionKey, OptionType, Settings};
 
 /// A secondary location of a finding, with what it shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -212,8 +129,10 @@ impl Context {
         }
     }
 
-    pub fn settings(&self) -> &Settings {
-        &self.settings
+    /// The value of one of the rule's options (`ctx.option(Self::MIN_LENGTH)`): as the
+    /// configuration sets it, or its declared default.
+    pub fn option<T: OptionType>(&self, key: OptionKey<T>) -> T {
+        self.settings.get(key)
     }
 
     pub(crate) fn set_rule(&mut self, rule: &'static RuleMeta) {
@@ -336,23 +255,5 @@ impl Context {
             // Scenarios and instances that fail at the same place are merged by the linter.
             self.findings.push(finding);
         }
-    }
-}
-
-#[cfg(test)]
-mod settings_tests {
-    use super::*;
-
-    #[test]
-    fn every_setting_key_names_a_rule_and_a_setting() {
-        let mut settings = Settings::default();
-        for (rule, key) in SETTING_KEYS {
-            assert!(
-                crate::find_rule(rule).is_some(),
-                "{rule} is not a rule name"
-            );
-            assert!(settings.get_mut(rule, key).is_some(), "{rule}.{key}");
-        }
-        assert_eq!(settings.get_mut("mfa-off", "min-length"), None);
     }
 }

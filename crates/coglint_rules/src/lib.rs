@@ -5,14 +5,14 @@
 
 mod context;
 mod meta;
+mod options;
 mod registry;
 mod retired;
 pub mod rules;
 
-pub use context::{
-    Context, Described, Finding, Instance, Label, SettingMut, Settings, UnknownValue, SETTING_KEYS,
-};
+pub use context::{Context, Described, Finding, Instance, Label, UnknownValue};
 pub use meta::{Category, Group, Rule, RuleMeta, RuleMetadata, Severity};
+pub use options::{OptionKey, OptionKind, OptionType, OptionValue, RuleOption, SetError, Settings};
 pub use registry::{all_rules, find_rule};
 pub use retired::{find_retired, retired_rules, RetiredRule};
 

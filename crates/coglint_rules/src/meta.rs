@@ -6,6 +6,7 @@ use coglint_model::Model;
 use serde::Serialize;
 
 use crate::context::Context;
+use crate::options::RuleOption;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -136,6 +137,8 @@ pub struct RuleMeta {
     /// Former names, still accepted wherever a rule is named (coglint.toml, `coglint rule`,
     /// suppressions): a rename must not break a user's configuration.
     pub aliases: &'static [&'static str],
+    /// Thresholds and switches set under `[rules.<name>]` in coglint.toml.
+    pub options: &'static [RuleOption],
     pub docs: &'static str,
 }
 
@@ -144,6 +147,11 @@ impl RuleMeta {
     pub fn answers_to(&self, key: &str) -> bool {
         let key = key.trim();
         self.code.eq_ignore_ascii_case(key) || self.name == key || self.aliases.contains(&key)
+    }
+
+    /// The option written `key` under `[rules.<name>]`.
+    pub fn option(&self, key: &str) -> Option<&'static RuleOption> {
+        self.options.iter().find(|o| o.key == key)
     }
 
     /// The documentation as Markdown, with the doc comment's leading space removed.
@@ -177,11 +185,38 @@ impl RuleMeta {
             ));
         }
         out.push_str(&self.documentation());
+        out.push_str(&self.options_section());
         if !self.related.is_empty() {
             out.push_str("\n## Related controls\n\n");
             for related in self.related {
                 out.push_str(&format!("- {related}\n"));
             }
+        }
+        out
+    }
+
+    /// The "Options" section of the page: each option with its default and what it takes, and
+    /// the coglint.toml that sets them; empty for a rule without options.
+    fn options_section(&self) -> String {
+        if self.options.is_empty() {
+            return String::new();
+        }
+        let mut out = format!(
+            "\n## Options\n\nSet in coglint.toml (see docs/configuration.md); the defaults:\n\n```toml\n[rules.{}]\n",
+            self.name
+        );
+        for option in self.options {
+            out.push_str(&format!("{} = {}\n", option.key, option.default_value()));
+        }
+        out.push_str("```\n\n");
+        for option in self.options {
+            out.push_str(&format!(
+                "- `{}` (default `{}`; takes {}). {}\n",
+                option.key,
+                option.default_value(),
+                option.takes(),
+                option.doc
+            ));
         }
         out
     }
@@ -213,10 +248,34 @@ pub trait Rule: RuleMetadata + Send + Sync {
 
 /// Declares a rule: its doc comment becomes its documentation, and the fields its metadata.
 /// The rule's file then implements [`Rule::check`].
+///
+/// A rule with thresholds or switches declares them last, each with the constant the rule
+/// reads it through (`ctx.option(Self::MIN_LENGTH)`), its coglint.toml key, its default, for an
+/// integer its range, and one sentence on what it sets:
+///
+/// ```text
+/// options: [
+///     MIN_LENGTH: Integer { key: "min-length", default: 14, range: 6..=99, doc: "The shortest ..." },
+///     REQUIRE_SYMBOLS: Flag { key: "require-symbols", default: false, doc: "Whether ..." },
+/// ],
+/// ```
 #[macro_export]
 macro_rules! declare_rule {
     (@group) => { $crate::Group::Recommended };
     (@group $group:ident) => { $crate::Group::$group };
+    (@type Integer) => { u32 };
+    (@type Flag) => { bool };
+    (@kind Integer $default:literal $min:literal $max:literal) => {{
+        const _: () = assert!($min <= $default && $default <= $max, "the default is out of range");
+        $crate::OptionKind::Integer { default: $default, min: $min, max: $max }
+    }};
+    (@kind Integer $default:literal) => {
+        compile_error!("an Integer option needs `range: MIN..=MAX`")
+    };
+    (@kind Flag $default:literal) => { $crate::OptionKind::Flag { default: $default } };
+    (@kind Flag $default:literal $min:literal $max:literal) => {
+        compile_error!("a Flag option takes no range")
+    };
     (
         $(#[doc = $doc:literal])+
         $vis:vis $name:ident {
@@ -229,12 +288,28 @@ macro_rules! declare_rule {
             fix: $fix:literal,
             cdk_fix: $cdk_fix:literal,
             related: [$($related:literal),* $(,)?]
-            $(, aliases: [$($alias:literal),* $(,)?])? $(,)?
+            $(, aliases: [$($alias:literal),* $(,)?])?
+            $(, options: [$(
+                $option:ident: $kind:ident {
+                    key: $key:literal,
+                    default: $default:literal,
+                    $(range: $min:literal..=$max:literal,)?
+                    doc: $option_doc:literal $(,)?
+                }
+            ),* $(,)?])? $(,)?
         }
     ) => {
         $(#[doc = $doc])+
         #[derive(Debug, Default, Clone, Copy)]
         $vis struct $name;
+
+        impl $name {
+            $($(
+                #[doc = $option_doc]
+                pub const $option: $crate::OptionKey<$crate::declare_rule!(@type $kind)> =
+                    $crate::OptionKey { rule: $code, key: $key, default: $default };
+            )*)?
+        }
 
         impl $crate::RuleMetadata for $name {
             fn meta(&self) -> &'static $crate::RuleMeta {
@@ -249,6 +324,13 @@ macro_rules! declare_rule {
                     cdk_fix: $cdk_fix,
                     related: &[$($related),*],
                     aliases: &[$($($alias),*)?],
+                    options: &[$($(
+                        $crate::RuleOption {
+                            key: $key,
+                            doc: $option_doc,
+                            kind: $crate::declare_rule!(@kind $kind $default $($min $max)?),
+                        }
+                    ),*)?],
                     docs: concat!($($doc, "\n"),+),
                 };
                 &META

@@ -1,5 +1,9 @@
 # COG304 client-access-token-lifetime cannot decide these app clients, and must stay silent (Terraform).
 
+resource "aws_cognito_user_pool" "main_unknown" {
+  name = "web-users"
+}
+
 variable "access_token_validity_unknown" {
   type = number
 }
@@ -10,13 +14,13 @@ variable "access_token_unit_unknown" {
 
 resource "aws_cognito_user_pool_client" "unknown_variable" {
   name                 = "unknown-variable"
-  user_pool_id         = aws_cognito_user_pool.main.id
+  user_pool_id         = aws_cognito_user_pool.main_unknown.id
   access_token_validity = var.access_token_validity_unknown
 }
 
 resource "aws_cognito_user_pool_client" "unknown_unit" {
   name                 = "unknown-unit"
-  user_pool_id         = aws_cognito_user_pool.main.id
+  user_pool_id         = aws_cognito_user_pool.main_unknown.id
   access_token_validity = 8
   token_validity_units {
     access_token = var.access_token_unit_unknown

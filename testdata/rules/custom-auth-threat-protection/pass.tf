@@ -1,5 +1,13 @@
 # COG203 custom-auth-threat-protection must stay silent on these user pools (Terraform).
 
+resource "aws_lambda_function" "define_challenge_pass" {
+  function_name = "define-auth-challenge"
+  role          = "arn:aws:iam::111111111111:role/lambda"
+  handler       = "index.handler"
+  runtime       = "nodejs20.x"
+  filename      = "define.zip"
+}
+
 variable "custom_auth_mode_pass" {
   type    = string
   default = "ENFORCED"
@@ -15,7 +23,7 @@ resource "aws_cognito_user_pool" "pass_enforced" {
     }
   }
   lambda_config {
-    define_auth_challenge = aws_lambda_function.define_challenge.arn
+    define_auth_challenge = aws_lambda_function.define_challenge_pass.arn
   }
 }
 

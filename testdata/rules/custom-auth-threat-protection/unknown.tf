@@ -1,5 +1,13 @@
 # COG203 custom-auth-threat-protection cannot decide these user pools, and must stay silent (Terraform).
 
+resource "aws_lambda_function" "define_challenge_unknown" {
+  function_name = "define-auth-challenge"
+  role          = "arn:aws:iam::111111111111:role/lambda"
+  handler       = "index.handler"
+  runtime       = "nodejs20.x"
+  filename      = "define.zip"
+}
+
 variable "custom_auth_mode_unknown" {
   type = string
 }
@@ -17,7 +25,7 @@ resource "aws_cognito_user_pool" "unknown_mode" {
     }
   }
   lambda_config {
-    define_auth_challenge = aws_lambda_function.define_challenge.arn
+    define_auth_challenge = aws_lambda_function.define_challenge_unknown.arn
   }
 }
 

@@ -1,5 +1,9 @@
 # COG605 hard-coded-idp-secret must stay silent on these identity providers (Terraform).
 
+resource "aws_cognito_user_pool" "main_pass" {
+  name = "main"
+}
+
 variable "oidc_client_secret" {
   type      = string
   sensitive = true
@@ -10,7 +14,7 @@ data "aws_secretsmanager_secret_version" "google_idp" {
 }
 
 resource "aws_cognito_identity_provider" "pass_data_source" {
-  user_pool_id  = aws_cognito_user_pool.main.id
+  user_pool_id  = aws_cognito_user_pool.main_pass.id
   provider_name = "GoogleFromStore"
   provider_type = "Google"
   provider_details = {
@@ -21,7 +25,7 @@ resource "aws_cognito_identity_provider" "pass_data_source" {
 }
 
 resource "aws_cognito_identity_provider" "pass_sensitive_variable" {
-  user_pool_id  = aws_cognito_user_pool.main.id
+  user_pool_id  = aws_cognito_user_pool.main_pass.id
   provider_name = "PartnerOidc"
   provider_type = "OIDC"
   provider_details = {
@@ -34,7 +38,7 @@ resource "aws_cognito_identity_provider" "pass_sensitive_variable" {
 }
 
 resource "aws_cognito_identity_provider" "pass_saml" {
-  user_pool_id  = aws_cognito_user_pool.main.id
+  user_pool_id  = aws_cognito_user_pool.main_pass.id
   provider_name = "CorpSaml"
   provider_type = "SAML"
   provider_details = {

@@ -1,11 +1,15 @@
 # COG605 hard-coded-idp-secret cannot decide these identity providers, and must stay silent (Terraform).
 
+resource "aws_cognito_user_pool" "main_unknown" {
+  name = "main"
+}
+
 variable "facebook_client_secret" {
   type = string
 }
 
 resource "aws_cognito_identity_provider" "unknown_variable" {
-  user_pool_id  = aws_cognito_user_pool.main.id
+  user_pool_id  = aws_cognito_user_pool.main_unknown.id
   provider_name = "Facebook"
   provider_type = "Facebook"
   provider_details = {

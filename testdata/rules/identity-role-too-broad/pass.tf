@@ -1,7 +1,23 @@
 # COG405 identity-role-too-broad must stay silent on these roles (Terraform).
 
+resource "aws_cognito_identity_pool" "main_pass" {
+  identity_pool_name               = "main"
+  allow_unauthenticated_identities = true
+}
+
+locals {
+  trust_pass = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Federated = "cognito-identity.amazonaws.com" }
+      Action    = "sts:AssumeRoleWithWebIdentity"
+    }]
+  })
+}
+
 resource "aws_cognito_identity_pool_roles_attachment" "scoped" {
-  identity_pool_id = aws_cognito_identity_pool.main.id
+  identity_pool_id = aws_cognito_identity_pool.main_pass.id
 
   roles = {
     "authenticated" = aws_iam_role.pass_scoped.arn
@@ -10,7 +26,7 @@ resource "aws_cognito_identity_pool_roles_attachment" "scoped" {
 
 resource "aws_iam_role" "pass_scoped" {
   name               = "scoped"
-  assume_role_policy = local.trust
+  assume_role_policy = local.trust_pass
 }
 
 resource "aws_iam_role_policy" "scoped" {
@@ -36,7 +52,7 @@ resource "aws_iam_role" "pass_not_for_identity_pools" {
 }
 
 resource "aws_cognito_identity_pool_roles_attachment" "escalation" {
-  identity_pool_id = aws_cognito_identity_pool.main.id
+  identity_pool_id = aws_cognito_identity_pool.main_pass.id
 
   roles = {
     "authenticated" = aws_iam_role.pass_only_escalation.arn
@@ -47,7 +63,7 @@ resource "aws_cognito_identity_pool_roles_attachment" "escalation" {
 # it, and the old COG405 reported the same statement again.
 resource "aws_iam_role" "pass_only_escalation" {
   name               = "escalation"
-  assume_role_policy = local.trust
+  assume_role_policy = local.trust_pass
 
   inline_policy {
     name = "escalation"

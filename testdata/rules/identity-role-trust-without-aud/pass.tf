@@ -1,5 +1,10 @@
 # COG403 identity-role-trust-without-aud must stay silent on these roles (Terraform).
 
+resource "aws_cognito_identity_pool" "main_pass" {
+  identity_pool_name               = "main"
+  allow_unauthenticated_identities = false
+}
+
 resource "aws_iam_role" "pass_scoped_to_pool" {
   name = "scoped-to-pool"
   assume_role_policy = jsonencode({
@@ -9,7 +14,7 @@ resource "aws_iam_role" "pass_scoped_to_pool" {
       Principal = { Federated = "cognito-identity.amazonaws.com" }
       Action    = "sts:AssumeRoleWithWebIdentity"
       Condition = {
-        StringEquals             = { "cognito-identity.amazonaws.com:aud" = aws_cognito_identity_pool.main.id }
+        StringEquals             = { "cognito-identity.amazonaws.com:aud" = aws_cognito_identity_pool.main_pass.id }
         "ForAnyValue:StringLike" = { "cognito-identity.amazonaws.com:amr" = "authenticated" }
       }
     }]
@@ -40,7 +45,7 @@ data "aws_iam_policy_document" "trust_scoped" {
     condition {
       test     = "StringEquals"
       variable = "cognito-identity.amazonaws.com:aud"
-      values   = [aws_cognito_identity_pool.main.id]
+      values   = [aws_cognito_identity_pool.main_pass.id]
     }
 
     condition {

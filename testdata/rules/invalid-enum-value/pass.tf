@@ -5,7 +5,7 @@ variable "mfa_mode_pass" {
   default = "OPTIONAL"
 }
 
-resource "aws_cognito_user_pool" "pass_exact" {
+resource "aws_cognito_user_pool" "pass_exact_values" {
   name              = "exact"
   mfa_configuration = "ON"
   user_pool_add_ons {
@@ -20,6 +20,6 @@ resource "aws_cognito_user_pool" "pass_from_variable" {
 
 resource "aws_cognito_user_pool_client" "pass_client" {
   name                = "client"
-  user_pool_id        = aws_cognito_user_pool.pass_exact.id
+  user_pool_id        = aws_cognito_user_pool.pass_exact_values.id
   explicit_auth_flows = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
 }

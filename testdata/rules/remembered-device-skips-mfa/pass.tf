@@ -38,7 +38,7 @@ resource "aws_cognito_user_pool" "pass_challenge_omitted" {
   }
 }
 
-resource "aws_cognito_user_pool" "pass_mfa_off" {
+resource "aws_cognito_user_pool" "pass_mfa_off_explicit" {
   name              = "mfa-off"
   mfa_configuration = "OFF"
   device_configuration {

@@ -1,5 +1,9 @@
 # COG604 trigger-permission-without-source cannot decide these Lambda permissions, and must stay silent (Terraform).
 
+resource "aws_cognito_user_pool" "main_unknown" {
+  name = "main"
+}
+
 variable "invoking_service_unknown" {
   type = string
 }

@@ -5,9 +5,9 @@ use crate::{declare_rule, Context, Described, Rule};
 declare_rule! {
     /// ## What it does
     /// Flags an app client whose access tokens stay valid longer than the threshold (60 minutes
-    /// by default, the setting `client-access-token-lifetime.max-minutes`). The validity is read
-    /// in its unit: `AccessTokenValidity` counts hours unless `TokenValidityUnits.AccessToken`
-    /// says otherwise. When it is omitted, AWS uses 60 minutes.
+    /// by default, the option `max-minutes`). The validity is read in its unit:
+    /// `AccessTokenValidity` counts hours unless `TokenValidityUnits.AccessToken` says
+    /// otherwise. When it is omitted, AWS uses 60 minutes.
     ///
     /// ## Why is this bad?
     /// An access token is a bearer credential: whoever holds it calls your APIs, and the
@@ -60,12 +60,20 @@ declare_rule! {
         fix: "set `AccessTokenValidity` (Terraform `access_token_validity`) to 60 minutes or less, in the unit of `TokenValidityUnits`",
         cdk_fix: "accessTokenValidity: Duration.minutes(60)",
         related: [],
+        options: [
+            MAX_MINUTES: Integer {
+                key: "max-minutes",
+                default: 60,
+                range: 5..=1440,
+                doc: "The longest acceptable access token validity, in minutes.",
+            },
+        ],
     }
 }
 
 impl Rule for ClientAccessTokenLifetime {
     fn check(&self, model: &Model, ctx: &mut Context) {
-        let max = ctx.settings().access_token_max_minutes;
+        let max = ctx.option(Self::MAX_MINUTES);
         for client in &model.clients {
             let verdict = client
                 .access_token_validity

@@ -5,9 +5,9 @@ use crate::{declare_rule, Context, Described, Rule};
 declare_rule! {
     /// ## What it does
     /// Flags an app client whose ID tokens stay valid longer than the threshold (60 minutes by
-    /// default, the setting `client-id-token-lifetime.max-minutes`). The validity is read in its
-    /// unit: `IdTokenValidity` counts hours unless `TokenValidityUnits.IdToken` says otherwise.
-    /// When it is omitted, AWS uses 60 minutes.
+    /// default, the option `max-minutes`). The validity is read in its unit: `IdTokenValidity`
+    /// counts hours unless `TokenValidityUnits.IdToken` says otherwise. When it is omitted, AWS
+    /// uses 60 minutes.
     ///
     /// ## Why is this bad?
     /// Many applications and API Gateway authorizers accept the ID token as proof of who the
@@ -60,12 +60,20 @@ declare_rule! {
         fix: "set `IdTokenValidity` (Terraform `id_token_validity`) to 60 minutes or less, in the unit of `TokenValidityUnits`",
         cdk_fix: "idTokenValidity: Duration.minutes(60)",
         related: [],
+        options: [
+            MAX_MINUTES: Integer {
+                key: "max-minutes",
+                default: 60,
+                range: 5..=1440,
+                doc: "The longest acceptable ID token validity, in minutes.",
+            },
+        ],
     }
 }
 
 impl Rule for ClientIdTokenLifetime {
     fn check(&self, model: &Model, ctx: &mut Context) {
-        let max = ctx.settings().id_token_max_minutes;
+        let max = ctx.option(Self::MAX_MINUTES);
         for client in &model.clients {
             let verdict = client
                 .id_token_validity

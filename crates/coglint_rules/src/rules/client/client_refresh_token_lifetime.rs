@@ -5,9 +5,9 @@ use crate::{declare_rule, Context, Described, Rule};
 declare_rule! {
     /// ## What it does
     /// Flags an app client whose refresh tokens stay valid longer than the threshold (7 days by
-    /// default, the setting `client-refresh-token-lifetime.max-days`). The validity is read in
-    /// its unit: `RefreshTokenValidity` counts days unless `TokenValidityUnits.RefreshToken`
-    /// says otherwise. When it is omitted, AWS uses 30 days.
+    /// default, the option `max-days`). The validity is read in its unit: `RefreshTokenValidity`
+    /// counts days unless `TokenValidityUnits.RefreshToken` says otherwise. When it is omitted,
+    /// AWS uses 30 days.
     ///
     /// ## Why is this bad?
     /// A refresh token turns into fresh access and ID tokens, again and again, without the
@@ -59,12 +59,20 @@ declare_rule! {
         fix: "set `RefreshTokenValidity` (Terraform `refresh_token_validity`) to 7 days or less, in the unit of `TokenValidityUnits`",
         cdk_fix: "refreshTokenValidity: Duration.days(7)",
         related: [],
+        options: [
+            MAX_DAYS: Integer {
+                key: "max-days",
+                default: 7,
+                range: 1..=3650,
+                doc: "The longest acceptable refresh token validity, in days.",
+            },
+        ],
     }
 }
 
 impl Rule for ClientRefreshTokenLifetime {
     fn check(&self, model: &Model, ctx: &mut Context) {
-        let max = ctx.settings().refresh_token_max_days;
+        let max = ctx.option(Self::MAX_DAYS);
         let unit = if max == 1 { "day" } else { "days" };
         for client in &model.clients {
             let verdict = client

@@ -5,9 +5,9 @@ use crate::{declare_rule, Context, Described, Rule};
 declare_rule! {
     /// ## What it does
     /// Flags a risk configuration whose `RiskExceptionConfiguration.SkippedIPRangeList` holds
-    /// `0.0.0.0/0`, `::/0` or any range of `/8` or wider (IPv4 or IPv6). The setting
-    /// `risk-exception-too-broad.max-prefix-length` (default 8) moves the limit: a range whose
-    /// prefix is that long or shorter is flagged.
+    /// `0.0.0.0/0`, `::/0` or any range of `/8` or wider (IPv4 or IPv6). The option
+    /// `max-prefix-length` (default 8) moves the limit: a range whose prefix is that long or
+    /// shorter is flagged.
     ///
     /// ## Why is this bad?
     /// Threat protection does not score sign-ins from a skipped range at all: no risk, no
@@ -61,6 +61,14 @@ declare_rule! {
         fix: "remove the broad range from `SkippedIPRangeList` (Terraform `skipped_ip_range_list`); skip only narrow ranges you control",
         cdk_fix: "riskExceptionConfiguration: { skippedIpRangeList: [...narrow ranges] } on a CfnUserPoolRiskConfigurationAttachment",
         related: [],
+        options: [
+            MAX_PREFIX_LENGTH: Integer {
+                key: "max-prefix-length",
+                default: 8,
+                range: 0..=128,
+                doc: "A skipped IP range whose prefix is this long or shorter is flagged (`0` flags only `0.0.0.0/0` and `::/0`).",
+            },
+        ],
     }
 }
 
@@ -72,7 +80,7 @@ fn too_broad(text: &str, max: u32) -> bool {
 
 impl Rule for RiskExceptionTooBroad {
     fn check(&self, model: &Model, ctx: &mut Context) {
-        let max = ctx.settings().risk_exception_max_prefix_length;
+        let max = ctx.option(Self::MAX_PREFIX_LENGTH);
         for risk in &model.risk_configurations {
             let verdict = risk.skipped_ip_ranges.check(|ranges| {
                 match ranges.iter().find(|r| too_broad(&r.value, max)) {

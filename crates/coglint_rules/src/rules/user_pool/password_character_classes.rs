@@ -5,8 +5,7 @@ use crate::{declare_rule, Context, Described, Rule};
 declare_rule! {
     /// ## What it does
     /// Flags a password policy that does not require uppercase letters, lowercase letters or
-    /// numbers. Symbols are checked too when the setting `password-character-classes.require-symbols`
-    /// is on.
+    /// numbers. Symbols are checked too when the option `require-symbols` is on.
     ///
     /// In CloudFormation an omitted flag is not reported: AWS requires every class unless told
     /// otherwise. In Terraform it is: the provider sends `false` for a flag left out of a written
@@ -64,12 +63,19 @@ declare_rule! {
         fix: "require uppercase, lowercase and numbers in the password policy",
         cdk_fix: "passwordPolicy: { requireUppercase: true, requireLowercase: true, requireDigits: true }",
         related: ["Security Hub Cognito.3", "cdk-nag AwsSolutions-COG1"],
+        options: [
+            REQUIRE_SYMBOLS: Flag {
+                key: "require-symbols",
+                default: false,
+                doc: "Whether the policy must require symbols too, beside uppercase letters, lowercase letters and numbers.",
+            },
+        ],
     }
 }
 
 impl Rule for PasswordCharacterClasses {
     fn check(&self, model: &Model, ctx: &mut Context) {
-        let symbols = ctx.settings().password_require_symbols;
+        let symbols = ctx.option(Self::REQUIRE_SYMBOLS);
         for pool in &model.user_pools {
             let policy = &pool.password_policy;
             let mut classes = vec![

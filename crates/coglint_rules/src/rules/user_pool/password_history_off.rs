@@ -5,10 +5,10 @@ use crate::{declare_rule, Context, Described, Rule};
 declare_rule! {
     /// ## What it does
     /// Flags a password policy that remembers fewer previous passwords than the threshold (12
-    /// by default, the setting `password-history-off.min-size`). AWS keeps no history when
-    /// `PasswordHistorySize` is omitted or 0. Only pools on a tier that offers password history
-    /// (Essentials, the default, and Plus) are checked; on Lite the setting is not available,
-    /// and `feature-needs-higher-tier` reports a history written there.
+    /// by default, the option `min-size`). AWS keeps no history when `PasswordHistorySize` is
+    /// omitted or 0. Only pools on a tier that offers password history (Essentials, the default,
+    /// and Plus) are checked; on Lite the setting is not available, and
+    /// `feature-needs-higher-tier` reports a history written there.
     ///
     /// ## Why is this bad?
     /// Without a history, a user told to change a password (after a reset, or because it
@@ -60,12 +60,20 @@ declare_rule! {
         fix: "set `PasswordPolicy.PasswordHistorySize` (Terraform `password_history_size`) to at least 12",
         cdk_fix: "passwordPolicy: { passwordHistorySize: 12 }",
         related: [],
+        options: [
+            MIN_SIZE: Integer {
+                key: "min-size",
+                default: 12,
+                range: 1..=24,
+                doc: "The fewest previous passwords a user may not reuse.",
+            },
+        ],
     }
 }
 
 impl Rule for PasswordHistoryOff {
     fn check(&self, model: &Model, ctx: &mut Context) {
-        let min = ctx.settings().password_history_min_size;
+        let min = ctx.option(Self::MIN_SIZE);
         for pool in &model.user_pools {
             let short = pool
                 .password_policy

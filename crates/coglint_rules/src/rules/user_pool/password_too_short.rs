@@ -5,7 +5,7 @@ use crate::{declare_rule, Context, Described, Rule, Severity};
 declare_rule! {
     /// ## What it does
     /// Flags a password policy whose minimum length is below the threshold (14 by default, the
-    /// setting `password-too-short.min-length`). With no policy at all AWS uses 8. Lengths below
+    /// option `min-length`). With no policy at all AWS uses 8. Lengths below
     /// 8 are reported as high severity.
     ///
     /// ## Why is this bad?
@@ -56,12 +56,20 @@ declare_rule! {
         fix: "set the minimum password length to at least 14 (`PasswordPolicy.MinimumLength`, Terraform `minimum_length`)",
         cdk_fix: "passwordPolicy: { minLength: 14 }",
         related: ["Security Hub Cognito.3", "cdk-nag AwsSolutions-COG1"],
+        options: [
+            MIN_LENGTH: Integer {
+                key: "min-length",
+                default: 14,
+                range: 6..=99,
+                doc: "The shortest acceptable minimum password length: a policy that accepts shorter passwords is flagged.",
+            },
+        ],
     }
 }
 
 impl Rule for PasswordTooShort {
     fn check(&self, model: &Model, ctx: &mut Context) {
-        let threshold = ctx.settings().password_min_length;
+        let threshold = ctx.option(Self::MIN_LENGTH);
         for pool in &model.user_pools {
             let verdict = pool
                 .password_policy

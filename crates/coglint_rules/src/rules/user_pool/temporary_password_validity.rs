@@ -6,8 +6,8 @@ use crate::{declare_rule, Context, Described, Rule};
 declare_rule! {
     /// ## What it does
     /// Flags a temporary password that stays valid longer than the threshold (1 day by default,
-    /// the setting `temporary-password-validity.max-days`). AWS uses 7 days when
-    /// `TemporaryPasswordValidityDays` is omitted, or 0 (which the API reads as not set).
+    /// the option `max-days`). AWS uses 7 days when `TemporaryPasswordValidityDays` is omitted,
+    /// or 0 (which the API reads as not set).
     ///
     /// ## Why is this bad?
     /// An administrator-created user receives a temporary password by email or SMS. Until it is
@@ -55,12 +55,20 @@ declare_rule! {
         fix: "set `TemporaryPasswordValidityDays` (Terraform `temporary_password_validity_days`) to 1",
         cdk_fix: "passwordPolicy: { tempPasswordValidity: Duration.days(1) }",
         related: ["Security Hub Cognito.3"],
+        options: [
+            MAX_DAYS: Integer {
+                key: "max-days",
+                default: 1,
+                range: 1..=365,
+                doc: "The longest acceptable validity of a temporary password, in days.",
+            },
+        ],
     }
 }
 
 impl Rule for TemporaryPasswordValidity {
     fn check(&self, model: &Model, ctx: &mut Context) {
-        let max = ctx.settings().temporary_password_max_days;
+        let max = ctx.option(Self::MAX_DAYS);
         for pool in &model.user_pools {
             let verdict = pool
                 .password_policy
