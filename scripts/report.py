@@ -8,8 +8,8 @@ and per group, spots reported more than once, and problems.
 
 Each directory is scanned twice, with the default (recommended) rules and with `--select all`,
 from inside the directory, as a user would run it. A user pool's findings are those whose
-resource is the pool itself (`AWS::Cognito::UserPool`, `aws_cognito_user_pool`); the median is
-over every pool of every directory.
+resource is the pool itself (`AWS::Cognito::UserPool`, `aws_cognito_user_pool`), by file and
+name; the median is over every pool of every directory.
 """
 
 import argparse
@@ -35,12 +35,13 @@ def scan(coglint, directory, select_all):
 
 
 def pools(document):
-    """Findings per user pool (a pool with no finding counts 0 only if it has one elsewhere)."""
+    """Findings per user pool, a pool being a name in a file (two templates may both name a
+    pool `UserPool`). A pool with no finding is not counted."""
     per_pool = collections.Counter()
     for finding in document["findings"]:
         resource = finding["resource"]
         if resource["type"] in POOL_TYPES:
-            per_pool[resource["name"]] += 1
+            per_pool[(finding["location"]["path"], resource["name"])] += 1
     return per_pool
 
 
