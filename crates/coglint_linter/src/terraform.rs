@@ -10,8 +10,8 @@ use coglint_frontend::terraform::{
     follow_call, local_module_calls, lower_root, normalize, CallCut, JsonModule, LocalCall,
     Modules, RootInputs, TfFile, MAX_MODULE_DEPTH,
 };
-use coglint_rules::{Finding, UnknownValue};
-use coglint_source::FileId;
+use coglint_rules::{Finding, Label, UnknownValue};
+use coglint_source::{FileId, Span};
 use coglint_syntax::hcl_edit::structure::Body;
 use coglint_syntax::{parse_hcl, parse_json, Limits};
 
@@ -77,17 +77,19 @@ pub(crate) fn parse_tf(
                 json: Some(JsonModule::new(&text, doc.root)),
                 body: Body::default(),
                 text,
+                type_duplicates: Vec::new(),
             }),
             Err(err) => Err((syntax_problem(path, id, err), Some(text))),
         };
     }
     match parse_hcl(&text, limits) {
-        Ok(body) => Ok(TfFile {
+        Ok(parsed) => Ok(TfFile {
             id,
             path: path.to_path_buf(),
             text,
-            body,
+            body: parsed.body,
             json: None,
+            type_duplicates: parsed.type_duplicates,
         }),
         Err(err) => Err((syntax_problem(path, id, err), Some(text))),
     }
@@ -413,6 +415,28 @@ pub(crate) fn check(
         let dirs: Vec<PathBuf> = installed.values().cloned().collect();
         loader.load_tree(dirs, &mut BTreeSet::new());
         remote.insert(root.clone(), installed);
+    }
+
+    for file in loader.files.values() {
+        loader
+            .outcome
+            .problems
+            .extend(file.type_duplicates.iter().map(|dup| {
+                let mut problem = Problem::new(
+                    ProblemKind::DuplicateTypeAttribute,
+                    &file.path,
+                    format!(
+                        "attribute `{}` is written twice in this type constraint: Terraform 1.6 and later refuse the file; earlier versions, and coglint, keep the last",
+                        dup.key
+                    ),
+                )
+                .at(Span::new(file.id, dup.second));
+                problem.related.push(Label {
+                    span: Span::new(file.id, dup.first),
+                    message: "first written here".to_string(),
+                });
+                problem
+            }));
     }
 
     let mut modules: Modules<'_> = Modules::new();

@@ -9,7 +9,7 @@ use coglint_syntax::hcl_edit::expr::Expression;
 use coglint_syntax::hcl_edit::structure::{Block, Body};
 use coglint_syntax::hcl_edit::template::StringTemplate;
 use coglint_syntax::hcl_edit::Span as _;
-use coglint_syntax::{Node, NodeKind};
+use coglint_syntax::{DuplicateKey, Node, NodeKind};
 
 /// A parsed `.tf`, `.tf.json` or `.tfvars` file.
 #[derive(Debug)]
@@ -21,6 +21,9 @@ pub struct TfFile {
     pub body: Body,
     /// A `.tf.json` file's tree.
     pub json: Option<JsonModule>,
+    /// Keys written twice in a type constraint, which Terraform 1.6 and later refuse (the
+    /// tree keeps the last, as earlier versions do).
+    pub type_duplicates: Vec<DuplicateKey>,
 }
 
 /// A `.tf.json` file: its located tree, and the expressions written in its strings.

@@ -20,12 +20,13 @@ fn cloudformation(text: &str) -> Model {
 
 fn terraform(text: &str) -> Model {
     let file = match parse_hcl(text, Limits::default()) {
-        Ok(body) => TfFile {
+        Ok(parsed) => TfFile {
             id: FileId(0),
             path: PathBuf::from("root/main.tf"),
             text: Arc::from(text),
-            body,
+            body: parsed.body,
             json: None,
+            type_duplicates: parsed.type_duplicates,
         },
         Err(e) => panic!("{e:?}"),
     };

@@ -204,8 +204,7 @@ impl<'m, 'a> Scope<'m, 'a> {
                 }
             }
             Expression::Object(object) => {
-                let mut keys = Vec::new();
-                let mut parts = Vec::new();
+                let mut items = Vec::new();
                 for (key, value) in object.iter() {
                     let key = match key {
                         ObjectKey::Ident(i) => i.as_str().to_string(),
@@ -218,6 +217,19 @@ impl<'m, 'a> Scope<'m, 'a> {
                             )]
                         }
                     };
+                    items.push((key, value));
+                }
+                // `a` and `"a"` are one key: the last one written wins, as in Terraform.
+                let mut seen = std::collections::HashSet::new();
+                let mut kept: Vec<_> = items
+                    .into_iter()
+                    .rev()
+                    .filter(|(key, _)| seen.insert(key.clone()))
+                    .collect();
+                kept.reverse();
+                let mut keys = Vec::new();
+                let mut parts = Vec::new();
+                for (key, value) in kept {
                     keys.push(key);
                     parts.push(self.eval_at(value.expr(), file, scenario, depth + 1));
                 }

@@ -14,15 +14,17 @@ use super::{lower_root, Modules, RootInputs, TfFile};
 use crate::test_support::values;
 
 mod blocks;
+mod reading;
 
 fn file(id: u32, path: &str, text: &str) -> TfFile {
     match parse_hcl(text, Limits::default()) {
-        Ok(body) => TfFile {
+        Ok(parsed) => TfFile {
             id: FileId(id),
             path: PathBuf::from(path),
             text: Arc::from(text),
-            body,
+            body: parsed.body,
             json: None,
+            type_duplicates: parsed.type_duplicates,
         },
         Err(e) => panic!("{path}: {e:?}"),
     }
