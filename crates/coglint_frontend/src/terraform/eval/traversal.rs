@@ -130,6 +130,10 @@ impl<'m, 'a> Scope<'m, 'a> {
                             };
                             let value = match &key.value {
                                 Resolved::Text(k) => index_into(alt.clone(), k),
+                                Resolved::Error(e) => Alt {
+                                    value: Resolved::Error(e.clone()),
+                                    ..alt.clone()
+                                },
                                 _ => unknown(&s, at, "an index known only at plan time"),
                             };
                             next.push(Alt {
@@ -254,49 +258,64 @@ fn as_input<'a>(
     }
 }
 
+/// `value.name`. On a known value that has no such attribute Terraform fails: an error,
+/// which `try` catches.
 fn get_field<'a>(alt: Alt<'a>, name: &str) -> Alt<'a> {
-    match alt.value {
-        Resolved::Fields(fields) => match fields.into_iter().find(|(k, _)| k == name) {
-            Some((_, v)) => Alt {
-                scenario: alt.scenario,
-                ..v
-            },
-            None => Alt {
-                value: Resolved::Unknown(format!("no attribute `{name}`")),
-                ..alt
-            },
-        },
-        Resolved::Unknown(_) => alt,
-        _ => Alt {
-            value: Resolved::Unknown(format!(
-                "attribute `{name}` of a value that is not an object"
-            )),
-            ..alt
-        },
-    }
+    let value = match alt.value {
+        Resolved::Fields(fields) => {
+            return match fields.into_iter().find(|(k, _)| k == name) {
+                Some((_, v)) => Alt {
+                    scenario: alt.scenario,
+                    ..v
+                },
+                None => Alt {
+                    value: Resolved::Error(format!("no attribute `{name}`")),
+                    ..alt
+                },
+            }
+        }
+        Resolved::Unknown(_) | Resolved::Error(_) => return alt,
+        Resolved::Absent { .. } => Resolved::Error(format!("attribute `{name}` of null")),
+        Resolved::Text(_) | Resolved::Items(_) => Resolved::Error(format!(
+            "attribute `{name}` of a value that is not an object"
+        )),
+        Resolved::Link(_) | Resolved::Node(_) | Resolved::Texts(_) => Resolved::Unknown(format!(
+            "attribute `{name}` of a value known only at plan time"
+        )),
+    };
+    Alt { value, ..alt }
 }
 
+/// `value[key]`: past the end of a known list, or a key a known map does not have, Terraform
+/// fails (an error, which `try` catches).
 fn index_into<'a>(alt: Alt<'a>, key: &str) -> Alt<'a> {
-    match alt.value {
-        Resolved::Items(items) => match key
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| items.get(i).cloned())
-        {
-            Some(v) => Alt {
-                scenario: alt.scenario,
-                ..v
-            },
-            None => Alt {
-                value: Resolved::Unknown(format!("index `{key}` out of range")),
-                ..alt
-            },
-        },
-        Resolved::Fields(_) => get_field(alt, key),
-        Resolved::Unknown(_) => alt,
-        _ => Alt {
-            value: Resolved::Unknown("an index into a value that is not a collection".into()),
-            ..alt
-        },
-    }
+    let value = match alt.value {
+        Resolved::Items(items) => {
+            return match key.parse::<usize>() {
+                Ok(i) => match items.get(i).cloned() {
+                    Some(v) => Alt {
+                        scenario: alt.scenario,
+                        ..v
+                    },
+                    None => Alt {
+                        value: Resolved::Error(format!("index `{key}` out of range")),
+                        ..alt
+                    },
+                },
+                Err(_) => Alt {
+                    value: Resolved::Error(format!("`{key}` is not an index of a list")),
+                    ..alt
+                },
+            }
+        }
+        Resolved::Fields(_) => return get_field(alt, key),
+        Resolved::Unknown(_) | Resolved::Error(_) => return alt,
+        Resolved::Absent { .. } | Resolved::Text(_) => {
+            Resolved::Error("an index into a value that is not a collection".into())
+        }
+        Resolved::Link(_) | Resolved::Node(_) | Resolved::Texts(_) => {
+            Resolved::Unknown("an index into a value known only at plan time".into())
+        }
+    };
+    Alt { value, ..alt }
 }

@@ -33,3 +33,134 @@ resource "aws_cognito_user_pool" "b" {
         vec!["Enforced"]
     );
 }
+
+#[test]
+fn try_over_an_unknown_for_each_is_unknown_not_its_fallback() {
+    let text = r#"
+variable "clients" {
+  type = map(any)
+}
+resource "aws_cognito_user_pool_client" "app" {
+  for_each                      = var.clients
+  user_pool_id                  = "eu-west-1_abc"
+  prevent_user_existence_errors = try(each.value.prevent_errors, null)
+  enable_token_revocation       = can(each.value.revocation) ? each.value.revocation : true
+  allowed_oauth_flows           = coalesce(each.value.flows, ["code"])
+  callback_urls                 = lookup(each.value, "callbacks", [])
+  logout_urls                   = try(each.value.enabled ? ["https://a.example"] : [], [])
+}
+"#;
+    let m = lower(&[file(0, "root/main.tf", text)], &[], &[]);
+    let client = &m.clients[0];
+    let unknown = |v: Vec<String>| v.len() == 1 && v[0].starts_with("unknown: ");
+    assert!(
+        unknown(values(&client.prevent_user_existence_errors)),
+        "{:?}",
+        values(&client.prevent_user_existence_errors)
+    );
+    assert!(
+        values(&client.prevent_user_existence_errors)[0]
+            .contains("`for_each` is known only at plan time"),
+        "{:?}",
+        values(&client.prevent_user_existence_errors)
+    );
+    // `can` of an unknown is unknown: the conditional takes both branches, neither silently.
+    assert_eq!(
+        values(&client.enable_token_revocation),
+        vec![
+            "unknown: `for_each` is known only at plan time",
+            "true when condition `can(each.value.revocation)` is false"
+        ]
+    );
+    assert!(unknown(values(&client.allowed_oauth_flows)));
+    assert!(unknown(values(&client.callback_urls)));
+    // A conditional on an unknown inside `try`: each branch in its scenario, never only one.
+    assert_eq!(
+        values(&client.logout_urls).len(),
+        2,
+        "{:?}",
+        values(&client.logout_urls)
+    );
+    assert!(values(&client.logout_urls)[0].ends_with("when condition `each.value.enabled` is true"));
+}
+
+#[test]
+fn try_and_can_catch_errors_of_known_values() {
+    let text = r#"
+locals {
+  client = { prevent_errors = "ENABLED", flows = ["implicit"] }
+  empty  = {}
+  list   = ["code"]
+}
+resource "aws_cognito_user_pool_client" "app" {
+  user_pool_id                  = "eu-west-1_abc"
+  prevent_user_existence_errors = try(local.empty.prevent_errors, local.client.prevent_errors)
+  enable_token_revocation       = can(local.empty.revocation) ? local.empty.revocation : false
+  allowed_oauth_flows           = try(local.client.flows, ["code"])
+  callback_urls                 = try([local.list[3]], ["https://a.example"])
+  logout_urls                   = try(local.empty.urls, local.client.urls)
+}
+"#;
+    let m = lower(&[file(0, "root/main.tf", text)], &[], &[]);
+    let client = &m.clients[0];
+    assert_eq!(
+        values(&client.prevent_user_existence_errors),
+        vec!["Enabled"]
+    );
+    assert_eq!(values(&client.enable_token_revocation), vec!["false"]);
+    let Value::Known(flows) = &client.allowed_oauth_flows.alternatives()[0].value else {
+        panic!("{:?}", values(&client.allowed_oauth_flows));
+    };
+    assert_eq!(flows[0].value, OAuthFlow::Implicit);
+    let Value::Known(urls) = &client.callback_urls.alternatives()[0].value else {
+        panic!("{:?}", values(&client.callback_urls));
+    };
+    assert_eq!(urls[0].value, "https://a.example");
+    // Every argument fails: Terraform stops, and the value is unknown.
+    assert!(values(&client.logout_urls)[0].starts_with("unknown: every argument of `try` fails"));
+}
+
+#[test]
+fn coalesce_lookup_and_merge_are_unknown_only_where_an_unknown_decides() {
+    let text = r#"
+variable "unset" {}
+variable "settings" {
+  default = { mode = "AUDIT", tier = "PLUS" }
+}
+resource "aws_cognito_user_pool" "a" {
+  mfa_configuration = coalesce(var.unset, "OFF")
+  user_pool_add_ons {
+    advanced_security_mode = lookup(var.unset, "mode", "OFF")
+  }
+}
+resource "aws_cognito_user_pool" "b" {
+  mfa_configuration = coalesce(null, "", "ON", var.unset)
+  user_pool_add_ons {
+    advanced_security_mode = lookup(var.settings, var.unset, "OFF")
+  }
+}
+resource "aws_cognito_user_pool" "c" {
+  mfa_configuration = lookup(var.settings, "mfa", "OPTIONAL")
+  user_pool_add_ons {
+    advanced_security_mode = merge(var.settings, var.unset).mode
+  }
+}
+resource "aws_cognito_user_pool" "d" {
+  user_pool_add_ons {
+    advanced_security_mode = merge(var.settings, { tier = var.unset }).mode
+  }
+}
+"#;
+    let m = lower(&[file(0, "root/main.tf", text)], &[], &[]);
+    let pool = |i: usize| &m.user_pools[i];
+    let unknown = |v: Vec<String>| v.len() == 1 && v[0].starts_with("unknown: ");
+    assert!(unknown(values(&pool(0).mfa_configuration)));
+    assert!(unknown(values(&pool(0).advanced_security_mode)));
+    assert_eq!(values(&pool(1).mfa_configuration), vec!["On"]);
+    assert!(unknown(values(&pool(1).advanced_security_mode)));
+    assert_eq!(values(&pool(2).mfa_configuration), vec!["Optional"]);
+    // A map merged with an unknown may have any key: unknown.
+    assert!(unknown(values(&pool(2).advanced_security_mode)));
+    // An unknown value under another key does not touch `mode`.
+    assert_eq!(values(&pool(3).advanced_security_mode), vec!["Audit"]);
+}
