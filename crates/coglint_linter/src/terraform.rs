@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use coglint_frontend::terraform::{
     follow_call, local_module_calls, lower_root, normalize, CallCut, JsonModule, LocalCall,
-    Modules, RootInputs, TfFile, MAX_MODULE_DEPTH,
+    Modules, RootInputs, TfFile, VarFile, MAX_MODULE_DEPTH,
 };
 use coglint_rules::{Finding, Label, UnknownValue};
 use coglint_source::{FileId, Span};
@@ -162,6 +162,7 @@ impl Loader {
                     .extra_files
                     .push((path.to_path_buf(), text.unwrap_or_else(|| Arc::from(""))));
                 self.outcome.problems.push(problem);
+                self.failed.insert(key);
                 false
             }
         }
@@ -439,9 +440,22 @@ pub(crate) fn check(
             }));
     }
 
-    let mut modules: Modules<'_> = Modules::new();
+    let mut modules: Modules<'_> = Modules::default();
     for file in loader.files.values().filter(|f| is_tf(&f.path)) {
-        modules.entry(dir_of(&file.path)).or_default().push(file);
+        modules
+            .files
+            .entry(dir_of(&file.path))
+            .or_default()
+            .push(file);
+    }
+    // A module is evaluated without its files that could not be read or parsed, and what it
+    // names that they may declare is unknown.
+    for path in loader.failed.iter().filter(|p| is_tf(p)) {
+        modules
+            .unparsed
+            .entry(dir_of(path))
+            .or_default()
+            .push(path.clone());
     }
     let mut findings = Vec::new();
     let mut unknowns = Vec::new();
@@ -452,7 +466,16 @@ pub(crate) fn check(
             .map(|paths| {
                 paths
                     .iter()
-                    .filter_map(|p| loader.files.get(&normalize(p)))
+                    .filter_map(|p| {
+                        let key = normalize(p);
+                        match loader.files.get(&key) {
+                            Some(file) => Some(VarFile::Parsed(file)),
+                            None => loader
+                                .failed
+                                .contains(&key)
+                                .then(|| VarFile::Unparsed(p.clone())),
+                        }
+                    })
                     .collect()
             })
             .unwrap_or_default();

@@ -197,6 +197,9 @@ pub(crate) struct Module<'a> {
     pub texts: HashMap<FileId, &'a str>,
     /// Expressions parsed from `.tf.json` strings, by file and the string's start offset.
     pub templates: HashMap<FileId, &'a HashMap<u32, (u32, Expression)>>,
+    /// The names of the module's files that could not be parsed: a name the parsed files do not
+    /// declare may be declared there, and is unknown (never absent).
+    pub unparsed: Vec<String>,
 }
 
 /// The literal string of an attribute (`source = "./modules/auth"`).
@@ -227,6 +230,7 @@ impl<'a> Module<'a> {
             calls: Vec::new(),
             texts: HashMap::new(),
             templates: HashMap::new(),
+            unparsed: Vec::new(),
         };
         for file in files {
             module.texts.insert(file.id, &file.text);

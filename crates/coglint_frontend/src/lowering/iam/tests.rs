@@ -30,8 +30,9 @@ fn terraform(text: &str) -> Model {
         },
         Err(e) => panic!("{e:?}"),
     };
-    let mut modules: Modules<'_> = Modules::new();
+    let mut modules: Modules<'_> = Modules::default();
     modules
+        .files
         .entry(PathBuf::from("root"))
         .or_default()
         .push(&file);

@@ -35,7 +35,7 @@ impl<'m, 'a> Scope<'m, 'a> {
                         return vec![unknown(
                             scenario,
                             at,
-                            format!("`local.{name}` is not declared"),
+                            self.undeclared(&format!("`local.{name}`")),
                         )]
                     }
                 },
@@ -103,6 +103,13 @@ impl<'m, 'a> Scope<'m, 'a> {
                 (name, _) => match self.bindings.iter().rev().find(|(n, _)| n == name) {
                     // A dynamic block's iterator: `setting.value`.
                     Some((_, value)) => (vec![value.clone()], 0),
+                    None if !self.module.unparsed.is_empty() => {
+                        return vec![unknown(
+                            scenario,
+                            at,
+                            self.undeclared(&format!("`{}`", self.text_of(file, at))),
+                        )]
+                    }
                     None => {
                         return vec![unknown(
                             scenario,
@@ -162,10 +169,22 @@ impl<'m, 'a> Scope<'m, 'a> {
     /// finding points at the use; the value's own place becomes a related location.
     fn variable(&self, name: &str, at: Span, scenario: &Scenario, depth: usize) -> Vec<Alt<'a>> {
         let Some(decl) = self.module.variables.get(name) else {
+            // Declared, it may be, in a file that could not be parsed: the value given for it
+            // is its value.
+            if let (false, Some(input)) = (self.module.unparsed.is_empty(), self.inputs.get(name)) {
+                return input
+                    .alternatives
+                    .iter()
+                    .filter_map(|a| {
+                        let scenario = scenario.merge(&a.scenario)?;
+                        Some(as_input(a.clone(), scenario, at, name, input.origin))
+                    })
+                    .collect();
+            }
             return vec![unknown(
                 scenario,
                 at,
-                format!("variable `{name}` is not declared"),
+                self.undeclared(&format!("variable `{name}`")),
             )];
         };
         if decl.sensitive {
@@ -198,6 +217,23 @@ impl<'m, 'a> Scope<'m, 'a> {
                 Some(as_input(a, scenario, at, name, origin))
             })
             .collect()
+    }
+}
+
+impl Scope<'_, '_> {
+    /// Why a name the module does not declare is unknown: it may be declared in a file of the
+    /// module that could not be parsed.
+    fn undeclared(&self, what: &str) -> String {
+        match self.module.unparsed.as_slice() {
+            [] => format!("{what} is not declared"),
+            [one] => format!(
+                "{what} is not declared in the files that could be parsed; it may be in `{one}`, which could not"
+            ),
+            many => format!(
+                "{what} is not declared in the files that could be parsed; it may be in one of `{}`, which could not",
+                many.join("`, `")
+            ),
+        }
     }
 }
 

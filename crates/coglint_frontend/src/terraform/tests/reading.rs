@@ -3,6 +3,7 @@
 //! parsed.
 
 use super::*;
+use coglint_model::Unread;
 
 #[test]
 fn the_last_of_duplicate_object_keys_wins() {
@@ -163,4 +164,135 @@ resource "aws_cognito_user_pool" "d" {
     assert!(unknown(values(&pool(2).advanced_security_mode)));
     // An unknown value under another key does not touch `mode`.
     assert_eq!(values(&pool(3).advanced_security_mode), vec!["Audit"]);
+}
+
+/// Lowers the root `root` with `lost` files that could not be parsed, by module directory.
+fn lower_with_lost(
+    files: &[TfFile],
+    lost: &[&str],
+    var_files: Vec<VarFile<'_>>,
+    vars: &[(&str, &str)],
+) -> Model {
+    let mut modules: Modules<'_> = Modules::default();
+    for f in files {
+        let dir = f.path.parent().map(Path::to_path_buf).unwrap_or_default();
+        modules.files.entry(dir).or_default().push(f);
+    }
+    for path in lost {
+        let path = PathBuf::from(path);
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        modules.unparsed.entry(dir).or_default().push(path);
+    }
+    let inputs = RootInputs {
+        var_files,
+        vars: vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        remote_modules: Default::default(),
+    };
+    lower_root(Path::new("root"), &modules, &inputs)
+}
+
+#[test]
+fn what_a_file_that_could_not_be_parsed_may_declare_is_unknown() {
+    let root = r#"
+module "auth" {
+  source                 = "./modules/pool"
+  advanced_security_mode = "ENFORCED"
+}
+"#;
+    // `variables.tf` and `locals.tf` of the module could not be parsed.
+    let pool = r#"
+resource "aws_cognito_user_pool" "main" {
+  mfa_configuration = local.mfa
+  user_pool_add_ons {
+    advanced_security_mode = var.advanced_security_mode
+  }
+  deletion_protection = try(var.deletion_protection, "INACTIVE")
+}
+resource "aws_cognito_user_pool_client" "app" {
+  user_pool_id = aws_cognito_user_pool.other.id
+}
+"#;
+    let m = lower_with_lost(
+        &[
+            file(0, "root/main.tf", root),
+            file(1, "root/modules/pool/main.tf", pool),
+        ],
+        &[
+            "root/modules/pool/variables.tf",
+            "root/modules/pool/locals.tf",
+        ],
+        Vec::new(),
+        &[],
+    );
+    let pool = &m.user_pools[0];
+    assert_eq!(
+        values(&pool.mfa_configuration),
+        vec!["unknown: `local.mfa` is not declared in the files that could be parsed; it may be in one of `variables.tf`, `locals.tf`, which could not"]
+    );
+    // The caller's value for a variable the module may declare in the lost file is its value.
+    assert_eq!(values(&pool.advanced_security_mode), vec!["Enforced"]);
+    // Not given by the caller: unknown, and `try` does not take its fallback.
+    assert!(values(&pool.deletion_protection)[0].starts_with(
+        "unknown: `try`: variable `deletion_protection` is not declared in the files that could be parsed"
+    ));
+    assert!(values(&m.clients[0].user_pool)[0].contains(
+        "`aws_cognito_user_pool.other.id` is not declared in the files that could be parsed"
+    ));
+    // What the lost files may attach to the pool is not seen.
+    assert_eq!(
+        m.unread,
+        vec![
+            Unread::File {
+                name: "root/modules/pool/variables.tf".into()
+            },
+            Unread::File {
+                name: "root/modules/pool/locals.tf".into()
+            },
+        ]
+    );
+}
+
+#[test]
+fn a_var_file_that_could_not_be_parsed_leaves_what_it_may_set_unknown() {
+    let text = r#"
+variable "mfa" { default = "OFF" }
+variable "mode" { default = "OFF" }
+variable "tier" { default = "LITE" }
+resource "aws_cognito_user_pool" "main" {
+  mfa_configuration = var.mfa
+  user_pool_tier    = var.tier
+  user_pool_add_ons {
+    advanced_security_mode = var.mode
+  }
+}
+"#;
+    let main = file(0, "root/main.tf", text);
+    let early = file(
+        1,
+        "root/terraform.tfvars",
+        "mfa = \"ON\"\ntier = \"PLUS\"\n",
+    );
+    let late = file(2, "root/z.auto.tfvars", "mode = \"AUDIT\"\n");
+    let m = lower_with_lost(
+        std::slice::from_ref(&main),
+        &[],
+        vec![
+            VarFile::Parsed(&early),
+            VarFile::Unparsed(PathBuf::from("root/b.auto.tfvars")),
+            VarFile::Parsed(&late),
+        ],
+        &[("tier", "ESSENTIALS")],
+    );
+    let pool = &m.user_pools[0];
+    // Set before the lost file: it may have set it again.
+    assert_eq!(
+        values(&pool.mfa_configuration),
+        vec!["unknown: variable `mfa` may be set in `b.auto.tfvars`, which could not be parsed"]
+    );
+    // Set after it, or with -var: known.
+    assert_eq!(values(&pool.advanced_security_mode), vec!["Audit"]);
+    assert_eq!(values(&pool.tier), vec!["Essentials"]);
 }
