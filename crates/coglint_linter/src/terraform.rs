@@ -10,6 +10,7 @@ use coglint_frontend::terraform::{
     follow_call, local_module_calls, lower_root, normalize, CallCut, JsonModule, LocalCall,
     Modules, RootInputs, TfFile, VarFile, MAX_MODULE_DEPTH,
 };
+use coglint_model::Unread;
 use coglint_rules::{Finding, Label, UnknownValue};
 use coglint_source::{FileId, Span};
 use coglint_syntax::hcl_edit::structure::Body;
@@ -110,6 +111,22 @@ pub(crate) struct TerraformOutcome {
     pub modules: usize,
     /// The modules' Cognito resources, for suppressions.
     pub resources: Vec<ResourceSite>,
+    /// Module calls that are not followed, once each, in the order of their place.
+    pub unfollowed: Vec<UnfollowedModule>,
+}
+
+/// A module call that is not followed: a registry or git module that `terraform init` has not
+/// installed, or a local source with no module in it. What it does is not checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnfollowedModule {
+    /// The call, by its path from the root (`module.auth`).
+    pub name: String,
+    /// Its `source`, as written.
+    pub source: String,
+    /// Why it is not followed.
+    pub reason: String,
+    /// The `module "name"` header.
+    pub at: Span,
 }
 
 struct Loader {
@@ -460,6 +477,8 @@ pub(crate) fn check(
     let mut findings = Vec::new();
     let mut unknowns = Vec::new();
     let mut sites = Vec::new();
+    // By place: a call reached from several roots, callers or instances is one.
+    let mut unfollowed: BTreeMap<(u32, u32), UnfollowedModule> = BTreeMap::new();
     for root in &roots {
         let var_files = var_file_paths
             .get(root)
@@ -485,6 +504,25 @@ pub(crate) fn check(
             remote_modules: remote.remove(root).unwrap_or_default(),
         };
         let model = lower_root(root, &modules, &inputs);
+        for unread in &model.unread {
+            if let Unread::ModuleCall {
+                name,
+                source,
+                reason,
+                at,
+                ..
+            } = unread
+            {
+                unfollowed
+                    .entry((at.file.0, at.range.start))
+                    .or_insert_with(|| UnfollowedModule {
+                        name: name.clone(),
+                        source: source.clone(),
+                        reason: reason.clone(),
+                        at: *at,
+                    });
+            }
+        }
         sites.extend(crate::scan::sites(&model));
         let ctx = coglint_rules::check(&model, &options.rules, &options.settings);
         findings.extend(ctx.findings);
@@ -495,5 +533,6 @@ pub(crate) fn check(
     outcome.unknowns = unknowns;
     outcome.modules = roots.len();
     outcome.resources = sites;
+    outcome.unfollowed = unfollowed.into_values().collect();
     outcome
 }
