@@ -7,7 +7,8 @@
 //!    of each object that share a key, as hcl-edit compares keys.
 //! 2. The earlier items of each such key are blanked in the original text (spaces; line breaks
 //!    kept), and that text is parsed: the tree Terraform reads, with every byte where it was,
-//!    so every span is exact. Nothing of an earlier item is read by Terraform but its errors.
+//!    so every span is exact. Terraform evaluates an earlier item only to report its errors; its
+//!    value is dropped, as here.
 
 use std::collections::HashSet;
 use std::ops::Range;
