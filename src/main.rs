@@ -135,7 +135,8 @@ struct CheckArgs {
     #[arg(long = "var-file", value_name = "FILE")]
     var_files: Vec<PathBuf>,
 
-    /// Also list the values coglint could not decide statically, and why.
+    /// Also list the values coglint could not decide statically, and why, and the Terraform
+    /// module calls it does not follow.
     #[arg(long)]
     show_unknown: bool,
 

@@ -642,6 +642,68 @@ fn findings_in_a_remote_module_are_reported_at_the_calling_block() {
     std::fs::remove_dir_all(dir.path().join(".terraform")).unwrap_or_else(|e| panic!("{e}"));
     let out = coglint(dir.path(), &["check", "--format", "concise"]);
     assert_eq!(stdout(&out), "");
+    // It is listed with the unknowns, and counted in the summary.
+    let out = coglint(
+        dir.path(),
+        &["check", "--format", "concise", "--show-unknown"],
+    );
+    assert_eq!(
+        stdout(&out),
+        "main.tf:1:1: unknown module `module.auth` (`example/cognito/aws`): not followed: `terraform init` has not installed it (no `.terraform/modules` entry)\n"
+    );
+    let human = stdout(&coglint(
+        dir.path(),
+        &["check", "--color", "never", "--show-unknown"],
+    ));
+    assert_eq!(
+        human,
+        "Module calls that are not followed (what they do is not checked):\n  \
+         main.tf:1:1  `module.auth` (`example/cognito/aws`): `terraform init` has not installed it (no `.terraform/modules` entry)\n\n\
+         No findings in 1 Terraform module (1 file scanned); 1 module call not followed.\n"
+    );
+    let json = stdout(&coglint(
+        dir.path(),
+        &["check", "--format", "json", "--show-unknown"],
+    ));
+    let doc: serde_json::Value =
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    assert_eq!(doc["summary"]["unfollowed_modules"], 1);
+    assert_eq!(doc["unfollowed_modules"][0]["module"], "module.auth");
+    assert_eq!(doc["unfollowed_modules"][0]["location"]["start"]["line"], 1);
+}
+
+#[test]
+fn a_module_call_is_listed_once_however_many_instances_and_callers_reach_it() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "a/main.tf",
+        "module \"shared\" {\n  source = \"../shared\"\n}\n",
+    );
+    write(
+        dir.path(),
+        "b/main.tf",
+        "module \"shared\" {\n  source   = \"../shared\"\n  for_each = toset([\"x\", \"y\"])\n}\n",
+    );
+    write(
+        dir.path(),
+        "shared/main.tf",
+        "module \"waf\" {\n  source = \"git::https://example.com/waf.git\"\n}\nmodule \"gone\" {\n  source = \"./missing\"\n}\n",
+    );
+    let out = coglint(
+        dir.path(),
+        &["check", "--format", "concise", "--show-unknown"],
+    );
+    assert_eq!(
+        stdout(&out),
+        "shared/main.tf:1:1: unknown module `module.shared.module.waf` (`git::https://example.com/waf.git`): not followed: `terraform init` has not installed it (no `.terraform/modules` entry)\n\
+         shared/main.tf:4:1: unknown module `module.shared.module.gone` (`./missing`): not followed: no `.tf` file is there\n"
+    );
+    let human = stdout(&coglint(dir.path(), &["check", "--color", "never"]));
+    assert!(
+        human.ends_with("; 2 module calls not followed.\n"),
+        "{human}"
+    );
 }
 
 #[test]

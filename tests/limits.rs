@@ -72,6 +72,28 @@ fn deep_hcl_is_a_nesting_error() {
 }
 
 #[test]
+fn duplicate_object_keys_past_the_limit_are_a_syntax_error() {
+    let dir = tempdir();
+    let pool = |keys: usize| {
+        let tags: String = (0..keys).map(|i| format!("  k = {i}\n")).collect();
+        format!(
+            "locals {{\n tags = {{\n{tags} }}\n}}\nresource \"aws_cognito_user_pool\" \"p\" {{\n  mfa_configuration = \"OFF\"\n}}\n"
+        )
+    };
+    // 32 duplicates (33 keys) are read as Terraform reads them; the 33rd is refused.
+    write(dir.path(), "read/main.tf", pool(33));
+    write(dir.path(), "refused/main.tf", pool(34));
+    let (text, code) = concise(dir.path(), &["."]);
+    assert!(text.contains("read/main.tf:39:23: COG101"), "{text}");
+    assert!(
+        text.contains("refused/main.tf:36:3: error[syntax-error] syntax error: more than 32 duplicate object keys"),
+        "{text}"
+    );
+    assert!(!text.contains("refused/main.tf:40"), "{text}");
+    assert_eq!(code, Some(2));
+}
+
+#[test]
 fn a_million_parameter_scenarios_become_one_unknown_value() {
     let dir = tempdir();
     let mut template = String::from("Parameters:\n");

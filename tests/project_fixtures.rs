@@ -14,8 +14,9 @@
 //! A finding line is `CODE path:line resource`, followed by ` <- path:line` for each related
 //! location (a parameter's value, a `custom` entry). `problem KIND path[:line]` is a problem of
 //! the input. `unknown CODE path:line` must be among the values the scan could not decide
-//! (the others are not listed). Paths are relative to the fixture directory. A `coglint.toml`
-//! in the fixture directory gives its `[[parameters]]` mappings.
+//! (the others are not listed). `unfollowed MODULE path:line` is a Terraform module call that is
+//! not followed (compared exactly, like findings). Paths are relative to the fixture directory.
+//! A `coglint.toml` in the fixture directory gives its `[[parameters]]` mappings.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -48,6 +49,7 @@ struct Expected {
     findings: Vec<String>,
     problems: Vec<String>,
     unknowns: BTreeSet<String>,
+    unfollowed: Vec<String>,
 }
 
 fn read_expected(path: &Path) -> Expected {
@@ -58,6 +60,7 @@ fn read_expected(path: &Path) -> Expected {
         findings: Vec::new(),
         problems: Vec::new(),
         unknowns: BTreeSet::new(),
+        unfollowed: Vec::new(),
     };
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         if let Some(rules) = line.strip_prefix("# rules:") {
@@ -70,6 +73,8 @@ fn read_expected(path: &Path) -> Expected {
             expected.problems.push(rest.to_string());
         } else if let Some(rest) = line.strip_prefix("unknown ") {
             expected.unknowns.insert(rest.to_string());
+        } else if let Some(rest) = line.strip_prefix("unfollowed ") {
+            expected.unfollowed.push(rest.to_string());
         } else {
             expected.findings.push(line.to_string());
         }
@@ -138,6 +143,11 @@ fn check_case(dir: &Path) -> Result<(), String> {
         .iter()
         .map(|u| format!("{} {}", u.rule, place(&result, dir, u.at)))
         .collect();
+    let unfollowed: Vec<String> = result
+        .unfollowed_modules
+        .iter()
+        .map(|m| format!("{} {}", m.name, place(&result, dir, m.at)))
+        .collect();
     let mut errors = Vec::new();
     findings.sort();
     problems.sort();
@@ -158,6 +168,12 @@ fn check_case(dir: &Path) -> Result<(), String> {
     }
     diff("finding", &findings, &expected.findings, &mut errors);
     diff("problem", &problems, &expected.problems, &mut errors);
+    diff(
+        "unfollowed module",
+        &unfollowed,
+        &expected.unfollowed,
+        &mut errors,
+    );
     for missing in expected.unknowns.difference(&unknowns) {
         errors.push(format!(
             "  missing unknown: {missing} (unknowns: {unknowns:?})"

@@ -29,6 +29,11 @@ pub(crate) enum Resolved<'a> {
     /// `aws_cognito_user_pool.main.id`), by the name the model gives the resource.
     Link(String),
     Unknown(String),
+    /// Terraform only, inside its evaluator: evaluating this fails in Terraform (an attribute
+    /// a known object does not have, an index past the end of a known list, `lookup` of a
+    /// missing key without a default). `try` and `can` catch it; anywhere else Terraform
+    /// stops, so no value leaves the evaluator as an error: it becomes [`Resolved::Unknown`].
+    Error(String),
 }
 
 #[derive(Clone, Debug)]

@@ -17,3 +17,4 @@ pub use config::ParameterMapping;
 pub use discover::{discover, Discovered};
 pub use problem::{Problem, ProblemKind};
 pub use scan::{scan, ScanOptions, ScanResult, MAX_FILE_SIZE};
+pub use terraform::UnfollowedModule;

@@ -17,6 +17,9 @@ pub enum ProblemKind {
     Syntax,
     /// A key written twice in one mapping (CloudFormation rejects the template).
     DuplicateKey,
+    /// An attribute written twice in a Terraform type constraint: Terraform 1.6 and later
+    /// refuse the file, earlier versions keep the last (as coglint does).
+    DuplicateTypeAttribute,
     /// The `--parameters` file is not in a supported form.
     Parameters,
     /// A symbolic link loop met while walking (skipped).
@@ -52,6 +55,7 @@ impl ProblemKind {
             ProblemKind::TooLarge => "file-too-large",
             ProblemKind::Syntax => "syntax-error",
             ProblemKind::DuplicateKey => "duplicate-key",
+            ProblemKind::DuplicateTypeAttribute => "duplicate-type-attribute",
             ProblemKind::Parameters => "parameters-error",
             ProblemKind::SymlinkLoop => "symlink-loop",
             ProblemKind::ModuleCycle => "module-cycle",
@@ -87,6 +91,7 @@ impl ProblemKind {
         !matches!(
             self,
             ProblemKind::SymlinkLoop
+                | ProblemKind::DuplicateTypeAttribute
                 | ProblemKind::UnlistedTemplate
                 | ProblemKind::MissingTemplate
                 | ProblemKind::ExpiredSuppression

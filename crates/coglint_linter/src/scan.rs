@@ -18,7 +18,7 @@ use crate::merge;
 use crate::problem::{Problem, ProblemKind};
 use crate::project::{self, Files, Role};
 use crate::suppress::{self, ResourceSite};
-use crate::terraform;
+use crate::terraform::{self, UnfollowedModule};
 use coglint_frontend::terraform::TfFile;
 
 /// Larger files are not read (CloudFormation itself accepts templates of at most 1 MB).
@@ -79,6 +79,8 @@ pub struct ScanResult {
     /// Serverless Framework services checked.
     pub serverless_services: usize,
     pub terraform_modules: usize,
+    /// Terraform module calls that are not followed (`--show-unknown` lists them).
+    pub unfollowed_modules: Vec<UnfollowedModule>,
 }
 
 impl ScanResult {
@@ -224,6 +226,7 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
         result.unknowns.extend(tf.unknowns);
         problems.extend(tf.problems);
         result.terraform_modules = tf.modules;
+        result.unfollowed_modules = tf.unfollowed;
         resources.extend(tf.resources);
     }
     for finding in &mut result.findings {

@@ -8,10 +8,11 @@ use std::sync::Arc;
 
 use coglint_frontend::terraform::{
     follow_call, local_module_calls, lower_root, normalize, CallCut, JsonModule, LocalCall,
-    Modules, RootInputs, TfFile, MAX_MODULE_DEPTH,
+    Modules, RootInputs, TfFile, VarFile, MAX_MODULE_DEPTH,
 };
-use coglint_rules::{Finding, UnknownValue};
-use coglint_source::FileId;
+use coglint_model::Unread;
+use coglint_rules::{Finding, Label, UnknownValue};
+use coglint_source::{FileId, Span};
 use coglint_syntax::hcl_edit::structure::Body;
 use coglint_syntax::{parse_hcl, parse_json, Limits};
 
@@ -77,17 +78,19 @@ pub(crate) fn parse_tf(
                 json: Some(JsonModule::new(&text, doc.root)),
                 body: Body::default(),
                 text,
+                type_duplicates: Vec::new(),
             }),
             Err(err) => Err((syntax_problem(path, id, err), Some(text))),
         };
     }
     match parse_hcl(&text, limits) {
-        Ok(body) => Ok(TfFile {
+        Ok(parsed) => Ok(TfFile {
             id,
             path: path.to_path_buf(),
             text,
-            body,
+            body: parsed.body,
             json: None,
+            type_duplicates: parsed.type_duplicates,
         }),
         Err(err) => Err((syntax_problem(path, id, err), Some(text))),
     }
@@ -108,6 +111,22 @@ pub(crate) struct TerraformOutcome {
     pub modules: usize,
     /// The modules' Cognito resources, for suppressions.
     pub resources: Vec<ResourceSite>,
+    /// Module calls that are not followed, once each, in the order of their place.
+    pub unfollowed: Vec<UnfollowedModule>,
+}
+
+/// A module call that is not followed: a registry or git module that `terraform init` has not
+/// installed, or a local source with no module in it. What it does is not checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnfollowedModule {
+    /// The call, by its path from the root (`module.auth`).
+    pub name: String,
+    /// Its `source`, as written.
+    pub source: String,
+    /// Why it is not followed.
+    pub reason: String,
+    /// The `module "name"` header.
+    pub at: Span,
 }
 
 struct Loader {
@@ -160,6 +179,7 @@ impl Loader {
                     .extra_files
                     .push((path.to_path_buf(), text.unwrap_or_else(|| Arc::from(""))));
                 self.outcome.problems.push(problem);
+                self.failed.insert(key);
                 false
             }
         }
@@ -415,20 +435,66 @@ pub(crate) fn check(
         remote.insert(root.clone(), installed);
     }
 
-    let mut modules: Modules<'_> = Modules::new();
+    for file in loader.files.values() {
+        loader
+            .outcome
+            .problems
+            .extend(file.type_duplicates.iter().map(|dup| {
+                let mut problem = Problem::new(
+                    ProblemKind::DuplicateTypeAttribute,
+                    &file.path,
+                    format!(
+                        "attribute `{}` is written twice in this type constraint: Terraform 1.6 and later refuse the file; earlier versions, and coglint, keep the last",
+                        dup.key
+                    ),
+                )
+                .at(Span::new(file.id, dup.second));
+                problem.related.push(Label {
+                    span: Span::new(file.id, dup.first),
+                    message: "first written here".to_string(),
+                });
+                problem
+            }));
+    }
+
+    let mut modules: Modules<'_> = Modules::default();
     for file in loader.files.values().filter(|f| is_tf(&f.path)) {
-        modules.entry(dir_of(&file.path)).or_default().push(file);
+        modules
+            .files
+            .entry(dir_of(&file.path))
+            .or_default()
+            .push(file);
+    }
+    // A module is evaluated without its files that could not be read or parsed, and what it
+    // names that they may declare is unknown.
+    for path in loader.failed.iter().filter(|p| is_tf(p)) {
+        modules
+            .unparsed
+            .entry(dir_of(path))
+            .or_default()
+            .push(path.clone());
     }
     let mut findings = Vec::new();
     let mut unknowns = Vec::new();
     let mut sites = Vec::new();
+    // By place: a call reached from several roots, callers or instances is one.
+    let mut unfollowed: BTreeMap<(u32, u32), UnfollowedModule> = BTreeMap::new();
     for root in &roots {
         let var_files = var_file_paths
             .get(root)
             .map(|paths| {
                 paths
                     .iter()
-                    .filter_map(|p| loader.files.get(&normalize(p)))
+                    .filter_map(|p| {
+                        let key = normalize(p);
+                        match loader.files.get(&key) {
+                            Some(file) => Some(VarFile::Parsed(file)),
+                            None => loader
+                                .failed
+                                .contains(&key)
+                                .then(|| VarFile::Unparsed(p.clone())),
+                        }
+                    })
                     .collect()
             })
             .unwrap_or_default();
@@ -438,6 +504,25 @@ pub(crate) fn check(
             remote_modules: remote.remove(root).unwrap_or_default(),
         };
         let model = lower_root(root, &modules, &inputs);
+        for unread in &model.unread {
+            if let Unread::ModuleCall {
+                name,
+                source,
+                reason,
+                at,
+                ..
+            } = unread
+            {
+                unfollowed
+                    .entry((at.file.0, at.range.start))
+                    .or_insert_with(|| UnfollowedModule {
+                        name: name.clone(),
+                        source: source.clone(),
+                        reason: reason.clone(),
+                        at: *at,
+                    });
+            }
+        }
         sites.extend(crate::scan::sites(&model));
         let ctx = coglint_rules::check(&model, &options.rules, &options.settings);
         findings.extend(ctx.findings);
@@ -448,5 +533,6 @@ pub(crate) fn check(
     outcome.unknowns = unknowns;
     outcome.modules = roots.len();
     outcome.resources = sites;
+    outcome.unfollowed = unfollowed.into_values().collect();
     outcome
 }

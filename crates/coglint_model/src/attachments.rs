@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::field::MAX_ALTERNATIVES;
 use crate::field::{Alternative, Field, List, Provenance, Scenario, Subject, Unknown, Value};
-use crate::resources::{Model, ResourceMeta, ResourceRef};
+use crate::resources::{Model, ResourceMeta, ResourceRef, Unread};
 use crate::values::LogEventSource;
 
 /// A WAF web ACL association: the web ACL filters the requests of the resource it names.
@@ -98,6 +98,25 @@ impl Model {
         }
         // Handed to another stack: what that stack attaches to the pool is not seen.
         let hand_off = self.hand_offs.iter().find(|h| h.target == pool.name);
+        // Nor what a file that could not be parsed, or a module not followed that is given the
+        // pool, attaches.
+        let unread = self.unread.iter().find_map(|u| match u {
+            Unread::File { name } => Some((
+                format!("`{name}` could not be parsed, and may attach one"),
+                Provenance::Literal { at: header },
+            )),
+            Unread::ModuleCall {
+                name,
+                reason,
+                at,
+                links,
+                ..
+            } if links.contains(&pool.name) => Some((
+                format!("module `{name}` is given the pool and is not read ({reason})"),
+                Provenance::Literal { at: *at },
+            )),
+            Unread::ModuleCall { .. } => None,
+        });
         let mut alternatives: Vec<Alternative<bool>> = Vec::new();
         for scenario in scenarios {
             let mut covered = None;
@@ -130,15 +149,19 @@ impl Model {
                 (None, Some((reason, provenance))) => {
                     (Value::Unknown(Unknown::new(reason)), provenance)
                 }
-                (None, None) => match hand_off {
-                    Some(hand_off) => (
+                (None, None) => match (hand_off, &unread) {
+                    (None, Some((reason, provenance))) => (
+                        Value::Unknown(Unknown::new(reason.clone())),
+                        provenance.clone(),
+                    ),
+                    (Some(hand_off), _) => (
                         Value::Unknown(Unknown::new(format!(
                             "the pool is handed to stack `{}`, which is not followed",
                             hand_off.to
                         ))),
                         Provenance::Literal { at: hand_off.at },
                     ),
-                    None => (Value::Known(false), Provenance::Literal { at: header }),
+                    (None, None) => (Value::Known(false), Provenance::Literal { at: header }),
                 },
             };
             alternatives.push(Alternative {
@@ -316,5 +339,46 @@ mod tests {
         assert_eq!(values(&field), vec![(Some(true), String::new())]);
         let field = model.pool_attachment(&pool, &[]);
         assert_eq!(values(&field), vec![(Some(false), String::new())]);
+    }
+
+    #[test]
+    fn what_is_not_read_may_attach_to_the_pool() {
+        let pool = meta("aws_cognito_user_pool.main", 0);
+        let call = |links: Vec<String>| Unread::ModuleCall {
+            name: "module.waf".into(),
+            source: "example/waf/aws".into(),
+            reason: "not installed".into(),
+            at: at(40),
+            links,
+        };
+        let mut model = Model::default();
+        // A module not followed, given something else: the pool is not covered.
+        model
+            .unread
+            .push(call(vec!["aws_cognito_user_pool.other".into()]));
+        let field = model.pool_attachment(&pool, &[]);
+        assert_eq!(values(&field), vec![(Some(false), String::new())]);
+        // Given the pool: unknown, at the call.
+        model
+            .unread
+            .push(call(vec!["aws_cognito_user_pool.main".into()]));
+        let field = model.pool_attachment(&pool, &[]);
+        assert_eq!(values(&field), vec![(None, String::new())]);
+        assert_eq!(field.alternatives()[0].provenance.primary(), at(40));
+        // A file that could not be parsed may attach to anything.
+        let mut model = Model::default();
+        model.unread.push(Unread::File {
+            name: "waf.tf".into(),
+        });
+        let field = model.pool_attachment(&pool, &[]);
+        assert_eq!(values(&field), vec![(None, String::new())]);
+        // A link that covers the pool still decides.
+        let direct = Field::single(
+            to("aws_cognito_user_pool.main"),
+            Provenance::Literal { at: at(30) },
+        );
+        let assoc = meta("Assoc", 9);
+        let field = model.pool_attachment(&pool, &[(&assoc, &direct)]);
+        assert_eq!(values(&field), vec![(Some(true), String::new())]);
     }
 }

@@ -28,7 +28,7 @@ pub use resources::MfaFactors;
 pub use resources::SchemaAttribute;
 pub use resources::{first_recovery_mechanism, RecoveryMechanism};
 pub use resources::{CognitoIdentityProvider, IdentityPool, RiskConfiguration};
-pub use resources::{EnumValue, HandOff, Spelling};
+pub use resources::{EnumValue, HandOff, Spelling, Unread};
 pub use resources::{
     Model, PasswordPolicy, ReportedAt, ResourceKind, ResourceMeta, ResourceRef, Suppression,
     UserPool, UserPoolClient,

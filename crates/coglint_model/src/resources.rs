@@ -389,6 +389,34 @@ pub struct Model {
     pub hand_offs: Vec<HandOff>,
     /// Positions by name, built at the first lookup, once the model is complete.
     pub index: NameIndex,
+    /// Parts of the unit that are not read: what they declare or attach is not seen.
+    pub unread: Vec<Unread>,
+}
+
+/// A part of a unit that is not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unread {
+    /// A file of the unit that could not be read or parsed (a problem of its own): it may
+    /// declare anything, attach anything to any resource.
+    File {
+        /// Its name, as the user knows it (`variables.tf`).
+        name: String,
+    },
+    /// A module call that is not followed: a registry or git module that `terraform init` has
+    /// not installed, or a local source with no module in it.
+    ModuleCall {
+        /// The call, by its path from the root (`module.auth`, `module.app.module.waf`).
+        name: String,
+        /// Its `source`, as written.
+        source: String,
+        /// Why it is not followed.
+        reason: String,
+        /// The `module "name"` header.
+        at: Span,
+        /// The resources of this unit its arguments link to (a pool's `arn` given to a WAF
+        /// module): what it attaches to them is not seen.
+        links: Vec<String>,
+    },
 }
 
 /// Where each user pool, IAM role and IAM policy of a model is, by name: lookups by name are

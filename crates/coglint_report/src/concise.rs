@@ -47,6 +47,16 @@ pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
         );
     }
     if options.show_unknown {
+        for module in &result.unfollowed_modules {
+            let _ = writeln!(
+                out,
+                "{}: unknown module `{}` (`{}`): not followed: {}",
+                position(&result.sources, module.at, &options.root),
+                module.name,
+                module.source,
+                module.reason
+            );
+        }
         for unknown in &result.unknowns {
             let _ = writeln!(
                 out,

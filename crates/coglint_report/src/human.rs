@@ -277,6 +277,23 @@ pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
     for text in drawn {
         out.push_str(&text);
     }
+    if options.show_unknown && !result.unfollowed_modules.is_empty() {
+        let _ = writeln!(
+            out,
+            "Module calls that are not followed (what they do is not checked):"
+        );
+        for module in &result.unfollowed_modules {
+            let _ = writeln!(
+                out,
+                "  {}  `{}` (`{}`): {}",
+                position(&result.sources, module.at, &options.root),
+                module.name,
+                module.source,
+                module.reason
+            );
+        }
+        out.push('\n');
+    }
     if options.show_unknown && !result.unknowns.is_empty() {
         let _ = writeln!(
             out,

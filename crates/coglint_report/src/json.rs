@@ -20,6 +20,8 @@ struct Document<'a> {
     problems: Vec<JsonProblem<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     unknowns: Option<Vec<JsonUnknown<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unfollowed_modules: Option<Vec<JsonUnfollowed<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -38,6 +40,7 @@ struct Summary {
     by_severity: serde_json::Map<String, serde_json::Value>,
     errors: usize,
     warnings: usize,
+    unfollowed_modules: usize,
 }
 
 #[derive(Serialize)]
@@ -110,6 +113,14 @@ struct JsonProblem<'a> {
     message: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     location: Option<Location>,
+}
+
+#[derive(Serialize)]
+struct JsonUnfollowed<'a> {
+    module: &'a str,
+    source: &'a str,
+    reason: &'a str,
+    location: Location,
 }
 
 #[derive(Serialize)]
@@ -206,6 +217,7 @@ pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
             by_severity,
             errors,
             warnings: result.problems.len() - errors,
+            unfollowed_modules: result.unfollowed_modules.len(),
         },
         findings: result
             .findings
@@ -237,6 +249,18 @@ pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
                     what: &u.what,
                     reason: &u.reason,
                     location: location(sources, u.at, options),
+                })
+                .collect()
+        }),
+        unfollowed_modules: options.show_unknown.then(|| {
+            result
+                .unfollowed_modules
+                .iter()
+                .map(|m| JsonUnfollowed {
+                    module: &m.name,
+                    source: &m.source,
+                    reason: &m.reason,
+                    location: location(sources, m.at, options),
                 })
                 .collect()
         }),

@@ -140,6 +140,13 @@ pub(crate) fn summary_sentence(
     } else {
         String::new()
     };
+    let error_note = match result.unfollowed_modules.len() {
+        0 => error_note,
+        n => format!(
+            "{error_note}; {} not followed",
+            plural(n, "module call", "module calls")
+        ),
+    };
     if result.findings.is_empty() {
         return format!("No findings in {scanned}{error_note}.");
     }

@@ -3,14 +3,15 @@
 //! The YAML and JSON parsers produce the same [`Node`] tree, in which every map key and every
 //! value carries its byte range. CloudFormation's YAML short-form tags (`!Ref x`) become the long
 //! form (`{Ref: x}`) with the tag token's range on the key, so a front end reads one shape.
-//! HCL keeps hcl-edit's own spanned tree ([`parse_hcl`]).
+//! HCL keeps hcl-edit's own spanned tree ([`parse_hcl`]), with duplicate object keys resolved as
+//! Terraform resolves them.
 
 mod hcl;
 mod json;
 mod tree;
 mod yaml;
 
-pub use hcl::{hcl_edit, parse_hcl};
+pub use hcl::{hcl_edit, parse_hcl, HclFile};
 pub use json::parse_json;
 pub use tree::{Comment, Document, DuplicateKey, Entry, Key, Node, NodeKind, Scalar, ScalarStyle};
 pub use yaml::parse_yaml;

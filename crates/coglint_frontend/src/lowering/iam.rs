@@ -124,7 +124,9 @@ fn trees<'a>(r: &Resource<'_, 'a>, alt: &Alt<'a>, depth: usize) -> Trees {
             combine(parts, &|values| map_of(&keys, values, at))
         }
         Resolved::Link(name) => one(Tree::Link(name.clone(), at)),
-        Resolved::Unknown(reason) => one(Tree::Unknown(reason.clone(), at)),
+        Resolved::Unknown(reason) | Resolved::Error(reason) => {
+            one(Tree::Unknown(reason.clone(), at))
+        }
     }
 }
 

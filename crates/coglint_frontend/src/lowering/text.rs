@@ -116,7 +116,7 @@ pub(super) fn convert<T: FromText>(value: &Resolved<'_>) -> Value<T> {
         }
         Resolved::Fields(_) => Err("an object where a single value is expected".to_string()),
         Resolved::Link(name) => Err(format!("the ID of `{name}`, known only at deployment")),
-        Resolved::Unknown(reason) => Err(reason.clone()),
+        Resolved::Unknown(reason) | Resolved::Error(reason) => Err(reason.clone()),
         Resolved::Absent { .. } => Err("no value".to_string()),
     };
     match parsed {

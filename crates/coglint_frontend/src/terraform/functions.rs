@@ -66,8 +66,32 @@ fn known<'a>(args: &[Alt<'a>]) -> Result<(), String> {
     }
 }
 
+/// Terraform's error in an argument, however deep: the call fails with it.
+fn failed(args: &[Alt<'_>]) -> Option<String> {
+    let mut stack: Vec<&Resolved<'_>> = args.iter().map(|a| &a.value).collect();
+    while let Some(value) = stack.pop() {
+        match value {
+            Resolved::Error(reason) => return Some(reason.clone()),
+            Resolved::Items(items) => stack.extend(items.iter().map(|i| &i.value)),
+            Resolved::Fields(fields) => stack.extend(fields.iter().map(|(_, v)| &v.value)),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Calls `name` on evaluated arguments. `expand` is a final `...` (spread the last list).
+/// `Err` is an unknown value and why; Terraform's errors are `Ok(Resolved::Error)`.
 pub(crate) fn call<'a>(name: &str, args: &[Alt<'a>], expand: bool) -> Result<Resolved<'a>, String> {
+    if let Some(reason) = failed(args) {
+        return Ok(Resolved::Error(reason));
+    }
+    match name {
+        "coalesce" => return coalesce(args, expand),
+        "lookup" if expand => return Err("`lookup` with `...` is not evaluated".into()),
+        "lookup" => return lookup(args),
+        _ => {}
+    }
     known(args)?;
     let mut args = args.to_vec();
     if expand {
@@ -126,27 +150,6 @@ pub(crate) fn call<'a>(name: &str, args: &[Alt<'a>], expand: bool) -> Result<Res
                 }
             }
             Resolved::Fields(out)
-        }
-        "lookup" => {
-            let key = text(arg(1)?, name)?;
-            match fields(arg(0)?, name)?.into_iter().find(|(k, _)| k == key) {
-                Some((_, v)) => v.value,
-                None => match args.get(2) {
-                    Some(default) => default.value.clone(),
-                    None => return Err(format!("`lookup`: no key `{key}`")),
-                },
-            }
-        }
-        "coalesce" => {
-            let first = args.iter().find(|a| match &a.value {
-                Resolved::Text(t) => !t.is_empty(),
-                Resolved::Absent { .. } => false,
-                _ => true,
-            });
-            match first {
-                Some(a) => a.value.clone(),
-                None => return Err("`coalesce`: every argument is null or empty".into()),
-            }
         }
         "contains" => {
             let needle = &arg(1)?.value;
@@ -210,6 +213,54 @@ pub(crate) fn call<'a>(name: &str, args: &[Alt<'a>], expand: bool) -> Result<Res
             from_json(&value, arg(0)?)
         }
         other => return Err(format!("function `{other}` is not evaluated by coglint")),
+    })
+}
+
+/// `coalesce(a, b, ...)`: the first argument that is neither null nor an empty string;
+/// unknown when an argument before it is unknown.
+fn coalesce<'a>(args: &[Alt<'a>], expand: bool) -> Result<Resolved<'a>, String> {
+    let mut args = args.to_vec();
+    if expand {
+        if let Some(last) = args.pop() {
+            args.extend(items(&last, "coalesce")?);
+        }
+    }
+    for arg in &args {
+        match &arg.value {
+            Resolved::Unknown(reason) => return Err(reason.clone()),
+            Resolved::Absent { .. } => {}
+            Resolved::Text(t) if t.is_empty() => {}
+            other => return Ok(other.clone()),
+        }
+    }
+    Ok(Resolved::Error(
+        "`coalesce`: every argument is null or empty".into(),
+    ))
+}
+
+/// `lookup(map, key, default)`: unknown when the map or the key is; the default only when the
+/// known map has no such key.
+fn lookup<'a>(args: &[Alt<'a>]) -> Result<Resolved<'a>, String> {
+    let (Some(map), Some(key)) = (args.first(), args.get(1)) else {
+        return Ok(Resolved::Error("`lookup` needs a map and a key".into()));
+    };
+    let fields = match &map.value {
+        Resolved::Fields(fields) => fields,
+        Resolved::Unknown(reason) => return Err(reason.clone()),
+        Resolved::Link(_) => return Err("`lookup` in a value known only at plan time".into()),
+        _ => return Ok(Resolved::Error("`lookup` needs a map".into())),
+    };
+    let key = match &key.value {
+        Resolved::Text(key) => key,
+        Resolved::Unknown(reason) => return Err(reason.clone()),
+        _ => return Ok(Resolved::Error("`lookup` needs a string key".into())),
+    };
+    Ok(match fields.iter().rev().find(|(k, _)| k == key) {
+        Some((_, v)) => v.value.clone(),
+        None => match args.get(2) {
+            Some(default) => default.value.clone(),
+            None => Resolved::Error(format!("`lookup`: no key `{key}`")),
+        },
     })
 }
 

@@ -10,10 +10,11 @@ use coglint_model::{
 };
 use coglint_source::{FileId, Span};
 
-use super::eval::{Input, Scope};
+use super::eval::{unknown, Input, Scope};
 use super::instances::instances;
 use super::module::{normalize, Module, TfFile};
 use super::properties::TfProperties;
+use super::unread;
 use crate::lowering::{build, terraform_kind};
 use crate::lowering::{Prop, Resource};
 use crate::value::{Alt, Resolved};
@@ -43,12 +44,28 @@ pub fn follow_call(callers: &[PathBuf], callee: &Path) -> Result<(), CallCut> {
 }
 
 /// Every module of the scan, by directory.
-pub type Modules<'f> = HashMap<PathBuf, Vec<&'f TfFile>>;
+#[derive(Default)]
+pub struct Modules<'f> {
+    /// The files of each module that were parsed.
+    pub files: HashMap<PathBuf, Vec<&'f TfFile>>,
+    /// The `.tf` files of each module that could not be read or parsed (each a problem of its
+    /// own). Whatever the module's parsed files name and do not declare may be declared in
+    /// them: it is unknown, never absent (see `Module::unparsed`).
+    pub unparsed: HashMap<PathBuf, Vec<PathBuf>>,
+}
+
+/// A var file of a root module.
+pub enum VarFile<'f> {
+    Parsed(&'f TfFile),
+    /// It could not be read or parsed (a problem of its own): any variable it may set, and
+    /// that no file after it sets, is unknown.
+    Unparsed(PathBuf),
+}
 
 /// Values for a root module's variables, lowest precedence first: `terraform.tfvars`, then
 /// `*.auto.tfvars` in name order, then `--var-file` files in order; then `-var NAME=VALUE`.
 pub struct RootInputs<'f> {
-    pub var_files: Vec<&'f TfFile>,
+    pub var_files: Vec<VarFile<'f>>,
     pub vars: Vec<(String, String)>,
     /// Remote modules installed by `terraform init`, from `.terraform/modules/modules.json`:
     /// module key (`auth`, `auth.inner`) to directory.
@@ -77,7 +94,8 @@ fn lower_module<'a>(
     model: &mut Model,
 ) {
     let prefix = call.prefix.as_str();
-    let Some(files) = modules.get(dir) else {
+    let lost = unread::lost_files(modules, dir, model);
+    let Some(files) = modules.files.get(dir) else {
         return;
     };
     // A call that is not followed is reported by the linter, from the same decision.
@@ -85,7 +103,8 @@ fn lower_module<'a>(
         return;
     }
     stack.push(dir.to_path_buf());
-    let module = Module::new(files);
+    let mut module = Module::new(files);
+    module.unparsed = lost;
     let scope = Scope {
         module: &module,
         inputs,
@@ -134,7 +153,8 @@ fn lower_module<'a>(
         } else {
             format!("{}.{}", call.key, decl.name)
         };
-        let (child, reported_at) = if source.starts_with("./") || source.starts_with("../") {
+        let local = source.starts_with("./") || source.starts_with("../");
+        let (child, reported_at) = if local {
             (normalize(&dir.join(source)), call.reported_at.clone())
         } else {
             // A registry or git module, installed by `terraform init`: not the user's to edit.
@@ -147,9 +167,23 @@ fn lower_module<'a>(
                     });
                     (installed.clone(), Some(at))
                 }
-                None => continue,
+                None => {
+                    let reason =
+                        "`terraform init` has not installed it (no `.terraform/modules` entry)";
+                    unread::module_call(decl, source, prefix, reason, &scope, model);
+                    continue;
+                }
             }
         };
+        if !modules.files.contains_key(&child) && !modules.unparsed.contains_key(&child) {
+            let reason = if local {
+                "no `.tf` file is there"
+            } else {
+                "its installed directory holds no `.tf` file"
+            };
+            unread::module_call(decl, source, prefix, reason, &scope, model);
+            continue;
+        }
         // A module called with `count` or `for_each` is evaluated once per instance.
         for instance in instances(decl.body, decl.file, &scope) {
             let instance_scope = scope.with_bindings(instance.bindings);
@@ -185,13 +219,25 @@ fn lower_module<'a>(
 /// Lowers a root module (and the local modules it calls) to the model.
 pub fn lower_root<'a>(dir: &Path, modules: &Modules<'a>, root_inputs: &RootInputs<'a>) -> Model {
     let mut model = Model::default();
-    let Some(files) = modules.get(dir) else {
+    let Some(files) = modules.files.get(dir) else {
         return model;
     };
-    let module = Module::new(files);
+    let mut module = Module::new(files);
+    module.unparsed = unread::lost_files(modules, dir, &mut model);
     let empty = HashMap::new();
     let mut inputs: HashMap<String, Input<'a>> = HashMap::new();
-    for file in &root_inputs.var_files {
+    // The last var file that could not be parsed: what it may set is unknown, unless a file
+    // after it or `-var` sets it.
+    let mut lost_var_file: Option<&Path> = None;
+    for var_file in &root_inputs.var_files {
+        let file = match var_file {
+            VarFile::Parsed(file) => file,
+            VarFile::Unparsed(path) => {
+                inputs.clear();
+                lost_var_file = Some(path);
+                continue;
+            }
+        };
         for attr in file.body.attributes() {
             // Values in var files are literals; evaluate them with the file's own text.
             let file_module = Module::new(&[*file]);
@@ -209,6 +255,22 @@ pub fn lower_root<'a>(dir: &Path, modules: &Modules<'a>, root_inputs: &RootInput
                     origin: ParameterOrigin::Supplied,
                 },
             );
+        }
+    }
+    if let Some(path) = lost_var_file {
+        let shown = path
+            .file_name()
+            .unwrap_or(path.as_os_str())
+            .to_string_lossy();
+        for (name, decl) in &module.variables {
+            inputs.entry(name.to_string()).or_insert_with(|| Input {
+                alternatives: vec![unknown(
+                    &Scenario::always(),
+                    Span::file_start(decl.file),
+                    format!("variable `{name}` may be set in `{shown}`, which could not be parsed"),
+                )],
+                origin: ParameterOrigin::Supplied,
+            });
         }
     }
     for (name, value) in &root_inputs.vars {

@@ -8,8 +8,9 @@ mod lower;
 mod module;
 mod policy_document;
 mod properties;
+mod unread;
 
-pub use lower::{follow_call, lower_root, CallCut, Modules, RootInputs, MAX_MODULE_DEPTH};
+pub use lower::{follow_call, lower_root, CallCut, Modules, RootInputs, VarFile, MAX_MODULE_DEPTH};
 pub(crate) use module::BodyRef;
 pub use module::{local_module_calls, normalize, JsonModule, LocalCall, TfFile};
 

@@ -9,7 +9,7 @@ use coglint_syntax::hcl_edit::expr::Expression;
 use coglint_syntax::hcl_edit::structure::{Block, Body};
 use coglint_syntax::hcl_edit::template::StringTemplate;
 use coglint_syntax::hcl_edit::Span as _;
-use coglint_syntax::{Node, NodeKind};
+use coglint_syntax::{DuplicateKey, Node, NodeKind};
 
 /// A parsed `.tf`, `.tf.json` or `.tfvars` file.
 #[derive(Debug)]
@@ -21,6 +21,9 @@ pub struct TfFile {
     pub body: Body,
     /// A `.tf.json` file's tree.
     pub json: Option<JsonModule>,
+    /// Keys written twice in a type constraint, which Terraform 1.6 and later refuse (the
+    /// tree keeps the last, as earlier versions do).
+    pub type_duplicates: Vec<DuplicateKey>,
 }
 
 /// A `.tf.json` file: its located tree, and the expressions written in its strings.
@@ -194,6 +197,9 @@ pub(crate) struct Module<'a> {
     pub texts: HashMap<FileId, &'a str>,
     /// Expressions parsed from `.tf.json` strings, by file and the string's start offset.
     pub templates: HashMap<FileId, &'a HashMap<u32, (u32, Expression)>>,
+    /// The names of the module's files that could not be parsed: a name the parsed files do not
+    /// declare may be declared there, and is unknown (never absent).
+    pub unparsed: Vec<String>,
 }
 
 /// The literal string of an attribute (`source = "./modules/auth"`).
@@ -224,6 +230,7 @@ impl<'a> Module<'a> {
             calls: Vec::new(),
             texts: HashMap::new(),
             templates: HashMap::new(),
+            unparsed: Vec::new(),
         };
         for file in files {
             module.texts.insert(file.id, &file.text);

@@ -71,6 +71,11 @@ impl<'a> Template<'a> {
                         ..alt
                     }),
                     Resolved::Unknown(_) => next.push(alt),
+                    // Terraform's; never met in a template.
+                    Resolved::Error(reason) => next.push(Alt {
+                        value: Resolved::Unknown(reason),
+                        ..alt
+                    }),
                 }
             }
             alts = cap(next, || {

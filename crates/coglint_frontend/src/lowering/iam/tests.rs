@@ -20,17 +20,19 @@ fn cloudformation(text: &str) -> Model {
 
 fn terraform(text: &str) -> Model {
     let file = match parse_hcl(text, Limits::default()) {
-        Ok(body) => TfFile {
+        Ok(parsed) => TfFile {
             id: FileId(0),
             path: PathBuf::from("root/main.tf"),
             text: Arc::from(text),
-            body,
+            body: parsed.body,
             json: None,
+            type_duplicates: parsed.type_duplicates,
         },
         Err(e) => panic!("{e:?}"),
     };
-    let mut modules: Modules<'_> = Modules::new();
+    let mut modules: Modules<'_> = Modules::default();
     modules
+        .files
         .entry(PathBuf::from("root"))
         .or_default()
         .push(&file);

@@ -1,7 +1,9 @@
 //! Evaluation of Terraform expressions: variables (values given for the scan, then defaults),
-//! locals, literals, templates, a set of pure functions, conditionals (folded when the
-//! condition is known, both branches as scenarios when not) and references to resources as
-//! typed links. Anything else is unknown, with its reason.
+//! locals, literals, templates, a set of pure functions, `try` and `can`, conditionals (folded
+//! when the condition is known, both branches as scenarios when not) and references to
+//! resources as typed links. Anything else is unknown, with its reason. What fails in Terraform
+//! (a missing attribute of a known object) is an error inside the evaluator, which `try` and
+//! `can` catch, and unknown outside it.
 
 use coglint_model::{ParameterOrigin, Provenance, Scenario, Subject};
 use coglint_source::Span;
@@ -15,6 +17,7 @@ use crate::value::{cap, product, Alt, Resolved, TooManyScenarios};
 use coglint_source::FileId;
 use coglint_syntax::{Node, NodeKind, ScalarStyle};
 
+mod fallback;
 mod traversal;
 
 const MAX_DEPTH: usize = 64;
@@ -65,13 +68,14 @@ impl<'m, 'a> Scope<'m, 'a> {
             .to_string()
     }
 
+    /// The values of `expr`; a Terraform error in them is unknown (see [`Resolved::Error`]).
     pub fn eval(&self, expr: &'a Expression, file: Origin, scenario: &Scenario) -> Vec<Alt<'a>> {
-        self.eval_at(expr, file, scenario, 0)
+        fallback::settle(self.eval_at(expr, file, scenario, 0))
     }
 
-    /// An expression of either syntax.
+    /// An expression of either syntax, as [`Scope::eval`].
     pub fn eval_expr(&self, expr: Expr<'a>, file: FileId, scenario: &Scenario) -> Vec<Alt<'a>> {
-        self.eval_expr_at(expr, file, scenario, 0)
+        fallback::settle(self.eval_expr_at(expr, file, scenario, 0))
     }
 
     fn eval_expr_at(
@@ -204,8 +208,7 @@ impl<'m, 'a> Scope<'m, 'a> {
                 }
             }
             Expression::Object(object) => {
-                let mut keys = Vec::new();
-                let mut parts = Vec::new();
+                let mut items = Vec::new();
                 for (key, value) in object.iter() {
                     let key = match key {
                         ObjectKey::Ident(i) => i.as_str().to_string(),
@@ -218,6 +221,19 @@ impl<'m, 'a> Scope<'m, 'a> {
                             )]
                         }
                     };
+                    items.push((key, value));
+                }
+                // `a` and `"a"` are one key: the last one written wins, as in Terraform.
+                let mut seen = std::collections::HashSet::new();
+                let mut kept: Vec<_> = items
+                    .into_iter()
+                    .rev()
+                    .filter(|(key, _)| seen.insert(key.clone()))
+                    .collect();
+                kept.reverse();
+                let mut keys = Vec::new();
+                let mut parts = Vec::new();
+                for (key, value) in kept {
                     keys.push(key);
                     parts.push(self.eval_at(value.expr(), file, scenario, depth + 1));
                 }
@@ -264,6 +280,7 @@ impl<'m, 'a> Scope<'m, 'a> {
                                 }
                             }
                         }
+                        Resolved::Error(_) => out.push(cond),
                         _ => out.push(unknown(
                             &cond.scenario,
                             at,
@@ -282,11 +299,13 @@ impl<'m, 'a> Scope<'m, 'a> {
                         format!("provider function `{name}` is not evaluated"),
                     )];
                 }
-                if name == "try" || name == "coalesce" && call.args.iter().count() == 0 {
-                    return self.try_(call.args.iter(), file, at, scenario, depth);
+                let args: Vec<&'a Expression> = call.args.iter().collect();
+                match name {
+                    "try" => return self.try_(&args, file, at, scenario, depth),
+                    "can" => return self.can(&args, file, at, scenario, depth),
+                    _ => {}
                 }
-                let parts = call
-                    .args
+                let parts = args
                     .iter()
                     .map(|e| self.eval_at(e, file, scenario, depth + 1))
                     .collect();
@@ -328,6 +347,7 @@ impl<'m, 'a> Scope<'m, 'a> {
                             }
                         },
                         (_, Resolved::Unknown(r)) => Resolved::Unknown(r.clone()),
+                        (_, Resolved::Error(r)) => Resolved::Error(r.clone()),
                         _ => Resolved::Unknown("an operator on a value of the wrong type".into()),
                     };
                     Alt {
@@ -359,31 +379,6 @@ impl<'m, 'a> Scope<'m, 'a> {
             }
         };
         cap(alts, || unknown(scenario, at, TooManyScenarios.to_string()))
-    }
-
-    /// `try(a, b, ...)`: the first argument that can be evaluated.
-    fn try_(
-        &self,
-        args: impl Iterator<Item = &'a Expression>,
-        file: Origin,
-        at: Span,
-        scenario: &Scenario,
-        depth: usize,
-    ) -> Vec<Alt<'a>> {
-        for arg in args {
-            let alts = self.eval_at(arg, file, scenario, depth + 1);
-            if alts
-                .iter()
-                .all(|a| !matches!(a.value, Resolved::Unknown(_)))
-            {
-                return alts;
-            }
-        }
-        vec![unknown(
-            scenario,
-            at,
-            "no argument of `try` can be evaluated",
-        )]
     }
 
     fn template(
@@ -424,6 +419,12 @@ impl<'m, 'a> Scope<'m, 'a> {
                         match &v.value {
                             Resolved::Text(t) => text.push_str(t),
                             Resolved::Unknown(r) => return unknown(&s, at, r.clone()),
+                            Resolved::Error(r) => {
+                                return Alt {
+                                    value: Resolved::Error(r.clone()),
+                                    ..text_alt(&s, "", at)
+                                }
+                            }
                             _ => {
                                 return unknown(
                                     &s,
@@ -447,6 +448,7 @@ fn binary<'a>(op: BinaryOperator, lhs: &Resolved<'a>, rhs: &Resolved<'a>) -> Res
         (Resolved::Unknown(u), _) | (_, Resolved::Unknown(u)) => {
             return Resolved::Unknown(u.clone())
         }
+        (Resolved::Error(e), _) | (_, Resolved::Error(e)) => return Resolved::Error(e.clone()),
         (Resolved::Text(l), Resolved::Text(r)) => (l.as_str(), r.as_str()),
         (Resolved::Absent { .. }, Resolved::Absent { .. }) => ("", ""),
         _ => match op {

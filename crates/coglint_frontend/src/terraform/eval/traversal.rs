@@ -35,7 +35,7 @@ impl<'m, 'a> Scope<'m, 'a> {
                         return vec![unknown(
                             scenario,
                             at,
-                            format!("`local.{name}` is not declared"),
+                            self.undeclared(&format!("`local.{name}`")),
                         )]
                     }
                 },
@@ -103,6 +103,13 @@ impl<'m, 'a> Scope<'m, 'a> {
                 (name, _) => match self.bindings.iter().rev().find(|(n, _)| n == name) {
                     // A dynamic block's iterator: `setting.value`.
                     Some((_, value)) => (vec![value.clone()], 0),
+                    None if !self.module.unparsed.is_empty() => {
+                        return vec![unknown(
+                            scenario,
+                            at,
+                            self.undeclared(&format!("`{}`", self.text_of(file, at))),
+                        )]
+                    }
                     None => {
                         return vec![unknown(
                             scenario,
@@ -130,6 +137,10 @@ impl<'m, 'a> Scope<'m, 'a> {
                             };
                             let value = match &key.value {
                                 Resolved::Text(k) => index_into(alt.clone(), k),
+                                Resolved::Error(e) => Alt {
+                                    value: Resolved::Error(e.clone()),
+                                    ..alt.clone()
+                                },
                                 _ => unknown(&s, at, "an index known only at plan time"),
                             };
                             next.push(Alt {
@@ -158,10 +169,22 @@ impl<'m, 'a> Scope<'m, 'a> {
     /// finding points at the use; the value's own place becomes a related location.
     fn variable(&self, name: &str, at: Span, scenario: &Scenario, depth: usize) -> Vec<Alt<'a>> {
         let Some(decl) = self.module.variables.get(name) else {
+            // Declared, it may be, in a file that could not be parsed: the value given for it
+            // is its value.
+            if let (false, Some(input)) = (self.module.unparsed.is_empty(), self.inputs.get(name)) {
+                return input
+                    .alternatives
+                    .iter()
+                    .filter_map(|a| {
+                        let scenario = scenario.merge(&a.scenario)?;
+                        Some(as_input(a.clone(), scenario, at, name, input.origin))
+                    })
+                    .collect();
+            }
             return vec![unknown(
                 scenario,
                 at,
-                format!("variable `{name}` is not declared"),
+                self.undeclared(&format!("variable `{name}`")),
             )];
         };
         if decl.sensitive {
@@ -194,6 +217,23 @@ impl<'m, 'a> Scope<'m, 'a> {
                 Some(as_input(a, scenario, at, name, origin))
             })
             .collect()
+    }
+}
+
+impl Scope<'_, '_> {
+    /// Why a name the module does not declare is unknown: it may be declared in a file of the
+    /// module that could not be parsed.
+    fn undeclared(&self, what: &str) -> String {
+        match self.module.unparsed.as_slice() {
+            [] => format!("{what} is not declared"),
+            [one] => format!(
+                "{what} is not declared in the files that could be parsed; it may be in `{one}`, which could not"
+            ),
+            many => format!(
+                "{what} is not declared in the files that could be parsed; it may be in one of `{}`, which could not",
+                many.join("`, `")
+            ),
+        }
     }
 }
 
@@ -254,49 +294,64 @@ fn as_input<'a>(
     }
 }
 
+/// `value.name`. On a known value that has no such attribute Terraform fails: an error,
+/// which `try` catches.
 fn get_field<'a>(alt: Alt<'a>, name: &str) -> Alt<'a> {
-    match alt.value {
-        Resolved::Fields(fields) => match fields.into_iter().find(|(k, _)| k == name) {
-            Some((_, v)) => Alt {
-                scenario: alt.scenario,
-                ..v
-            },
-            None => Alt {
-                value: Resolved::Unknown(format!("no attribute `{name}`")),
-                ..alt
-            },
-        },
-        Resolved::Unknown(_) => alt,
-        _ => Alt {
-            value: Resolved::Unknown(format!(
-                "attribute `{name}` of a value that is not an object"
-            )),
-            ..alt
-        },
-    }
+    let value = match alt.value {
+        Resolved::Fields(fields) => {
+            return match fields.into_iter().find(|(k, _)| k == name) {
+                Some((_, v)) => Alt {
+                    scenario: alt.scenario,
+                    ..v
+                },
+                None => Alt {
+                    value: Resolved::Error(format!("no attribute `{name}`")),
+                    ..alt
+                },
+            }
+        }
+        Resolved::Unknown(_) | Resolved::Error(_) => return alt,
+        Resolved::Absent { .. } => Resolved::Error(format!("attribute `{name}` of null")),
+        Resolved::Text(_) | Resolved::Items(_) => Resolved::Error(format!(
+            "attribute `{name}` of a value that is not an object"
+        )),
+        Resolved::Link(_) | Resolved::Node(_) | Resolved::Texts(_) => Resolved::Unknown(format!(
+            "attribute `{name}` of a value known only at plan time"
+        )),
+    };
+    Alt { value, ..alt }
 }
 
+/// `value[key]`: past the end of a known list, or a key a known map does not have, Terraform
+/// fails (an error, which `try` catches).
 fn index_into<'a>(alt: Alt<'a>, key: &str) -> Alt<'a> {
-    match alt.value {
-        Resolved::Items(items) => match key
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| items.get(i).cloned())
-        {
-            Some(v) => Alt {
-                scenario: alt.scenario,
-                ..v
-            },
-            None => Alt {
-                value: Resolved::Unknown(format!("index `{key}` out of range")),
-                ..alt
-            },
-        },
-        Resolved::Fields(_) => get_field(alt, key),
-        Resolved::Unknown(_) => alt,
-        _ => Alt {
-            value: Resolved::Unknown("an index into a value that is not a collection".into()),
-            ..alt
-        },
-    }
+    let value = match alt.value {
+        Resolved::Items(items) => {
+            return match key.parse::<usize>() {
+                Ok(i) => match items.get(i).cloned() {
+                    Some(v) => Alt {
+                        scenario: alt.scenario,
+                        ..v
+                    },
+                    None => Alt {
+                        value: Resolved::Error(format!("index `{key}` out of range")),
+                        ..alt
+                    },
+                },
+                Err(_) => Alt {
+                    value: Resolved::Error(format!("`{key}` is not an index of a list")),
+                    ..alt
+                },
+            }
+        }
+        Resolved::Fields(_) => return get_field(alt, key),
+        Resolved::Unknown(_) | Resolved::Error(_) => return alt,
+        Resolved::Absent { .. } | Resolved::Text(_) => {
+            Resolved::Error("an index into a value that is not a collection".into())
+        }
+        Resolved::Link(_) | Resolved::Node(_) | Resolved::Texts(_) => {
+            Resolved::Unknown("an index into a value known only at plan time".into())
+        }
+    };
+    Alt { value, ..alt }
 }

@@ -11,6 +11,7 @@ fn json_file(id: u32, path: &str, text: &str) -> TfFile {
             text: Arc::from(text),
             body: Default::default(),
             json: Some(crate::terraform::JsonModule::new(text, doc.root)),
+            type_duplicates: Vec::new(),
         },
         Err(e) => panic!("{path}: {e:?}"),
     }

@@ -10,32 +10,34 @@ use coglint_model::{
 use coglint_source::FileId;
 use coglint_syntax::{parse_hcl, Limits};
 
-use super::{lower_root, Modules, RootInputs, TfFile};
+use super::{lower_root, Modules, RootInputs, TfFile, VarFile};
 use crate::test_support::values;
 
 mod blocks;
+mod reading;
 
 fn file(id: u32, path: &str, text: &str) -> TfFile {
     match parse_hcl(text, Limits::default()) {
-        Ok(body) => TfFile {
+        Ok(parsed) => TfFile {
             id: FileId(id),
             path: PathBuf::from(path),
             text: Arc::from(text),
-            body,
+            body: parsed.body,
             json: None,
+            type_duplicates: parsed.type_duplicates,
         },
         Err(e) => panic!("{path}: {e:?}"),
     }
 }
 
 fn lower(files: &[TfFile], var_files: &[&TfFile], vars: &[(&str, &str)]) -> Model {
-    let mut modules: Modules<'_> = Modules::new();
+    let mut modules: Modules<'_> = Modules::default();
     for f in files {
         let dir = f.path.parent().map(Path::to_path_buf).unwrap_or_default();
-        modules.entry(dir).or_default().push(f);
+        modules.files.entry(dir).or_default().push(f);
     }
     let inputs = RootInputs {
-        var_files: var_files.to_vec(),
+        var_files: var_files.iter().map(|f| VarFile::Parsed(f)).collect(),
         vars: vars
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))

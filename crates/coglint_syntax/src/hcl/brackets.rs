@@ -1,11 +1,6 @@
-//! HCL (Terraform) through hcl-edit, which keeps byte spans on blocks, labels, attributes and
-//! every expression. The tree is hcl-edit's own; this module bounds what it is given.
-
-use coglint_source::TextRange;
-pub use hcl_edit;
-use hcl_edit::structure::Body;
-
-use crate::{Limits, SyntaxError, SyntaxErrorKind};
+//! A cheap scan of the bracket structure of HCL text, outside strings, comments and heredocs:
+//! run before parsing, because the parser recurses on nesting and backtracks exponentially on
+//! many unclosed `{`.
 
 /// What the bracket scan is inside of.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -22,13 +17,13 @@ enum Frame {
 /// nesting and where it is reached, and the brackets still open at the end. A cheap guard
 /// before parsing: the parser recurses on nesting, and backtracks exponentially on many
 /// unclosed `{`.
-struct Brackets {
-    max_depth: usize,
-    deepest_at: usize,
-    unclosed: Vec<usize>,
+pub(super) struct Brackets {
+    pub(super) max_depth: usize,
+    pub(super) deepest_at: usize,
+    pub(super) unclosed: Vec<usize>,
 }
 
-fn brackets(text: &str) -> Brackets {
+pub(super) fn brackets(text: &str) -> Brackets {
     let bytes = text.as_bytes();
     let mut stack: Vec<Frame> = Vec::new();
     let mut out = Brackets {
@@ -121,112 +116,11 @@ fn skip_heredoc(text: &str, start: usize) -> usize {
     text.len()
 }
 
-/// More unclosed brackets than this at the end of a file is a syntax error found before
-/// parsing (the parser would need exponential time to say so).
-const MAX_UNCLOSED: usize = 8;
-
-/// Parses a `.tf` or `.tfvars` file.
-pub fn parse_hcl(text: &str, limits: Limits) -> Result<Body, SyntaxError> {
-    let scan = brackets(text);
-    if scan.max_depth > limits.max_depth {
-        let at = scan.deepest_at;
-        return Err(SyntaxError::new(
-            SyntaxErrorKind::TooDeep,
-            format!("nesting deeper than {} levels", limits.max_depth),
-            TextRange::from_usize(at, at + 1),
-        ));
-    }
-    if scan.unclosed.len() > MAX_UNCLOSED {
-        let at = scan.unclosed[0];
-        return Err(SyntaxError::new(
-            SyntaxErrorKind::Malformed,
-            format!(
-                "{} brackets are never closed; the first is this `{}`",
-                scan.unclosed.len(),
-                &text[at..at + 1]
-            ),
-            TextRange::from_usize(at, at + 1),
-        ));
-    }
-    hcl_edit::parser::parse_body(text).map_err(|e| {
-        let offset = e.location().offset();
-        // Quote the offending line, shortened: a hostile one-line file must not flood the report.
-        let line = e.line().trim();
-        let message = match line.chars().count() {
-            0 => e.message().to_string(),
-            n if n <= 80 => format!("{} in `{line}`", e.message()),
-            _ => format!(
-                "{} in `{}…`",
-                e.message(),
-                line.chars().take(80).collect::<String>()
-            ),
-        };
-        SyntaxError::new(
-            SyntaxErrorKind::Malformed,
-            message,
-            TextRange::from_usize(offset, offset),
-        )
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use hcl_edit::Span;
-
-    #[test]
-    fn expressions_keep_their_spans() {
-        let text =
-            "resource \"aws_cognito_user_pool\" \"main\" {\n  mfa_configuration = \"OFF\"\n}\n";
-        let body = match parse_hcl(text, Limits::default()) {
-            Ok(b) => b,
-            Err(e) => panic!("{e:?}"),
-        };
-        let block = body.iter().find_map(|s| s.as_block());
-        let attr = block.and_then(|b| b.body.get_attribute("mfa_configuration"));
-        let span = attr.and_then(|a| a.value.span());
-        assert_eq!(span.map(|r| &text[r]), Some("\"OFF\""));
-    }
-
-    #[test]
-    fn errors_and_deep_nesting_are_reported() {
-        assert!(parse_hcl("resource \"x\" {\n  a = \n", Limits::default()).is_err());
-        let deep = format!("a = {}{}\n", "[".repeat(5000), "]".repeat(5000));
-        let err = parse_hcl(&deep, Limits::default());
-        assert!(matches!(
-            err,
-            Err(SyntaxError {
-                kind: SyntaxErrorKind::TooDeep,
-                ..
-            })
-        ));
-        let in_string = format!("a = \"{}\"\n", "[".repeat(5000));
-        assert!(parse_hcl(&in_string, Limits::default()).is_ok());
-        // hcl-edit bounds operator chains; the quoted line is shortened.
-        let chain = format!("a = {}1\n", "!".repeat(50_000));
-        match parse_hcl(&chain, Limits::default()) {
-            Err(e) => assert!(e.message.len() < 200, "{}", e.message.len()),
-            Ok(_) => panic!("a 50,000-deep chain should be refused"),
-        }
-    }
-
-    #[test]
-    fn many_unclosed_braces_are_refused_before_parsing() {
-        // Found by fuzzing (fuzz/regressions/hcl/unclosed-objects.tf): hcl-edit needs seconds,
-        // doubling with each unclosed object, to reject this.
-        let text = include_str!("../../../fuzz/regressions/hcl/unclosed-objects.tf");
-        match parse_hcl(text, Limits::default()) {
-            Err(e) => {
-                assert_eq!(e.kind, SyntaxErrorKind::Malformed);
-                assert_eq!(
-                    e.message,
-                    "17 brackets are never closed; the first is this `{`"
-                );
-                assert_eq!(e.range, TextRange::from_usize(4, 5));
-            }
-            Ok(_) => panic!("unclosed braces should be refused"),
-        }
-    }
+    use crate::hcl::parse_hcl;
+    use crate::Limits;
 
     #[test]
     fn brackets_in_strings_comments_heredocs_and_templates_are_not_counted() {

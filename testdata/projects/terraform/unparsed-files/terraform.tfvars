@@ -1,0 +1,2 @@
+root_mfa = "ON"
+regions = ["eu-west-1",
