@@ -267,7 +267,8 @@ pub fn find(start: &Path) -> Option<PathBuf> {
     };
     loop {
         let candidate = dir.join(CONFIG_FILE);
-        if candidate.is_file() {
+        // Not `is_file`: a named pipe there is refused by the read, and said so.
+        if candidate.exists() && !candidate.is_dir() {
             return Some(candidate);
         }
         if !dir.pop() {
@@ -278,13 +279,15 @@ pub fn find(start: &Path) -> Option<PathBuf> {
 
 /// Reads a configuration file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-        path: path.display().to_string(),
-        line: 1,
-        column: 1,
-        message: format!("cannot read: {e}"),
+    let text = crate::read::read_string(path, &crate::read::Roots::anywhere()).map_err(|e| {
+        ConfigError {
+            path: path.display().to_string(),
+            line: 1,
+            column: 1,
+            message: e.describe(),
+        }
     })?;
-    parse(path, &text)
+    parse(path, text.strip_prefix('\u{feff}').unwrap_or(&text))
 }
 
 /// Parses configuration text (`path` is only for messages).

@@ -7,6 +7,7 @@ pub mod config;
 mod discover;
 mod problem;
 mod project;
+mod read;
 mod scan;
 mod suppress;
 mod terraform;

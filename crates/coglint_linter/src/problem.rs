@@ -13,6 +13,8 @@ pub enum ProblemKind {
     Encoding,
     /// The file is larger than the limit.
     TooLarge,
+    /// A named pipe, a device or a socket where a file was expected: not opened.
+    SpecialFile,
     /// Not well-formed YAML or JSON, or beyond a nesting or alias limit.
     Syntax,
     /// A key written twice in one mapping (CloudFormation rejects the template).
@@ -32,8 +34,8 @@ pub enum ProblemKind {
     MissingTemplate,
     /// A suppression that cannot be used: no reason, no rule, a malformed date.
     Suppression,
-    /// A file that a reference names (an include, a manifest entry) lies outside the scanned
-    /// directories and their repository: it is not read.
+    /// A file that a reference names (an include, a manifest entry, a module source, a symbolic
+    /// link) lies outside the scanned directories and their repository: it is not read.
     OutsideRoots,
     /// A file that a Serverless service includes cannot be used (missing, malformed, a cycle).
     Include,
@@ -50,6 +52,7 @@ impl ProblemKind {
             ProblemKind::Io => "io-error",
             ProblemKind::Encoding => "encoding-error",
             ProblemKind::TooLarge => "file-too-large",
+            ProblemKind::SpecialFile => "special-file",
             ProblemKind::Syntax => "syntax-error",
             ProblemKind::DuplicateKey => "duplicate-key",
             ProblemKind::Parameters => "parameters-error",

@@ -22,7 +22,8 @@ use coglint_syntax::{Document, Entry, Key, Node, NodeKind};
 use rayon::prelude::*;
 
 use crate::problem::{Problem, ProblemKind};
-use crate::scan::{mentions_cognito, parse, read_text, syntax_problem, ScanOptions};
+use crate::read::{read_text, Roots};
+use crate::scan::{mentions_cognito, parse, syntax_problem, ScanOptions};
 pub(crate) use files::Files;
 
 /// What a discovered YAML or JSON file turned out to be.
@@ -155,7 +156,11 @@ fn is_fragment(root: &Node) -> bool {
 /// are not worth parsing: a template needs a `Resources` section and, to hold anything the
 /// rules read, a mention of Cognito; a service is parsed whenever it may be one, since the
 /// Cognito resources may sit in the files it includes.
-pub(crate) fn read_candidate(candidate: &Candidate, options: &ScanOptions) -> ReadOutcome {
+pub(crate) fn read_candidate(
+    candidate: &Candidate,
+    options: &ScanOptions,
+    roots: &Roots,
+) -> ReadOutcome {
     let Candidate {
         path,
         id,
@@ -165,7 +170,7 @@ pub(crate) fn read_candidate(candidate: &Candidate, options: &ScanOptions) -> Re
     } = candidate;
     let (path, id, explicit, role) = (path.as_path(), *id, *explicit, *role);
     let mut outcome = ReadOutcome::default();
-    let text = match read_text(path, explicit) {
+    let text = match read_text(path, explicit, roots) {
         Ok(Some(text)) => text,
         Ok(None) => return outcome,
         Err(problem) => {
@@ -393,9 +398,13 @@ pub(crate) struct Candidate {
 }
 
 /// Reads every candidate in parallel; the outcomes in the order of `candidates`.
-pub(crate) fn read_all(candidates: &[Candidate], options: &ScanOptions) -> Vec<ReadOutcome> {
+pub(crate) fn read_all(
+    candidates: &[Candidate],
+    options: &ScanOptions,
+    roots: &Roots,
+) -> Vec<ReadOutcome> {
     candidates
         .par_iter()
-        .map(|candidate| read_candidate(candidate, options))
+        .map(|candidate| read_candidate(candidate, options, roots))
         .collect()
 }
