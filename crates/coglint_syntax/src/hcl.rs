@@ -127,6 +127,8 @@ const MAX_UNCLOSED: usize = 8;
 
 /// Parses a `.tf` or `.tfvars` file.
 pub fn parse_hcl(text: &str, limits: Limits) -> Result<Body, SyntaxError> {
+    let text_without_bom = crate::without_bom(text);
+    let text: &str = &text_without_bom;
     let scan = brackets(text);
     if scan.max_depth > limits.max_depth {
         let at = scan.deepest_at;
