@@ -67,3 +67,20 @@ fn a_carriage_return_alone_ends_a_line() {
     assert!(!text.contains("old-mac.yaml:10:25: COG101"), "{text}");
     assert!(!text.contains("unused-suppression"), "{text}");
 }
+
+#[test]
+fn a_template_in_a_second_yaml_document_is_a_warning_not_silence() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "stream.yaml",
+        "# config for another tool\nname: auth\n---\nResources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      MfaConfiguration: \"OFF\"\n",
+    );
+    let out = coglint(dir.path(), &["check", ".", "--format", "concise"]);
+    let text = stdout(&out);
+    assert_eq!(
+        text,
+        "stream.yaml:3:1: warning[extra-documents] a second YAML document starts here: coglint reads only the first document of a file, as CloudFormation takes one template per file; this one and any after it are not checked\n"
+    );
+    assert_eq!(out.status.code(), Some(0));
+}

@@ -19,6 +19,8 @@ pub enum ProblemKind {
     Syntax,
     /// A key written twice in one mapping (CloudFormation rejects the template).
     DuplicateKey,
+    /// A YAML file of several documents: only the first is read.
+    ExtraDocuments,
     /// The `--parameters` file is not in a supported form.
     Parameters,
     /// A symbolic link loop met while walking (skipped).
@@ -55,6 +57,7 @@ impl ProblemKind {
             ProblemKind::SpecialFile => "special-file",
             ProblemKind::Syntax => "syntax-error",
             ProblemKind::DuplicateKey => "duplicate-key",
+            ProblemKind::ExtraDocuments => "extra-documents",
             ProblemKind::Parameters => "parameters-error",
             ProblemKind::SymlinkLoop => "symlink-loop",
             ProblemKind::ModuleCycle => "module-cycle",
@@ -90,6 +93,7 @@ impl ProblemKind {
         !matches!(
             self,
             ProblemKind::SymlinkLoop
+                | ProblemKind::ExtraDocuments
                 | ProblemKind::UnlistedTemplate
                 | ProblemKind::MissingTemplate
                 | ProblemKind::ExpiredSuppression

@@ -59,6 +59,7 @@ pub fn parse_json(file: FileId, text: &str, limits: Limits) -> Result<Document, 
         root,
         comments: Vec::new(),
         duplicate_keys: duplicates,
+        next_document: None,
     })
 }
 

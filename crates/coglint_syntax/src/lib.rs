@@ -77,7 +77,7 @@ pub(crate) fn without_bom(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 #[cfg(test)]
-mod bom_tests {
+mod tests {
     use super::*;
     use coglint_source::FileId;
 
@@ -107,5 +107,32 @@ mod bom_tests {
         assert_eq!(value.map(|r| &text[r]), Some("\"OFF\""));
         // YAML took it already.
         assert!(parse_yaml(FileId(0), "\u{feff}a: 1\n", Limits::default()).is_ok());
+    }
+
+    #[test]
+    fn a_second_yaml_document_is_noted_not_read() {
+        let doc = |text: &str| match parse_yaml(FileId(0), text, Limits::default()) {
+            Ok(d) => d,
+            Err(e) => panic!("{e:?}"),
+        };
+        let text = "a: 1\n---\nResources: {}\n";
+        let first = doc(text);
+        assert_eq!(first.root.get("Resources"), None);
+        let at = first.next_document.map(|r| r.start as usize);
+        assert_eq!(at, text.find("---"));
+        // Explicit markers around one document, or an end marker alone: one document.
+        for one in [
+            "a: 1\n",
+            "---\na: 1\n...\n",
+            "a: 1\n...\n",
+            "# c\n---\na: 1\n",
+        ] {
+            assert_eq!(doc(one).next_document, None, "{one:?}");
+        }
+        let text = "a: 1\n...\n---\nb: 2\n";
+        assert_eq!(
+            doc(text).next_document.map(|r| r.start as usize),
+            text.rfind("---")
+        );
     }
 }

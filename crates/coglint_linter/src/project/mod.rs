@@ -202,6 +202,20 @@ pub(crate) fn read_candidate(
             return outcome;
         }
     };
+    if let Some(next) = doc.next_document {
+        // The second document may be the template (a stream that starts with something else):
+        // said, whatever the first one is.
+        outcome.problems.push(
+            Problem::new(
+                ProblemKind::ExtraDocuments,
+                path,
+                "a second YAML document starts here: coglint reads only the first document of a file, as CloudFormation takes one template per file; this one and any after it are not checked",
+            )
+            .at(Span::new(id, next)),
+        );
+        outcome.keep = true;
+        outcome.text = Some(Arc::clone(&text));
+    }
     let class = if role == Role::CliInputs {
         Class::CliInputs
     } else if service && sls::is_service(&doc.root) {
