@@ -21,6 +21,9 @@ pub enum ProblemKind {
     DuplicateKey,
     /// A YAML file of several documents: only the first is read.
     ExtraDocuments,
+    /// A CloudFormation condition named but not defined, or in a cycle (CloudFormation rejects
+    /// the template; coglint does not evaluate it).
+    InvalidCondition,
     /// The `--parameters` file is not in a supported form.
     Parameters,
     /// A symbolic link loop met while walking (skipped).
@@ -58,6 +61,7 @@ impl ProblemKind {
             ProblemKind::Syntax => "syntax-error",
             ProblemKind::DuplicateKey => "duplicate-key",
             ProblemKind::ExtraDocuments => "extra-documents",
+            ProblemKind::InvalidCondition => "invalid-condition",
             ProblemKind::Parameters => "parameters-error",
             ProblemKind::SymlinkLoop => "symlink-loop",
             ProblemKind::ModuleCycle => "module-cycle",
@@ -94,6 +98,7 @@ impl ProblemKind {
             self,
             ProblemKind::SymlinkLoop
                 | ProblemKind::ExtraDocuments
+                | ProblemKind::InvalidCondition
                 | ProblemKind::UnlistedTemplate
                 | ProblemKind::MissingTemplate
                 | ProblemKind::ExpiredSuppression

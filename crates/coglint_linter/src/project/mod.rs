@@ -289,6 +289,8 @@ pub(crate) fn plan(
         let service = serverless::assemble(&path, read, &docs, files, options);
         included.extend(service.included.iter().copied());
         plan.problems.extend(service.problems);
+        plan.problems
+            .extend(condition_problems(files, &service.template));
         let mut inputs = TemplateInputs {
             variables: service.variables,
             ..TemplateInputs::default()
@@ -330,6 +332,10 @@ pub(crate) fn plan(
             }
         };
         plan.problems.extend(duplicate_keys(&path, &read.doc));
+        if matches!(read.class, Class::Template) {
+            plan.problems
+                .extend(condition_problems(files, &read.doc.root));
+        }
         plan.units.push(Unit {
             file: read.id,
             root,
@@ -374,6 +380,21 @@ fn wrap_fragment(path: &Path, root: &Node) -> Node {
             value: root.clone(),
         }]),
     }])
+}
+
+/// The conditions a template names that cannot be evaluated (not defined, or in a cycle).
+fn condition_problems(files: &Files, root: &Node) -> Vec<Problem> {
+    cloudformation::condition_problems(root)
+        .into_iter()
+        .map(|p| {
+            Problem::new(
+                ProblemKind::InvalidCondition,
+                files.path(p.at.file),
+                p.message,
+            )
+            .at(p.at)
+        })
+        .collect()
 }
 
 /// The keys written twice in a document (CloudFormation rejects the template).
