@@ -111,8 +111,7 @@ pub fn read(path: &Path) -> Result<HashMap<String, usize>, BaselineError> {
         path: path.to_path_buf(),
         reason,
     };
-    let text = crate::read::read_string(path, &crate::read::Roots::anywhere())
-        .map_err(|e| error(e.describe()))?;
+    let text = crate::read::read_named(path).map_err(|e| error(e.describe()))?;
     let file: BaselineFile = serde_json::from_str(&text).map_err(|e| error(e.to_string()))?;
     if file.version != BASELINE_VERSION {
         return Err(error(format!(

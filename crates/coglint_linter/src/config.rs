@@ -267,7 +267,6 @@ pub fn find(start: &Path) -> Option<PathBuf> {
     };
     loop {
         let candidate = dir.join(CONFIG_FILE);
-        // Not `is_file`: a named pipe there is refused by the read, and said so.
         if candidate.exists() && !candidate.is_dir() {
             return Some(candidate);
         }
@@ -279,15 +278,13 @@ pub fn find(start: &Path) -> Option<PathBuf> {
 
 /// Reads a configuration file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let text = crate::read::read_string(path, &crate::read::Roots::anywhere()).map_err(|e| {
-        ConfigError {
-            path: path.display().to_string(),
-            line: 1,
-            column: 1,
-            message: e.describe(),
-        }
+    let text = crate::read::read_named(path).map_err(|e| ConfigError {
+        path: path.display().to_string(),
+        line: 1,
+        column: 1,
+        message: e.describe(),
     })?;
-    parse(path, text.strip_prefix('\u{feff}').unwrap_or(&text))
+    parse(path, &text)
 }
 
 /// Parses configuration text (`path` is only for messages).

@@ -197,6 +197,17 @@ pub(crate) fn read_string(path: &Path, roots: &Roots) -> Result<String, Refused>
     String::from_utf8(bytes).map_err(|e| Refused::NotUtf8(e.utf8_error().valid_up_to()))
 }
 
+/// A file the user named on the command line (`--config`, `--baseline`, or a `coglint.toml`
+/// found above the scanned path), as UTF-8 text without a leading byte order mark: read
+/// wherever it is, within the limits.
+pub(crate) fn read_named(path: &Path) -> Result<String, Refused> {
+    let text = read_string(path, &Roots::anywhere())?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
 /// Reads a file as UTF-8 text within the limits. A binary or non-UTF-8 file the user did not
 /// name, and that does not look like a template, is `None`: skipped without a word.
 pub(crate) fn read_text(
