@@ -123,6 +123,19 @@ fn endless_files_named_by_flags_are_refused() {
             );
             assert_eq!(code, Some(2), "{flag} {endless}:\n{said}");
         }
+        // Named as a path to scan.
+        let (text, _, code) = run(
+            root,
+            &["check", "--format", "concise", endless, "weak.yaml"],
+        );
+        assert!(
+            text.contains(&format!(
+                "{endless}: error[special-file] not a regular file"
+            )),
+            "{endless}:\n{text}"
+        );
+        assert!(text.contains("weak.yaml:5:25: COG101"), "{text}");
+        assert_eq!(code, Some(2), "{endless}:\n{text}");
     }
 }
 
