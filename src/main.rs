@@ -8,7 +8,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 use coglint_linter::config::{self, Config};
 use coglint_linter::{baseline, scan, ScanOptions};
-use coglint_report::{render, step_summary, Format, ReportOptions};
+use coglint_report::{escape_text, render, step_summary, Format, ReportOptions};
 use coglint_rules::{all_rules, find_retired, find_rule, retired_rules, Severity};
 
 /// Finds security misconfigurations of Amazon Cognito in infrastructure as code.
@@ -239,12 +239,12 @@ fn configuration(
         return Ok(Config::default());
     };
     let config = config::load(&path).map_err(|e| {
-        eprintln!("coglint: {e}");
+        eprintln!("coglint: {}", escape_text(&e.to_string()));
         ExitCode::from(EXIT_ERROR)
     })?;
     // Warnings do not stop the run: the configuration still means what it says.
     for warning in &config.warnings {
-        eprintln!("{warning}");
+        eprintln!("{}", escape_text(&warning.to_string()));
     }
     Ok(config)
 }
@@ -274,7 +274,7 @@ fn check(args: CheckArgs) -> ExitCode {
         Err(code) => return code,
     };
     if let Err(e) = config.choose_from_flags(&args.select, &args.ignore) {
-        eprintln!("coglint: {e}");
+        eprintln!("coglint: {}", escape_text(&e.to_string()));
         return ExitCode::from(EXIT_ERROR);
     }
     let options = ScanOptions {
@@ -297,7 +297,7 @@ fn check(args: CheckArgs) -> ExitCode {
     let root = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     if let Some(path) = &args.write_baseline {
         if let Err(e) = baseline::write(path, &result.findings, &result.sources, &root) {
-            eprintln!("coglint: {e}");
+            eprintln!("coglint: {}", escape_text(&e.to_string()));
             return ExitCode::from(EXIT_ERROR);
         }
     }
@@ -308,7 +308,7 @@ fn check(args: CheckArgs) -> ExitCode {
                 result.findings = baseline::new_findings(findings, known, &result.sources, &root);
             }
             Err(e) => {
-                eprintln!("coglint: {e}");
+                eprintln!("coglint: {}", escape_text(&e.to_string()));
                 return ExitCode::from(EXIT_ERROR);
             }
         }
@@ -465,7 +465,10 @@ fn show_rule(name: &str) -> ExitCode {
         (Some(rule), _) => rule.meta().page(),
         (None, Some(retired)) => retired.page(),
         (None, None) => {
-            eprintln!("coglint: no rule `{name}`; `coglint rules` lists them");
+            eprintln!(
+                "coglint: no rule `{}`; `coglint rules` lists them",
+                escape_text(name)
+            );
             return ExitCode::from(EXIT_ERROR);
         }
     };

@@ -75,6 +75,52 @@ pub fn coglint(dir: &Path, args: &[&str]) -> Output {
     }
 }
 
+/// Runs coglint like [`coglint`], but fails the test if it has not ended within a minute: a
+/// hang is a bug (speed is measured by the benchmarks, not here). Output goes to files, so a
+/// large report cannot block the child while it is waited for.
+pub fn coglint_within_a_minute(dir: &Path, args: &[&str]) -> Output {
+    let out = tempdir();
+    let file = |name: &str| match std::fs::File::create(out.path().join(name)) {
+        Ok(f) => f,
+        Err(e) => panic!("{e}"),
+    };
+    let child = Command::new(env!("CARGO_BIN_EXE_coglint"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .env("COLUMNS", "100")
+        .env("COGLINT_TODAY", "2026-11-22")
+        .stdout(file("stdout"))
+        .stderr(file("stderr"))
+        .spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) => panic!("cannot run coglint: {e}"),
+    };
+    let started = std::time::Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if started.elapsed() < std::time::Duration::from_secs(60) => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Ok(None) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("coglint {args:?} did not end within 60 s: it hangs");
+            }
+            Err(e) => panic!("{e}"),
+        }
+    };
+    let read = |name: &str| std::fs::read(out.path().join(name)).unwrap_or_default();
+    Output {
+        status,
+        stdout: read("stdout"),
+        stderr: read("stderr"),
+    }
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }

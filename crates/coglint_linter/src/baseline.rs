@@ -171,7 +171,7 @@ pub fn read(path: &Path) -> Result<Baseline, BaselineError> {
         path: path.to_path_buf(),
         reason,
     };
-    let text = std::fs::read_to_string(path).map_err(|e| error(e.to_string()))?;
+    let text = crate::read::read_named(path).map_err(|e| error(e.describe()))?;
     let file: BaselineFile = serde_json::from_str(&text).map_err(|e| error(e.to_string()))?;
     if file.version != BASELINE_VERSION && file.version != 1 {
         return Err(error(format!(

@@ -11,8 +11,12 @@ use coglint_frontend::cloudformation::{Construct, Constructs};
 use coglint_source::{FileId, LineIndex, Span, TextRange};
 use serde_json::Value;
 
-use crate::problem::{Problem, ProblemKind};
+use crate::problem::Problem;
 use crate::project::Files;
+use crate::read::{read_text, Roots};
+
+mod assembly;
+use assembly::Reader;
 
 /// The deepest nesting of stage assemblies followed.
 const MAX_ASSEMBLY_DEPTH: usize = 8;
@@ -35,15 +39,19 @@ pub(crate) struct Assemblies {
     pub problems: Vec<Problem>,
 }
 
-/// Reads the assemblies discovery found (see `Discovered::assemblies`).
-pub(crate) fn find(dirs: &[PathBuf]) -> Assemblies {
-    let mut assemblies = Assemblies::default();
-    let mut seen = BTreeSet::new();
+/// Reads the assemblies discovery found (see `Discovered::assemblies`); nothing outside
+/// `roots` is read.
+pub(crate) fn find(dirs: &[PathBuf], roots: &Roots) -> Assemblies {
+    let mut reader = Reader {
+        roots,
+        seen: BTreeSet::new(),
+        out: Assemblies::default(),
+    };
     for dir in dirs {
         let root = app_root(dir);
-        read_assembly(dir, &root, 0, &mut seen, &mut assemblies);
+        reader.read_assembly(dir, &root, 0);
     }
-    assemblies
+    reader.out
 }
 
 /// The directory of the app that synthesized the assembly in `dir`, where the files of its
@@ -74,23 +82,8 @@ fn app_root(dir: &Path) -> PathBuf {
 /// The constructs of each template, with the line of the user's source that created each
 /// (when the trace points into a file under a scanned path); those source files take their ids
 /// in the scan's file table.
-pub(crate) fn resolve(
-    assemblies: &Assemblies,
-    scanned: &[PathBuf],
-    files: &mut Files,
-) -> HashMap<PathBuf, Constructs> {
-    let roots: Vec<PathBuf> = scanned
-        .iter()
-        .chain(std::iter::once(&PathBuf::from(".")))
-        .filter_map(|p| std::fs::canonicalize(p).ok())
-        .map(|p| {
-            if p.is_file() {
-                p.parent().map(Path::to_path_buf).unwrap_or(p)
-            } else {
-                p
-            }
-        })
-        .collect();
+pub(crate) fn resolve(assemblies: &Assemblies, files: &mut Files) -> HashMap<PathBuf, Constructs> {
+    let roots = files.roots().clone();
     // The source files read so far, by canonical path: their id in the scan's file table.
     let mut sources: HashMap<PathBuf, (FileId, Arc<str>, LineIndex)> = HashMap::new();
     let mut out = HashMap::new();
@@ -105,12 +98,14 @@ pub(crate) fn resolve(
         for (logical_id, construct) in entries {
             let source = construct.frame.as_ref().and_then(|(file, line, col)| {
                 let canonical = std::fs::canonicalize(file).ok()?;
-                // Only a file the user scans is shown: its path is then theirs to read.
-                if !roots.iter().any(|r| canonical.starts_with(r)) {
+                // Only a file under the scanned roots is shown: its path is then the user's to
+                // read. A trace is the assembly's word, not the user's: the others are left out.
+                if !roots.admits(&canonical) {
                     return None;
                 }
                 if !sources.contains_key(&canonical) {
-                    let text: Arc<str> = Arc::from(std::fs::read_to_string(&canonical).ok()?);
+                    let text: Arc<str> =
+                        Arc::from(read_text(&canonical, false, &roots).ok().flatten()?);
                     let lines = LineIndex::new(&text);
                     let shown = relative_to_cwd(&canonical).unwrap_or_else(|| canonical.clone());
                     let id = files.register(&shown);
@@ -150,187 +145,6 @@ fn relative_to_cwd(path: &Path) -> Option<PathBuf> {
 /// `a/./b/../c` as `a/c`, so that one file reached two ways is read once.
 pub(crate) fn normalize(path: &Path) -> PathBuf {
     coglint_frontend::terraform::normalize(path)
-}
-
-fn read_json(path: &Path) -> Result<Value, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-    serde_json::from_str(&text).map_err(|e| e.to_string())
-}
-
-fn read_assembly(
-    dir: &Path,
-    app_root: &Path,
-    depth: usize,
-    seen: &mut BTreeSet<PathBuf>,
-    out: &mut Assemblies,
-) {
-    if depth > MAX_ASSEMBLY_DEPTH || !seen.insert(normalize(dir)) {
-        return;
-    }
-    let manifest_path = dir.join("manifest.json");
-    let manifest = match read_json(&manifest_path) {
-        Ok(m) => Some(m),
-        Err(e) => {
-            out.problems.push(Problem::new(
-                ProblemKind::Syntax,
-                &manifest_path,
-                format!("cannot read the cloud assembly manifest: {e}"),
-            ));
-            None
-        }
-    };
-    // What the manifest accounts for: the templates of its stacks (and of their nested stacks,
-    // as the metadata records them), and the files of its asset manifests.
-    let mut listed: BTreeSet<PathBuf> = BTreeSet::new();
-    let mut assets: BTreeSet<PathBuf> = BTreeSet::new();
-    let artifacts = manifest
-        .as_ref()
-        .and_then(|m| m.get("artifacts"))
-        .and_then(Value::as_object);
-    for artifact in artifacts.into_iter().flat_map(|a| a.values()) {
-        let properties = artifact.get("properties");
-        match artifact.get("type").and_then(Value::as_str) {
-            Some("aws:cloudformation:stack") => {
-                let Some(file) = properties
-                    .and_then(|p| p.get("templateFile"))
-                    .and_then(Value::as_str)
-                else {
-                    continue;
-                };
-                let mut entries = Vec::new();
-                if let Some(metadata) = artifact.get("metadata") {
-                    read_metadata(metadata, &mut entries);
-                }
-                // Newer CDK versions keep the metadata in a side file.
-                if let Some(side) = artifact
-                    .get("additionalMetadataFile")
-                    .and_then(Value::as_str)
-                {
-                    if let Ok(metadata) = read_json(&dir.join(side)) {
-                        read_metadata(&metadata, &mut entries);
-                    }
-                }
-                for entry in &entries {
-                    assets.extend(entry.asset_paths.iter().map(|p| normalize(&dir.join(p))));
-                }
-                for (template, constructs) in assign_to_templates(file, &entries, app_root) {
-                    let template = normalize(&dir.join(template));
-                    listed.insert(template.clone());
-                    out.templates.insert(template.clone());
-                    out.constructs
-                        .entry(template)
-                        .or_default()
-                        .extend(constructs);
-                }
-            }
-            Some("cdk:asset-manifest") => {
-                if let Some(file) = properties
-                    .and_then(|p| p.get("file"))
-                    .and_then(Value::as_str)
-                {
-                    if let Ok(manifest) = read_json(&dir.join(file)) {
-                        assets.extend(asset_sources(&manifest).map(|p| normalize(&dir.join(p))));
-                    }
-                }
-            }
-            Some("cdk:cloud-assembly") => {
-                if let Some(sub) = properties
-                    .and_then(|p| p.get("directoryName"))
-                    .and_then(Value::as_str)
-                {
-                    read_assembly(&dir.join(sub), app_root, depth + 1, seen, out);
-                }
-            }
-            _ => {}
-        }
-    }
-    check_unlisted(dir, manifest.is_some(), &listed, &assets, out);
-}
-
-/// The templates of `dir` that its manifest does not account for. A nested stack's template is
-/// accounted for when the metadata names it, an asset manifest lists it, or an accounted-for
-/// template refers to it (`aws:asset:path`). The others were left by an earlier synth, or the
-/// manifest covers only some stacks: each is checked as a plain CloudFormation template, and
-/// said so.
-fn check_unlisted(
-    dir: &Path,
-    manifest_read: bool,
-    listed: &BTreeSet<PathBuf>,
-    assets: &BTreeSet<PathBuf>,
-    out: &mut Assemblies,
-) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut nested = BTreeSet::new();
-    let mut others = Vec::new();
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.ends_with(".template.json") || !entry.path().is_file() {
-            continue;
-        }
-        let path = normalize(&dir.join(&name));
-        if listed.contains(&path) {
-            continue;
-        }
-        if name.ends_with(".nested.template.json") && assets.contains(&path) {
-            out.templates.insert(path);
-        } else if name.ends_with(".nested.template.json") {
-            nested.insert((name, path));
-        } else {
-            others.push(path);
-        }
-    }
-    // Nested stacks that only their parent's template names, level by level.
-    let mut parents: Vec<PathBuf> = listed
-        .iter()
-        .chain(assets.iter())
-        .filter(|p| p.to_string_lossy().ends_with(".template.json"))
-        .cloned()
-        .collect();
-    while !nested.is_empty() {
-        let texts: Vec<String> = parents.iter().filter_map(|p| read_small(p)).collect();
-        let found: Vec<(String, PathBuf)> = nested
-            .iter()
-            .filter(|(name, _)| texts.iter().any(|t| t.contains(&format!("\"{name}\""))))
-            .cloned()
-            .collect();
-        if found.is_empty() {
-            break;
-        }
-        parents.clear();
-        for item in found {
-            nested.remove(&item);
-            out.templates.insert(item.1.clone());
-            parents.push(item.1);
-        }
-    }
-    let manifest = Path::new(dir.file_name().unwrap_or(dir.as_os_str())).join("manifest.json");
-    let manifest = manifest.display();
-    for path in others.into_iter().chain(nested.into_iter().map(|(_, p)| p)) {
-        let why = if !manifest_read {
-            format!("{manifest} cannot be read")
-        } else if path.to_string_lossy().ends_with(".nested.template.json") {
-            format!("no stack of {manifest} refers to it (left by an earlier synth?)")
-        } else {
-            format!("not listed in {manifest} (left by an earlier synth?)")
-        };
-        out.templates.insert(path.clone());
-        out.problems.push(Problem::new(
-            ProblemKind::UnlistedTemplate,
-            path,
-            format!("{why}; checked as a plain CloudFormation template"),
-        ));
-    }
-}
-
-/// A template's text, if it is small enough to be scanned.
-fn read_small(path: &Path) -> Option<String> {
-    let meta = std::fs::metadata(path).ok()?;
-    if !meta.is_file() || meta.len() > crate::scan::MAX_FILE_SIZE {
-        return None;
-    }
-    std::fs::read_to_string(path).ok()
 }
 
 /// The files an asset manifest (`<stack>.assets.json`) publishes: `files.<hash>.source.path`.
@@ -490,6 +304,7 @@ fn parse_frame(frame: &str) -> Option<(PathBuf, u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::problem::ProblemKind;
 
     #[test]
     fn frames_of_the_users_code_are_found() {
@@ -538,7 +353,7 @@ mod tests {
         std::fs::create_dir_all(&out)?;
         std::fs::write(out.join("manifest.json"), "{\"artifacts\": ")?;
         std::fs::write(out.join("AuthStack.template.json"), "{}")?;
-        let assemblies = find(std::slice::from_ref(&out));
+        let assemblies = find(std::slice::from_ref(&out), &Roots::anywhere());
         assert!(assemblies
             .templates
             .contains(&normalize(&out.join("AuthStack.template.json"))));

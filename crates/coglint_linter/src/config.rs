@@ -269,7 +269,7 @@ pub fn find(start: &Path) -> Option<PathBuf> {
     };
     loop {
         let candidate = dir.join(CONFIG_FILE);
-        if candidate.is_file() {
+        if candidate.exists() && !candidate.is_dir() {
             return Some(candidate);
         }
         if !dir.pop() {
@@ -280,11 +280,11 @@ pub fn find(start: &Path) -> Option<PathBuf> {
 
 /// Reads a configuration file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+    let text = crate::read::read_named(path).map_err(|e| ConfigError {
         path: path.display().to_string(),
         line: 1,
         column: 1,
-        message: format!("cannot read: {e}"),
+        message: e.describe(),
     })?;
     parse(path, &text)
 }

@@ -1,12 +1,17 @@
 //! Finding the files to scan: walks directories (honouring .gitignore and .ignore, skipping
 //! hidden directories and node_modules), and always keeps files named on the command line.
+//! Symbolic links are followed only while they stay inside the scanned roots (and the
+//! repository around them); a link that leads out, and a named pipe, a device or a socket with
+//! a template's name, is a problem that names it, and nothing behind it is read.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use ignore::WalkBuilder;
 
 use crate::problem::{Problem, ProblemKind};
+use crate::read::{kind_of, read_string, Refused, Roots};
 
 /// Extensions of files that may hold a CloudFormation template or Terraform configuration.
 const TEMPLATE_EXTENSIONS: &[&str] = &["yaml", "yml", "json", "template", "tf", "tfvars"];
@@ -32,19 +37,43 @@ fn has_template_extension(path: &Path) -> bool {
     })
 }
 
-/// Whether `dir` is a CDK cloud assembly (a `manifest.json` with `artifacts`).
-pub(crate) fn is_cloud_assembly(dir: &Path) -> bool {
-    std::fs::read_to_string(dir.join("manifest.json"))
-        .map(|text| text.contains("\"artifacts\""))
-        .unwrap_or(false)
+/// Looks for cloud assemblies, reading nothing outside the roots.
+struct Assemblies {
+    roots: Roots,
+    /// Problems met on the way (shared with the walker's filter, which runs on its threads).
+    problems: Arc<Mutex<Vec<Problem>>>,
 }
 
-/// The cloud assembly an Amplify Gen 2 project keeps in `.amplify/artifacts/cdk.out` (a
-/// sandbox's or a pipeline's synth), if `dir` has one. `.amplify` is hidden and usually
-/// git-ignored, so the walk never enters it; only this directory of it is read.
-fn amplify_assembly(dir: &Path) -> Option<PathBuf> {
-    let out = dir.join(".amplify").join("artifacts").join("cdk.out");
-    is_cloud_assembly(&out).then_some(out)
+impl Assemblies {
+    fn report(&self, problem: Problem) {
+        if let Ok(mut list) = self.problems.lock() {
+            list.push(problem);
+        }
+    }
+
+    /// Whether `dir` is a CDK cloud assembly (a `manifest.json` with `artifacts`). A manifest
+    /// that is there but cannot be read (a named pipe, too large, a link out of the tree) is
+    /// reported.
+    fn is_cloud_assembly(&self, dir: &Path) -> bool {
+        let manifest = dir.join("manifest.json");
+        match read_string(&manifest, &self.roots) {
+            Ok(text) => text.contains("\"artifacts\""),
+            Err(refused) => {
+                if !refused.is_missing() && !matches!(refused, Refused::NotUtf8(_)) {
+                    self.report(refused.problem(&manifest));
+                }
+                false
+            }
+        }
+    }
+
+    /// The cloud assembly an Amplify Gen 2 project keeps in `.amplify/artifacts/cdk.out` (a
+    /// sandbox's or a pipeline's synth), if `dir` has one. `.amplify` is hidden and usually
+    /// git-ignored, so the walk never enters it; only this directory of it is read.
+    fn amplify_assembly(&self, dir: &Path) -> Option<PathBuf> {
+        let out = dir.join(".amplify").join("artifacts").join("cdk.out");
+        self.is_cloud_assembly(&out).then_some(out)
+    }
 }
 
 /// Lists the files under `paths`.
@@ -53,23 +82,29 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
     let mut found = BTreeSet::new();
     let mut problems = Vec::new();
     let mut assemblies = BTreeSet::new();
+    let finder = Arc::new(Assemblies {
+        roots: Roots::around(paths),
+        problems: Arc::new(Mutex::new(Vec::new())),
+    });
     for path in paths {
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_file() => {
+            // A file named on the command line is the user's choice: read whatever it is (a
+            // named pipe is refused by the read, and said so).
+            Ok(meta) if !meta.is_dir() => {
                 explicit.insert(path.clone());
             }
             // A cloud assembly is read through its manifest (crate::cdk), not walked: its asset
             // directories can hold whole node_modules trees.
-            Ok(_) if is_cloud_assembly(path) => {
+            Ok(_) if finder.is_cloud_assembly(path) => {
                 assemblies.insert(path.clone());
             }
             Ok(_) => {
                 let out = path.join("cdk.out");
-                if is_cloud_assembly(&out) {
+                if finder.is_cloud_assembly(&out) {
                     assemblies.insert(out);
                 }
-                assemblies.extend(amplify_assembly(path));
-                walk(path, &mut found, &mut assemblies, &mut problems)
+                assemblies.extend(finder.amplify_assembly(path));
+                walk(path, &finder, &mut found, &mut assemblies, &mut problems)
             }
             Err(e) => problems.push(Problem::new(
                 ProblemKind::Io,
@@ -86,6 +121,12 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
             .map(|p| (p, false)),
     );
     files.sort();
+    if let Ok(mut met) = finder.problems.lock() {
+        problems.append(&mut met);
+    }
+    // The same file can be met twice (a manifest checked from the root and again in the walk).
+    problems.sort_by(|a, b| (&a.path, a.kind).cmp(&(&b.path, b.kind)));
+    problems.dedup_by(|a, b| a.path == b.path && a.kind == b.kind);
     Discovered {
         files,
         problems,
@@ -93,14 +134,34 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
     }
 }
 
+/// Whether the walk may enter an entry that is a symbolic link: only if it stays inside the
+/// roots. One that leads out is reported when it could hold something to scan (a directory, a
+/// file with a template's extension).
+fn link_stays_inside(entry: &ignore::DirEntry, finder: &Assemblies) -> bool {
+    if !entry.path_is_symlink() || finder.roots.admits(entry.path()) {
+        return true;
+    }
+    let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+    if is_dir || has_template_extension(entry.path()) {
+        finder.report(Problem::new(
+            ProblemKind::OutsideRoots,
+            entry.path(),
+            "a symbolic link that leads outside the scanned directories and their repository; not followed",
+        ));
+    }
+    false
+}
+
 fn walk(
     root: &Path,
+    finder: &Arc<Assemblies>,
     found: &mut BTreeSet<PathBuf>,
     assemblies: &mut BTreeSet<PathBuf>,
     problems: &mut Vec<Problem>,
 ) {
-    let skipped = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-    let skipped_in_filter = std::sync::Arc::clone(&skipped);
+    let skipped = Arc::new(Mutex::new(Vec::new()));
+    let skipped_in_filter = Arc::clone(&skipped);
+    let finder_in_filter = Arc::clone(finder);
     let walker = WalkBuilder::new(root)
         .hidden(true)
         .git_ignore(true)
@@ -112,11 +173,12 @@ fn walk(
         .follow_links(true)
         .filter_entry(move |entry| {
             let name = entry.file_name();
-            if name == "node_modules" {
+            if name == "node_modules" || !link_stays_inside(entry, &finder_in_filter) {
                 return false;
             }
-            let assembly =
-                entry.depth() > 0 && name == "cdk.out" && is_cloud_assembly(entry.path());
+            let assembly = entry.depth() > 0
+                && name == "cdk.out"
+                && finder_in_filter.is_cloud_assembly(entry.path());
             if assembly {
                 if let Ok(mut list) = skipped_in_filter.lock() {
                     list.push(entry.path().to_path_buf());
@@ -131,7 +193,7 @@ fn walk(
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
                 if is_file && entry.file_name() == "cdk.json" {
                     let out = entry.path().with_file_name("cdk.out");
-                    if is_cloud_assembly(&out) {
+                    if finder.is_cloud_assembly(&out) {
                         assemblies.insert(out);
                     }
                 }
@@ -141,11 +203,21 @@ fn walk(
                     || (is_dir && entry.depth() > 0 && entry.file_name() == "amplify");
                 if project {
                     if let Some(dir) = entry.path().parent() {
-                        assemblies.extend(amplify_assembly(dir));
+                        assemblies.extend(finder.amplify_assembly(dir));
                     }
                 }
-                if is_file && has_template_extension(entry.path()) {
-                    found.insert(entry.into_path());
+                if !has_template_extension(entry.path()) {
+                    continue;
+                }
+                match entry.file_type() {
+                    Some(t) if t.is_file() => {
+                        found.insert(entry.into_path());
+                    }
+                    // A named pipe would block a read, a device never end it: said, not read.
+                    Some(t) if !t.is_dir() => {
+                        problems.push(Refused::NotRegular(kind_of(t)).problem(entry.path()))
+                    }
+                    _ => {}
                 }
             }
             Err(err) => problems.push(walk_problem(root, &err)),
@@ -298,6 +370,70 @@ mod tests {
         );
         // Nothing else of .amplify is walked.
         assert_eq!(names(&d, root), vec!["apps/web/package.json"]);
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_tree_are_reported_and_not_followed() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let outside = tempfile::tempdir()?;
+        let root = dir.path();
+        fs::write(root.join("a.yaml"), "x")?;
+        fs::create_dir_all(outside.path().join("stacks"))?;
+        fs::write(outside.path().join("stacks/t.yaml"), "x")?;
+        fs::write(outside.path().join("secret.yaml"), "x")?;
+        std::os::unix::fs::symlink(outside.path().join("stacks"), root.join("stacks"))?;
+        std::os::unix::fs::symlink(outside.path().join("secret.yaml"), root.join("b.yaml"))?;
+        std::os::unix::fs::symlink(outside.path().join("secret.yaml"), root.join("notes.txt"))?;
+        std::os::unix::fs::symlink(root.join("a.yaml"), root.join("c.yaml"))?;
+        let d = discover(&[root.to_path_buf()]);
+        assert_eq!(names(&d, root), vec!["a.yaml", "c.yaml"]);
+        let outside: Vec<String> = d
+            .problems
+            .iter()
+            .filter(|p| p.kind == ProblemKind::OutsideRoots)
+            .map(|p| {
+                p.path
+                    .strip_prefix(root)
+                    .unwrap_or(&p.path)
+                    .display()
+                    .to_string()
+            })
+            .collect();
+        // notes.txt would not be scanned anyway: no word on it.
+        assert_eq!(outside, vec!["b.yaml", "stacks"]);
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn named_pipes_with_a_template_name_are_reported() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let root = dir.path();
+        fs::write(root.join("main.tf"), "x")?;
+        fs::create_dir_all(root.join("cdk.out"))?;
+        if !crate::read::tests::fifo(&root.join("prod.auto.tfvars"))
+            || !crate::read::tests::fifo(&root.join("cdk.out/manifest.json"))
+        {
+            return Ok(());
+        }
+        fs::write(root.join(".gitignore"), "cdk.out\n")?;
+        let d = discover(&[root.to_path_buf()]);
+        assert_eq!(names(&d, root), vec!["main.tf"]);
+        let special: Vec<String> = d
+            .problems
+            .iter()
+            .filter(|p| p.kind == ProblemKind::SpecialFile)
+            .map(|p| {
+                p.path
+                    .strip_prefix(root)
+                    .unwrap_or(&p.path)
+                    .display()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(special, vec!["cdk.out/manifest.json", "prod.auto.tfvars"]);
         Ok(())
     }
 }

@@ -8,6 +8,7 @@ mod discover;
 pub mod merge;
 mod problem;
 mod project;
+mod read;
 mod scan;
 mod suppress;
 mod terraform;

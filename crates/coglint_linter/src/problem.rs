@@ -13,6 +13,8 @@ pub enum ProblemKind {
     Encoding,
     /// The file is larger than the limit.
     TooLarge,
+    /// A named pipe, a device or a socket where a file was expected: not opened.
+    SpecialFile,
     /// Not well-formed YAML or JSON, or beyond a nesting or alias limit.
     Syntax,
     /// A key written twice in one mapping (CloudFormation rejects the template).
@@ -20,6 +22,11 @@ pub enum ProblemKind {
     /// An attribute written twice in a Terraform type constraint: Terraform 1.6 and later
     /// refuse the file, earlier versions keep the last (as coglint does).
     DuplicateTypeAttribute,
+    /// A YAML file of several documents: only the first is read.
+    ExtraDocuments,
+    /// A CloudFormation condition named but not defined, or in a cycle (CloudFormation rejects
+    /// the template; coglint does not evaluate it).
+    InvalidCondition,
     /// The `--parameters` file is not in a supported form.
     Parameters,
     /// A symbolic link loop met while walking (skipped).
@@ -35,8 +42,8 @@ pub enum ProblemKind {
     MissingTemplate,
     /// A suppression that cannot be used: no reason, no rule, a malformed date.
     Suppression,
-    /// A file that a reference names (an include, a manifest entry) lies outside the scanned
-    /// directories and their repository: it is not read.
+    /// A file that a reference names (an include, a manifest entry, a module source, a symbolic
+    /// link) lies outside the scanned directories and their repository: it is not read.
     OutsideRoots,
     /// A file that a Serverless service includes cannot be used (missing, malformed, a cycle).
     Include,
@@ -53,9 +60,12 @@ impl ProblemKind {
             ProblemKind::Io => "io-error",
             ProblemKind::Encoding => "encoding-error",
             ProblemKind::TooLarge => "file-too-large",
+            ProblemKind::SpecialFile => "special-file",
             ProblemKind::Syntax => "syntax-error",
             ProblemKind::DuplicateKey => "duplicate-key",
             ProblemKind::DuplicateTypeAttribute => "duplicate-type-attribute",
+            ProblemKind::ExtraDocuments => "extra-documents",
+            ProblemKind::InvalidCondition => "invalid-condition",
             ProblemKind::Parameters => "parameters-error",
             ProblemKind::SymlinkLoop => "symlink-loop",
             ProblemKind::ModuleCycle => "module-cycle",
@@ -92,6 +102,8 @@ impl ProblemKind {
             self,
             ProblemKind::SymlinkLoop
                 | ProblemKind::DuplicateTypeAttribute
+                | ProblemKind::ExtraDocuments
+                | ProblemKind::InvalidCondition
                 | ProblemKind::UnlistedTemplate
                 | ProblemKind::MissingTemplate
                 | ProblemKind::ExpiredSuppression

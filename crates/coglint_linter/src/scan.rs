@@ -17,12 +17,12 @@ use crate::discover::discover;
 use crate::merge;
 use crate::problem::{Problem, ProblemKind};
 use crate::project::{self, Files, Role};
+use crate::read::Roots;
 use crate::suppress::{self, ResourceSite};
 use crate::terraform::{self, UnfollowedModule};
 use coglint_frontend::terraform::TfFile;
 
-/// Larger files are not read (CloudFormation itself accepts templates of at most 1 MB).
-pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+pub use crate::read::MAX_FILE_SIZE;
 
 #[derive(Clone, Debug)]
 pub struct ScanOptions {
@@ -103,11 +103,12 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     let mut paths = discovered.files;
     // CDK cloud assemblies: their templates are scanned even where .gitignore hides cdk.out,
     // and each template once, however many ways it is reached.
-    let assemblies = cdk::find(&discovered.assemblies);
+    let roots = Roots::around(&options.paths);
+    let assemblies = cdk::find(&discovered.assemblies, &roots);
     problems.extend(assemblies.problems.iter().cloned());
     let mut known: HashSet<PathBuf> = paths.iter().map(|(p, _)| cdk::normalize(p)).collect();
-    let allowed = project::files::allowed_roots(&options.paths);
-    let mut files = Files::new(allowed);
+    // What the user names on the command line is theirs to read wherever it is.
+    let mut files = Files::new(roots.clone(), options.parameters.iter().cloned().collect());
     for template in &assemblies.templates {
         // A manifest names its templates: one that leads out of the scanned tree is not read.
         if !files.allowed(template) {
@@ -153,11 +154,11 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     }
     // Every discovered file is read at most once, in parallel.
     let (reads, terraform_reads) = rayon::join(
-        || project::read_all(&candidates, options),
+        || project::read_all(&candidates, options, &roots),
         || {
             terraform_paths
                 .par_iter()
-                .map(|(path, id)| read_terraform(path, *id, options))
+                .map(|(path, id)| read_terraform(path, *id, options, &roots))
                 .collect::<Vec<_>>()
         },
     );
@@ -170,7 +171,8 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
         units_read.extend(outcome.read);
     }
     let mut tf_files = Vec::new();
-    let mut tf_failed = Vec::new();
+    // Files the walk refused (named pipes, links out of the tree) are not tried again.
+    let mut tf_failed: Vec<PathBuf> = problems.iter().map(|p| p.path.clone()).collect();
     for ((path, id), (tf, text, problem)) in terraform_paths.iter().zip(terraform_reads) {
         if let Some(text) = text {
             files.set_text(*id, text, true);
@@ -184,7 +186,7 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
 
     // Source files that CDK creation stack traces point into.
     let before_sources = files.len();
-    let constructs = cdk::resolve(&assemblies, &options.paths, &mut files);
+    let constructs = cdk::resolve(&assemblies, &mut files);
     let cdk_source_count = files.len() - before_sources;
 
     let plan = project::plan(units_read, &mut files, &constructs, options);
@@ -211,7 +213,7 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     let first_free = u32::try_from(files.len()).unwrap_or(u32::MAX);
     result.sources = files.into_sources();
     if !tf_files.is_empty() {
-        let tf = terraform::check(tf_files, &tf_failed, first_free, options);
+        let tf = terraform::check(tf_files, &tf_failed, first_free, options, &roots);
         // Sibling .tf files, called modules and var files are read too (some of them found by
         // the walk, but not parsed then).
         result.files_scanned += tf
@@ -299,8 +301,13 @@ fn check_unit(unit: &project::Unit, options: &ScanOptions) -> UnitOutcome {
 /// it, and the problem that stopped it.
 type TerraformRead = (Option<TfFile>, Option<Arc<str>>, Option<Problem>);
 
-fn read_terraform(path: &Path, file: FileId, options: &ScanOptions) -> TerraformRead {
-    let text = match terraform::read_tf(path) {
+fn read_terraform(
+    path: &Path,
+    file: FileId,
+    options: &ScanOptions,
+    roots: &Roots,
+) -> TerraformRead {
+    let text = match terraform::read_tf(path, roots) {
         Ok(text) => text,
         Err((problem, _)) => return (None, None, Some(problem)),
     };
@@ -313,53 +320,6 @@ fn read_terraform(path: &Path, file: FileId, options: &ScanOptions) -> Terraform
             (Some(tf), Some(text), None)
         }
         Err((problem, text)) => (None, text, Some(problem)),
-    }
-}
-
-/// Reads a file as UTF-8 text within the size limit.
-pub(crate) fn read_text(path: &Path, explicit: bool) -> Result<Option<String>, Problem> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Problem::new(ProblemKind::Io, path, format!("cannot read: {e}")))?;
-    if meta.len() > MAX_FILE_SIZE {
-        let mib = meta.len() / (1024 * 1024);
-        let limit = MAX_FILE_SIZE / (1024 * 1024);
-        return Err(Problem::new(
-            ProblemKind::TooLarge,
-            path,
-            format!("file is {mib} MiB, larger than the {limit} MiB limit; not scanned"),
-        ));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Problem::new(ProblemKind::Io, path, format!("cannot read: {e}")))?;
-    let probe = &bytes[..bytes.len().min(8192)];
-    if probe.contains(&0) {
-        return if explicit {
-            Err(Problem::new(
-                ProblemKind::Encoding,
-                path,
-                "binary file (it contains NUL bytes); not scanned",
-            ))
-        } else {
-            Ok(None)
-        };
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(Some(text)),
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let bytes = e.as_bytes();
-            let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
-            let lossy = String::from_utf8_lossy(bytes);
-            if explicit || cloudformation::looks_like_template(&lossy) {
-                Err(Problem::new(
-                    ProblemKind::Encoding,
-                    path,
-                    format!("not valid UTF-8 (first invalid byte at line {line}, byte offset {offset}); templates must be UTF-8"),
-                ))
-            } else {
-                Ok(None)
-            }
-        }
     }
 }
 

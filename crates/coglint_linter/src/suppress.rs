@@ -117,8 +117,12 @@ fn comment_body(line: &str) -> Option<&str> {
 
 /// Reads the inline suppressions of one file.
 fn inline(file: FileId, text: &str) -> Vec<Active> {
-    let lines: Vec<&str> = text.lines().collect();
+    // The lines as the line index counts them (a carriage return alone ends one too), so that
+    // line numbers here and in findings agree.
     let index = LineIndex::new(text);
+    let lines: Vec<&str> = (0..index.line_count())
+        .map(|i| text.get(index.line_range(text, i).as_usize()).unwrap_or(""))
+        .collect();
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let Some(body) = comment_body(line) else {

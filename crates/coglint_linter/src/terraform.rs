@@ -17,7 +17,8 @@ use coglint_syntax::hcl_edit::structure::Body;
 use coglint_syntax::{parse_hcl, parse_json, Limits};
 
 use crate::problem::{Problem, ProblemKind};
-use crate::scan::{mentions_cognito, read_text, syntax_problem, ScanOptions};
+use crate::read::{read_text, Roots};
+use crate::scan::{mentions_cognito, syntax_problem, ScanOptions};
 use crate::suppress::ResourceSite;
 
 /// The most module directories read for one scan beyond the scanned ones.
@@ -42,14 +43,15 @@ pub(crate) fn load(
     path: &Path,
     id: FileId,
     limits: Limits,
+    roots: &Roots,
 ) -> Result<TfFile, (Problem, Option<Arc<str>>)> {
-    let text = read_tf(path)?;
+    let text = read_tf(path, roots)?;
     parse_tf(path, id, text, limits)
 }
 
 /// Reads one Terraform file as text.
-pub(crate) fn read_tf(path: &Path) -> Result<Arc<str>, (Problem, Option<Arc<str>>)> {
-    match read_text(path, true) {
+pub(crate) fn read_tf(path: &Path, roots: &Roots) -> Result<Arc<str>, (Problem, Option<Arc<str>>)> {
+    match read_text(path, true, roots) {
         Ok(Some(text)) => Ok(Arc::from(text)),
         Ok(None) => Ok(Arc::from("")),
         Err(problem) => Err((problem, None)),
@@ -140,6 +142,10 @@ struct Loader {
     failed: BTreeSet<PathBuf>,
     next_id: u32,
     limits: Limits,
+    /// Where module sources and var files may lead.
+    roots: Roots,
+    /// The `--var-file` files (normalized): the user's own, read wherever they are.
+    named: BTreeSet<PathBuf>,
     outcome: TerraformOutcome,
 }
 
@@ -166,7 +172,12 @@ impl Loader {
         }
         let id = FileId(self.next_id);
         self.next_id += 1;
-        match load(path, id, self.limits) {
+        let roots = if self.named.contains(&key) {
+            Roots::anywhere()
+        } else {
+            self.roots.clone()
+        };
+        match load(path, id, self.limits, &roots) {
             Ok(file) => {
                 self.outcome
                     .extra_files
@@ -207,6 +218,19 @@ impl Loader {
                     called.insert(child.clone());
                 }
                 if seen.contains(child) {
+                    continue;
+                }
+                if !self.roots.admits(child) {
+                    seen.insert(child.clone());
+                    let problem = self.module_problem(
+                        ProblemKind::OutsideRoots,
+                        call,
+                        format!(
+                            "module `{}` has its source outside the scanned directories and their repository; it is not read",
+                            call.name
+                        ),
+                    );
+                    self.outcome.problems.push(problem);
                     continue;
                 }
                 if seen.len() < budget {
@@ -321,7 +345,8 @@ impl Loader {
         };
         let mut paths: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| is_tf(p) && p.is_file())
+            // Not `is_file`: a named pipe or a link out of the tree is reported by the read.
+            .filter(|p| is_tf(p) && !p.is_dir())
             .collect();
         paths.sort();
         for path in paths {
@@ -331,8 +356,13 @@ impl Loader {
 }
 
 /// The modules `terraform init` installed for a root: `.terraform/modules/modules.json` maps
-/// each module key (`auth`, `auth.inner`) to its directory, relative to the root.
-fn installed_modules(root: &Path) -> HashMap<String, PathBuf> {
+/// each module key (`auth`, `auth.inner`) to its directory, relative to the root. A directory
+/// outside the roots is reported, not read.
+fn installed_modules(
+    root: &Path,
+    roots: &Roots,
+    problems: &mut Vec<Problem>,
+) -> HashMap<String, PathBuf> {
     #[derive(serde::Deserialize)]
     struct Manifest {
         #[serde(rename = "Modules", default)]
@@ -346,18 +376,35 @@ fn installed_modules(root: &Path) -> HashMap<String, PathBuf> {
         dir: String,
     }
     let path = root.join(".terraform/modules/modules.json");
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return HashMap::new();
+    let text = match crate::read::read_string(&path, roots) {
+        Ok(text) => text,
+        Err(refused) => {
+            if !refused.is_missing() {
+                problems.push(refused.problem(&path));
+            }
+            return HashMap::new();
+        }
     };
     let Ok(manifest) = serde_json::from_str::<Manifest>(&text) else {
         return HashMap::new();
     };
-    manifest
-        .modules
-        .into_iter()
-        .filter(|m| !m.key.is_empty())
-        .map(|m| (m.key, normalize(&root.join(m.dir))))
-        .collect()
+    let mut installed = HashMap::new();
+    for module in manifest.modules.into_iter().filter(|m| !m.key.is_empty()) {
+        let dir = normalize(&root.join(&module.dir));
+        if roots.admits(&dir) {
+            installed.insert(module.key, dir);
+        } else {
+            problems.push(Problem::new(
+                ProblemKind::OutsideRoots,
+                &path,
+                format!(
+                    "module `{}` is installed outside the scanned directories and their repository; it is not read",
+                    module.key
+                ),
+            ));
+        }
+    }
+    installed
 }
 
 /// Evaluates the modules of the discovered Terraform files and runs the rules on each root.
@@ -367,6 +414,7 @@ pub(crate) fn check(
     failed: &[PathBuf],
     first_free_id: u32,
     options: &ScanOptions,
+    allowed: &Roots,
 ) -> TerraformOutcome {
     let mut loader = Loader {
         files: BTreeMap::new(),
@@ -375,6 +423,8 @@ pub(crate) fn check(
         failed: failed.iter().map(|p| normalize(p)).collect(),
         next_id: first_free_id,
         limits: options.limits,
+        roots: allowed.clone(),
+        named: options.var_files.iter().map(|p| normalize(p)).collect(),
         outcome: TerraformOutcome::default(),
     };
     let mut scanned_dirs = BTreeSet::new();
@@ -400,7 +450,7 @@ pub(crate) fn check(
     for root in &roots {
         let mut paths = Vec::new();
         let tfvars = root.join("terraform.tfvars");
-        if tfvars.is_file() {
+        if tfvars.exists() {
             paths.push(tfvars);
         }
         let listing = std::fs::read_dir(if root.as_os_str().is_empty() {
@@ -429,7 +479,7 @@ pub(crate) fn check(
     // Remote modules that `terraform init` installed for each root.
     let mut remote: BTreeMap<PathBuf, HashMap<String, PathBuf>> = BTreeMap::new();
     for root in &roots {
-        let installed = installed_modules(root);
+        let installed = installed_modules(root, allowed, &mut loader.outcome.problems);
         let dirs: Vec<PathBuf> = installed.values().cloned().collect();
         loader.load_tree(dirs, &mut BTreeSet::new());
         remote.insert(root.clone(), installed);

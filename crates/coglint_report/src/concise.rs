@@ -1,38 +1,34 @@
-//! One line per finding or problem: `path:line:col: COG301 [high] message`.
+//! One line per finding or problem: `path:line:col: COG301 [high] message`. Everything taken
+//! from input is escaped (`crate::escape`): a line of this format is always one line.
 
 use std::fmt::Write;
 
 use coglint_linter::ScanResult;
 
-use crate::{display_path, line_cols, position, ReportOptions};
+use crate::{escape_text, line_cols, position, shown_path, ReportOptions};
 
 pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
     let mut out = String::new();
     for problem in &result.problems {
-        let path = display_path(&problem.path, &options.root);
+        let path = shown_path(&problem.path, &options.root);
         let level = if problem.kind.is_error() {
             "error"
         } else {
             "warning"
         };
+        let message = escape_text(&problem.message);
         match problem.span.and_then(|s| line_cols(&result.sources, s)) {
             Some((start, _)) => {
                 let _ = writeln!(
                     out,
-                    "{path}:{}:{}: {level}[{}] {}",
+                    "{path}:{}:{}: {level}[{}] {message}",
                     start.line,
                     start.col,
                     problem.kind.id(),
-                    problem.message
                 );
             }
             None => {
-                let _ = writeln!(
-                    out,
-                    "{path}: {level}[{}] {}",
-                    problem.kind.id(),
-                    problem.message
-                );
+                let _ = writeln!(out, "{path}: {level}[{}] {message}", problem.kind.id());
             }
         }
     }
@@ -43,7 +39,7 @@ pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
             position(&result.sources, finding.primary.span, &options.root),
             finding.rule.code,
             finding.severity,
-            finding.message
+            escape_text(&finding.message)
         );
     }
     if options.show_unknown {
@@ -63,9 +59,9 @@ pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
                 "{}: unknown {} in `{}`: {}: {}",
                 position(&result.sources, unknown.at, &options.root),
                 unknown.rule,
-                unknown.resource,
-                unknown.what,
-                unknown.reason
+                escape_text(&unknown.resource),
+                escape_text(&unknown.what),
+                escape_text(&unknown.reason)
             );
         }
     }

@@ -7,6 +7,10 @@
 //! ::error file=infra/auth.yaml,line=20,col=25,endLine=20,endColumn=30,title=COG101 mfa-off::MFA is off …%0AFix: …%0ADocs: https://…
 //! ```
 //!
+//! What comes from input is escaped twice: as every text format does (`crate::escape`: control
+//! characters visible, long values cut), then by the workflow-command rules (`%`, line breaks,
+//! and in properties `:` and `,`); in the step summary, Markdown and HTML are neutralised.
+//!
 //! Critical and high findings are errors, medium ones warnings, low and info ones notices;
 //! input problems are errors or warnings. GitHub shows only 10 annotations of each level per
 //! step, so no more are emitted: a plain line tells how many were left out, and the step
@@ -18,7 +22,10 @@ use coglint_linter::{Problem, ScanResult};
 use coglint_rules::{Finding, Severity};
 use coglint_source::{LineCol, Span};
 
-use crate::{display_path, line_cols, plural, severity_counts, summary_sentence, ReportOptions};
+use crate::escape::{markdown_code, markdown_text};
+use crate::{
+    escape_text, line_cols, plural, severity_counts, shown_path, summary_sentence, ReportOptions,
+};
 
 /// Annotations GitHub shows per level and step; more are dropped by GitHub anyway.
 const ANNOTATIONS_PER_LEVEL: usize = 10;
@@ -135,17 +142,17 @@ fn span_path(result: &ScanResult, span: Span, options: &ReportOptions) -> String
     result
         .sources
         .get(span.file)
-        .map(|f| display_path(f.path(), &options.root))
+        .map(|f| shown_path(f.path(), &options.root))
         .unwrap_or_default()
 }
 
 /// The text of a finding's annotation, before escaping: what is wrong and where, then the fix
 /// and the rule's documentation on lines of their own.
 fn finding_message(finding: &Finding) -> String {
-    let mut text = finding.message.clone();
+    let mut text = escape_text(&finding.message).into_owned();
     if !finding.primary.message.is_empty() {
         text.push_str(" — ");
-        text.push_str(&finding.primary.message);
+        text.push_str(&escape_text(&finding.primary.message));
     }
     text.push_str("\nFix: ");
     text.push_str(finding.rule.fix);
@@ -177,10 +184,10 @@ pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
         let range = problem.span.and_then(|s| line_cols(&result.sources, s));
         let line = command(
             level,
-            &display_path(&problem.path, &options.root),
+            &shown_path(&problem.path, &options.root),
             range,
             &format!("coglint {}", problem.kind.id()),
-            &problem.message,
+            &escape_text(&problem.message),
         );
         emit(&mut out, level, line);
     }
@@ -215,31 +222,9 @@ pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
     out
 }
 
-/// Text for a Markdown table cell: a pipe would end the cell and a line break the row.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace(['\r', '\n'], "<br>")
-}
-
-/// A Markdown code span holding `text` whatever backticks it contains.
+/// A code span for the step summary's table.
 fn code(text: &str) -> String {
-    let mut longest = 0;
-    let mut run = 0;
-    for c in text.chars() {
-        if c == '`' {
-            run += 1;
-            longest = longest.max(run);
-        } else {
-            run = 0;
-        }
-    }
-    let fence = "`".repeat(longest + 1);
-    if longest > 0 || text.starts_with(' ') || text.ends_with(' ') {
-        format!("{fence} {text} {fence}")
-    } else {
-        format!("{fence}{text}{fence}")
-    }
+    markdown_code(text, true)
 }
 
 fn finding_row(result: &ScanResult, finding: &Finding, options: &ReportOptions) -> String {
@@ -252,9 +237,12 @@ fn finding_row(result: &ScanResult, finding: &Finding, options: &ReportOptions) 
     if let Some(path) = &finding.logical_path {
         resource = format!("{resource} ({})", code(path));
     }
-    let mut message = finding.message.clone();
+    let mut message = markdown_text(&finding.message, true);
     if !finding.primary.message.is_empty() {
-        message = format!("{message} — {}", finding.primary.message);
+        message = format!(
+            "{message} — {}",
+            markdown_text(&finding.primary.message, true)
+        );
     }
     format!(
         "| {} | [{} {}]({}) | {} | {} | {} |\n",
@@ -262,32 +250,31 @@ fn finding_row(result: &ScanResult, finding: &Finding, options: &ReportOptions) 
         finding.rule.code,
         finding.rule.name,
         finding.rule.url(),
-        cell(&code(&location)),
-        cell(&resource),
-        cell(&message)
+        code(&location),
+        resource,
+        message
     )
 }
 
 fn problem_item(result: &ScanResult, problem: &Problem, options: &ReportOptions) -> String {
-    let mut location = display_path(&problem.path, &options.root);
+    let mut location = shown_path(&problem.path, &options.root);
     if let Some((start, _)) = problem.span.and_then(|s| line_cols(&result.sources, s)) {
         location = format!("{location}:{}:{}", start.line, start.col);
     }
-    let message = problem
-        .message
-        .replace("\r\n", " ")
-        .replace(['\r', '\n'], " ");
+    let message = markdown_text(&problem.message, false);
     format!(
         "- **{}** {} in {}: {message}\n",
         Level::of_problem(problem).as_str(),
-        code(problem.kind.id()),
-        code(&location)
+        markdown_code(problem.kind.id(), false),
+        markdown_code(&location, false)
     )
 }
 
 pub(crate) fn step_summary(result: &ScanResult, options: &ReportOptions) -> String {
     let mut out = String::from("## coglint\n\n");
-    out.push_str(&summary_sentence(result, options, code));
+    out.push_str(&summary_sentence(result, options, |s| {
+        markdown_code(s, false)
+    }));
     out.push_str("\n\n");
     let mut left_out = 0;
     if !result.findings.is_empty() {
@@ -359,22 +346,6 @@ mod tests {
         assert_eq!(escape_property("50%\n"), "50%25%0A");
         assert_eq!(escape_property("dir/x y.yaml"), "dir/x y.yaml");
         assert_eq!(escape_property("C:\\a,b"), "C%3A\\a%2Cb");
-    }
-
-    #[test]
-    fn table_cells_escape_pipes_and_line_breaks() {
-        assert_eq!(cell("a | b"), "a \\| b");
-        assert_eq!(
-            cell("one\ntwo\r\nthree\rfour"),
-            "one<br>two<br>three<br>four"
-        );
-    }
-
-    #[test]
-    fn code_spans_hold_backticks() {
-        assert_eq!(code("Pool"), "`Pool`");
-        assert_eq!(code("a`b"), "`` a`b ``");
-        assert_eq!(code("``x"), "``` ``x ```");
     }
 
     fn rule(code: &str) -> &'static coglint_rules::RuleMeta {
@@ -487,7 +458,8 @@ mod tests {
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(
             lines[0],
-            "::error file=bad.yaml,line=1,col=3,endLine=1,endColumn=4,title=coglint syntax-error::unexpected `:`%0Ahere"
+            // A line break from input is shown, not obeyed; ours (before `Fix:`) are `%0A`.
+            "::error file=bad.yaml,line=1,col=3,endLine=1,endColumn=4,title=coglint syntax-error::unexpected `:`\\nhere"
         );
         assert_eq!(
             lines[1],
@@ -497,7 +469,7 @@ mod tests {
         assert_eq!(
             lines[2],
             format!(
-                "::error file=infra/a%2Cb.yaml,line=1,col=1,endLine=1,endColumn=6,title=COG101 mfa-off::pool `Pool0` | 100%25 bad — here,%0Aexactly%0AFix: {}%0ADocs: {url}",
+                "::error file=infra/a%2Cb.yaml,line=1,col=1,endLine=1,endColumn=6,title=COG101 mfa-off::pool `Pool0` | 100%25 bad — here,\\nexactly%0AFix: {}%0ADocs: {url}",
                 rule("COG101").fix
             )
         );
@@ -542,10 +514,10 @@ mod tests {
         assert_eq!(rows, 15);
         let url = rule("COG101").url();
         assert!(text.contains(&format!(
-            "| high | [COG101 mfa-off]({url}) | `infra/a,b.yaml:14` | `Pool13` | pool `Pool13` \\| 100% bad — here,<br>exactly |\n"
+            "| high | [COG101 mfa-off]({url}) | `infra/a,b.yaml:14` | `Pool13` | pool `Pool13` \\| 100\\% bad — here\\,\\\\nexactly |\n"
         )));
         assert!(text.ends_with(
-            "### Problems\n\n- **error** `syntax-error` in `bad.yaml:1:3`: unexpected `:` here\n- **warning** `symlink-loop` in `loop`: loop\n\n"
+            "### Problems\n\n- **error** `syntax-error` in `bad.yaml:1:3`: unexpected `:`\\\\nhere\n- **warning** `symlink-loop` in `loop`: loop\n\n"
         ));
     }
 

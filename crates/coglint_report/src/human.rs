@@ -3,24 +3,40 @@
 //!
 //! miette reads source through our own [`SourceCode`] over the line index: its stock one for
 //! `str` scans from byte 0 for every span, which is quadratic over many findings in one file.
+//! What comes from input (messages, names, paths, the snippet's source lines) is escaped by
+//! `crate::escape`: a snippet shows a file holding control characters through [`ShownText`],
+//! with the labels moved onto the escapes.
 
 use std::fmt::{self, Write};
 
 use coglint_linter::{Problem, ScanResult};
 use coglint_rules::{Finding, Label, Severity};
-use coglint_source::{SourceDb, SourceFile, Span};
+use coglint_source::{LineIndex, SourceDb, Span, TextRange};
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 use rayon::prelude::*;
 
-use crate::{display_path, position, summary_sentence, ReportOptions};
+use crate::escape::ShownText;
+use crate::{escape_text, position, shown_path, summary_sentence, ReportOptions};
 
 /// One file's text for miette, read through the line index.
 struct Source<'a> {
-    file: &'a SourceFile,
+    text: &'a str,
+    lines: &'a LineIndex,
     name: String,
+}
+
+/// The text snippets show of each file, by file id: `None` for a file shown as it is.
+type Shown = Vec<Option<ShownText>>;
+
+/// The range in the snippet's text of `range` in file `file`.
+fn shown_range(shown: &Shown, span: Span) -> TextRange {
+    match shown.get(span.file.0 as usize).and_then(Option::as_ref) {
+        Some(s) => TextRange::new(s.map(span.range.start), s.map(span.range.end)),
+        None => span.range,
+    }
 }
 
 impl SourceCode for Source<'_> {
@@ -30,8 +46,8 @@ impl SourceCode for Source<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let text = self.file.text();
-        let lines = self.file.lines();
+        let text = self.text;
+        let lines = self.lines;
         let start = u32::try_from(span.offset()).map_err(|_| MietteError::OutOfBounds)?;
         let end =
             u32::try_from(span.offset() + span.len()).map_err(|_| MietteError::OutOfBounds)?;
@@ -125,10 +141,10 @@ fn miette_severity(severity: Severity) -> miette::Severity {
     }
 }
 
-fn labeled(label: &Label, primary: bool) -> LabeledSpan {
-    let range = label.span.range;
+fn labeled(label: &Label, primary: bool, shown: &Shown) -> LabeledSpan {
+    let range = shown_range(shown, label.span);
     LabeledSpan::new_with_span(
-        Some(label.message.clone()),
+        Some(escape_text(&label.message).into_owned()),
         SourceSpan::from(range.as_usize()),
     )
     .with_primary(primary)
@@ -148,34 +164,51 @@ impl WithPrimary for LabeledSpan {
     }
 }
 
-fn source<'a>(sources: &'a SourceDb, span: Span, options: &ReportOptions) -> Option<Source<'a>> {
+fn source<'a>(
+    sources: &'a SourceDb,
+    shown: &'a Shown,
+    span: Span,
+    options: &ReportOptions,
+) -> Option<Source<'a>> {
     let file = sources.get(span.file)?;
-    Some(Source {
-        file,
-        name: display_path(file.path(), &options.root),
-    })
+    let name = shown_path(file.path(), &options.root);
+    Some(
+        match shown.get(span.file.0 as usize).and_then(Option::as_ref) {
+            Some(s) => Source {
+                text: &s.text,
+                lines: &s.lines,
+                name,
+            },
+            None => Source {
+                text: file.text(),
+                lines: file.lines(),
+                name,
+            },
+        },
+    )
 }
 
 /// Where a label in another file is: `params.json:3:14`.
 fn elsewhere(sources: &SourceDb, label: &Label, options: &ReportOptions) -> String {
     format!(
         "{}: {}",
-        label.message,
+        escape_text(&label.message),
         position(sources, label.span, &options.root)
     )
 }
 
 fn finding_report<'a>(
     result: &'a ScanResult,
+    shown: &'a Shown,
     finding: &Finding,
     options: &ReportOptions,
 ) -> Report<'a> {
     let file = finding.primary.span.file;
-    let mut labels = vec![labeled(&finding.primary, true)];
+    let mut labels = vec![labeled(&finding.primary, true, shown)];
     let mut notes = Vec::new();
     for label in &finding.secondary {
         if label.span.file == file {
-            labels.push(labeled(label, false));
+            labels.push(labeled(label, false, shown));
         } else {
             notes.push(elsewhere(&result.sources, label, options));
         }
@@ -183,13 +216,17 @@ fn finding_report<'a>(
     let mut help = finding.rule.fix.to_string();
     if let Some(path) = &finding.logical_path {
         // A construct path means a CDK app synthesized the resource: give the CDK fix too.
-        help = format!("{help}\nCDK: {}\nconstruct: {path}", finding.rule.cdk_fix);
+        help = format!(
+            "{help}\nCDK: {}\nconstruct: {}",
+            finding.rule.cdk_fix,
+            escape_text(path)
+        );
     }
     for note in notes {
         help = format!("{help}\n{note}");
     }
     Report {
-        message: finding.message.clone(),
+        message: escape_text(&finding.message).into_owned(),
         code: format!(
             "{}/{} [{}]",
             finding.rule.code, finding.rule.name, finding.severity
@@ -198,12 +235,13 @@ fn finding_report<'a>(
         help: Some(help),
         url: Some(finding.rule.url()),
         labels,
-        source: source(&result.sources, finding.primary.span, options),
+        source: source(&result.sources, shown, finding.primary.span, options),
     }
 }
 
 fn problem_report<'a>(
     result: &'a ScanResult,
+    shown: &'a Shown,
     problem: &Problem,
     options: &ReportOptions,
 ) -> Report<'a> {
@@ -215,21 +253,22 @@ fn problem_report<'a>(
                 message: problem.kind.id().replace('-', " "),
             },
             true,
+            shown,
         ));
         for related in &problem.related {
-            labels.push(labeled(related, false));
+            labels.push(labeled(related, false, shown));
         }
     }
     let source = problem
         .span
-        .and_then(|s| source(&result.sources, s, options));
+        .and_then(|s| source(&result.sources, shown, s, options));
     let message = if source.is_some() {
-        problem.message.clone()
+        escape_text(&problem.message).into_owned()
     } else {
         format!(
             "{}: {}",
-            display_path(&problem.path, &options.root),
-            problem.message
+            shown_path(&problem.path, &options.root),
+            escape_text(&problem.message)
         )
     };
     Report {
@@ -257,9 +296,19 @@ pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
         .with_width(options.width)
         .with_links(false)
         .with_urls(true);
+    // Files are shown as they are, unless they hold characters that must not reach the
+    // terminal: those get an escaped copy for their snippets.
+    let shown: Shown = result
+        .sources
+        .files()
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|file| ShownText::of(file.text()))
+        .collect();
     let mut out = String::new();
     for problem in &result.problems {
-        let _ = handler.render_report(&mut out, &problem_report(result, problem, options));
+        let report = problem_report(result, &shown, problem, options);
+        let _ = handler.render_report(&mut out, &report);
         out.push('\n');
     }
     // Each finding is drawn on its own (most of the time goes to wrapping text), so they are
@@ -269,7 +318,8 @@ pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
         .par_iter()
         .map(|finding| {
             let mut text = String::new();
-            let _ = handler.render_report(&mut text, &finding_report(result, finding, options));
+            let report = finding_report(result, &shown, finding, options);
+            let _ = handler.render_report(&mut text, &report);
             text.push('\n');
             text
         })
@@ -305,9 +355,9 @@ pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
                 "  {}  {} `{}` {}: {}",
                 position(&result.sources, unknown.at, &options.root),
                 unknown.rule,
-                unknown.resource,
-                unknown.what,
-                unknown.reason
+                escape_text(&unknown.resource),
+                escape_text(&unknown.what),
+                escape_text(&unknown.reason)
             );
         }
         out.push('\n');

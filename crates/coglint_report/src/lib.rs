@@ -2,6 +2,7 @@
 //! Each writes into one buffer, computing line and column from the line index only here.
 
 mod concise;
+mod escape;
 mod github;
 mod human;
 mod json;
@@ -13,6 +14,7 @@ use coglint_linter::ScanResult;
 use coglint_rules::{Finding, Severity};
 use coglint_source::{LineCol, SourceDb, Span};
 
+pub use escape::{escape_text, MAX_SHOWN_CHARS};
 pub use json::JSON_FORMAT_VERSION;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,6 +74,12 @@ pub fn step_summary(result: &ScanResult, options: &ReportOptions) -> String {
 
 pub(crate) use coglint_linter::display_path;
 
+/// A path as the text formats print it: relative to the root, with hidden characters escaped
+/// (a file name can hold a line break or an escape sequence as well as a logical ID can).
+pub(crate) fn shown_path(path: &Path, root: &Path) -> String {
+    escape_text(&display_path(path, root)).into_owned()
+}
+
 /// The start and end of a span as 1-based lines and columns.
 pub(crate) fn line_cols(sources: &SourceDb, span: Span) -> Option<(LineCol, LineCol)> {
     let file = sources.get(span.file)?;
@@ -81,11 +89,11 @@ pub(crate) fn line_cols(sources: &SourceDb, span: Span) -> Option<(LineCol, Line
     ))
 }
 
-/// `path:line:col` of the start of a span, the path relative to the root.
+/// `path:line:col` of the start of a span, the path relative to the root, for the text formats.
 pub(crate) fn position(sources: &SourceDb, span: Span, root: &Path) -> String {
     let path = sources
         .get(span.file)
-        .map(|f| display_path(f.path(), root))
+        .map(|f| shown_path(f.path(), root))
         .unwrap_or_default();
     let (start, _) = line_cols(sources, span).unwrap_or_default();
     format!("{path}:{}:{}", start.line, start.col)

@@ -90,22 +90,35 @@ pub struct LineCol {
     pub col: u32,
 }
 
-/// Offsets of the first byte of every line, computed once per file.
+/// Offsets of the first byte of every line, computed once per file. A line ends with a line
+/// feed, a carriage return and line feed, or a carriage return alone (old Mac files; YAML reads
+/// it as a line break too).
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
     line_starts: Vec<u32>,
+    /// The text starts with a byte order mark, which no editor counts as a column.
+    bom: bool,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = Vec::with_capacity(text.len() / 32 + 1);
         line_starts.push(0);
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
+        let bytes = text.as_bytes();
+        for (i, b) in bytes.iter().enumerate() {
+            let ends_line = match b {
+                b'\n' => true,
+                b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+                _ => false,
+            };
+            if ends_line {
                 line_starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
             }
         }
-        Self { line_starts }
+        Self {
+            line_starts,
+            bom: text.starts_with('\u{feff}'),
+        }
     }
 
     pub fn line_count(&self) -> usize {
@@ -140,6 +153,12 @@ impl LineIndex {
                     .chars()
                     .count()
             });
+        // The byte order mark is no column: the first character after it is column 1.
+        let col = if self.bom && line == 0 && end >= 3 {
+            col - 1
+        } else {
+            col
+        };
         LineCol {
             line: u32::try_from(line + 1).unwrap_or(u32::MAX),
             col: u32::try_from(col + 1).unwrap_or(u32::MAX),
@@ -268,6 +287,30 @@ mod tests {
         let text = "é";
         let idx = LineIndex::new(text);
         assert_eq!(idx.line_col(text, 1).line, 1);
+    }
+
+    #[test]
+    fn a_carriage_return_alone_ends_a_line() {
+        let text = "one\rtwo\r\nthree\rfour";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 4);
+        let four = text.find("four").unwrap_or_default() as u32;
+        assert_eq!(idx.line_col(text, four), LineCol { line: 4, col: 1 });
+        assert_eq!(idx.line_col(text, 5), LineCol { line: 2, col: 2 });
+        assert_eq!(idx.line_range(text, 0), TextRange::new(0, 3));
+        assert_eq!(idx.line_range(text, 1), TextRange::new(4, 7));
+        assert_eq!(idx.line_range(text, 2), TextRange::new(9, 14));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_column() {
+        let text = "\u{feff}{\"a\": 1}\n{}";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 3), LineCol { line: 1, col: 1 });
+        assert_eq!(idx.line_col(text, 4), LineCol { line: 1, col: 2 });
+        assert_eq!(idx.line_col(text, 0), LineCol { line: 1, col: 1 });
+        let second = text.rfind('{').unwrap_or_default() as u32;
+        assert_eq!(idx.line_col(text, second), LineCol { line: 2, col: 1 });
     }
 
     #[test]

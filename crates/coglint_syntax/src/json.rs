@@ -31,6 +31,8 @@ fn range(r: jsonc_parser::common::Range) -> TextRange {
 
 /// Parses a strict JSON document.
 pub fn parse_json(file: FileId, text: &str, limits: Limits) -> Result<Document, SyntaxError> {
+    let text_without_bom = crate::without_bom(text);
+    let text: &str = &text_without_bom;
     let collect = CollectOptions {
         comments: CommentCollectionStrategy::Off,
         tokens: false,
@@ -57,6 +59,7 @@ pub fn parse_json(file: FileId, text: &str, limits: Limits) -> Result<Document, 
         root,
         comments: Vec::new(),
         duplicate_keys: duplicates,
+        next_document: None,
     })
 }
 

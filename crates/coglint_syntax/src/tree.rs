@@ -148,6 +148,9 @@ pub struct Document {
     pub root: Node,
     pub comments: Vec<Comment>,
     pub duplicate_keys: Vec<DuplicateKey>,
+    /// Where a second YAML document of the stream starts, if there is one: only the first is
+    /// read.
+    pub next_document: Option<TextRange>,
 }
 
 /// Builds a mapping's entries and notices duplicate keys without quadratic cost on large maps.

@@ -116,12 +116,12 @@ fn apply_tag(node: Node, tag: Option<(String, TextRange)>) -> Node {
     }
 }
 
-/// Parses the first document of a YAML stream.
+/// Parses the first document of a YAML stream, and notes where a second one starts.
 pub fn parse_yaml(file: FileId, text: &str, limits: Limits) -> Result<Document, SyntaxError> {
     let mut options = granit_parser::Options::default();
     options.flow_nesting_limit = limits.max_depth;
     options.block_nesting_limit = limits.max_depth;
-    let parser = Parser::new_from_str_with_options(text, options);
+    let mut events = Parser::new_from_str_with_options(text, options);
 
     let mut stack: Vec<Frame> = Vec::new();
     let mut anchors: HashMap<usize, Node> = HashMap::new();
@@ -130,8 +130,11 @@ pub fn parse_yaml(file: FileId, text: &str, limits: Limits) -> Result<Document, 
     let mut duplicates: Vec<DuplicateKey> = Vec::new();
     let mut root: Option<Node> = None;
     let mut in_document = false;
+    let mut next_document = None;
+    // Whether the first document ended with its end event (the next one is not read yet).
+    let mut ended = false;
 
-    for next in parser {
+    for next in events.by_ref() {
         let (event, span) = next.map_err(|e| {
             let offset = e.marker().byte_offset().unwrap_or(0);
             SyntaxError::new(
@@ -144,6 +147,7 @@ pub fn parse_yaml(file: FileId, text: &str, limits: Limits) -> Result<Document, 
             Event::StreamStart | Event::StreamEnd => continue,
             Event::DocumentStart(..) => {
                 if root.is_some() {
+                    next_document = Some(range_of(&span));
                     break;
                 }
                 in_document = true;
@@ -151,6 +155,7 @@ pub fn parse_yaml(file: FileId, text: &str, limits: Limits) -> Result<Document, 
             }
             Event::DocumentEnd => {
                 if in_document {
+                    ended = true;
                     break;
                 }
                 continue;
@@ -350,6 +355,12 @@ pub fn parse_yaml(file: FileId, text: &str, limits: Limits) -> Result<Document, 
         }
     }
 
+    if ended {
+        // One more event says whether another document follows; its content is not parsed.
+        if let Some(Ok((Event::DocumentStart(..), span))) = events.next() {
+            next_document = Some(range_of(&span));
+        }
+    }
     let root = root.unwrap_or(Node {
         file,
         range: TextRange::empty(0),
@@ -362,6 +373,7 @@ pub fn parse_yaml(file: FileId, text: &str, limits: Limits) -> Result<Document, 
         root,
         comments,
         duplicate_keys: duplicates,
+        next_document,
     })
 }
 

@@ -5,6 +5,7 @@ mod eval;
 mod lower;
 mod parameters;
 
+pub use eval::{condition_problems, ConditionProblem};
 pub use lower::{lower, Construct, Constructs};
 pub use parameters::{
     plain_values, read_parameters, ParameterFileError, ParameterValues, SuppliedParameters,

@@ -1,15 +1,16 @@
 //! The file table of one scan: every file gets its id once, in a deterministic order, and is
 //! read at most once, however many units use it (a parameters file shared by templates, a
-//! file that several Serverless services include). Only files under the allowed roots are read.
+//! file that several Serverless services include). Only files under the allowed roots are read,
+//! besides those the user names on the command line.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use coglint_source::{FileId, SourceDb};
 
 use crate::problem::{Problem, ProblemKind};
-use crate::scan::read_text;
+use crate::read::{read_text, Roots};
 
 struct Entry {
     path: PathBuf,
@@ -24,8 +25,11 @@ pub(crate) struct Files {
     entries: Vec<Entry>,
     by_path: HashMap<PathBuf, FileId>,
     /// Directories whose files may be read (the scanned roots, and the repositories around
-    /// them); empty: no restriction.
-    allowed: Vec<PathBuf>,
+    /// them).
+    roots: Roots,
+    /// Files the user named on the command line (`--parameters`), normalized: read wherever
+    /// they are.
+    named: HashSet<PathBuf>,
 }
 
 fn id_of(index: usize) -> FileId {
@@ -33,10 +37,24 @@ fn id_of(index: usize) -> FileId {
 }
 
 impl Files {
-    pub fn new(allowed: Vec<PathBuf>) -> Self {
+    pub fn new(roots: Roots, named: Vec<PathBuf>) -> Self {
         Self {
-            allowed,
+            roots,
+            named: named.iter().map(|p| crate::cdk::normalize(p)).collect(),
             ..Self::default()
+        }
+    }
+
+    /// The directories whose files may be read.
+    pub fn roots(&self) -> &Roots {
+        &self.roots
+    }
+
+    fn roots_for(&self, path: &Path) -> Roots {
+        if self.named.contains(&crate::cdk::normalize(path)) {
+            Roots::anywhere()
+        } else {
+            self.roots.clone()
         }
     }
 
@@ -84,19 +102,13 @@ impl Files {
 
     /// Whether `path` lies under an allowed root.
     pub fn allowed(&self, path: &Path) -> bool {
-        if self.allowed.is_empty() {
-            return true;
-        }
-        match std::fs::canonicalize(path) {
-            Ok(real) => self.allowed.iter().any(|root| real.starts_with(root)),
-            // A file that does not exist is reported as such by the read.
-            Err(_) => true,
-        }
+        self.roots_for(path).admits(path)
     }
 
     /// The text of `path`, read once; a file outside the allowed roots is not read.
     pub fn read(&mut self, path: &Path) -> Result<(FileId, Arc<str>), Problem> {
-        if !self.allowed(path) {
+        let roots = self.roots_for(path);
+        if !roots.admits(path) {
             return Err(Problem::new(
                 ProblemKind::OutsideRoots,
                 path,
@@ -107,7 +119,7 @@ impl Files {
         if let Some(text) = self.entries.get(id.0 as usize).and_then(|e| e.text.clone()) {
             return Ok((id, text));
         }
-        let text: Arc<str> = match read_text(path, true) {
+        let text: Arc<str> = match read_text(path, true, &roots) {
             Ok(Some(text)) => Arc::from(text),
             Ok(None) => Arc::from(""),
             Err(problem) => {
@@ -142,27 +154,6 @@ impl Files {
     }
 }
 
-/// The directories a scan may read: each scanned directory (a file's directory), widened to
-/// the repository around it (the nearest ancestor with `.git`), canonical.
-pub(crate) fn allowed_roots(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut roots = Vec::new();
-    for path in paths {
-        let Ok(real) = std::fs::canonicalize(path) else {
-            continue;
-        };
-        let dir = if real.is_file() {
-            real.parent().map(Path::to_path_buf).unwrap_or(real)
-        } else {
-            real
-        };
-        let repository = dir.ancestors().find(|d| d.join(".git").exists());
-        roots.push(repository.map(Path::to_path_buf).unwrap_or(dir));
-    }
-    roots.sort();
-    roots.dedup();
-    roots
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,7 +163,7 @@ mod tests {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("custom.yml");
         std::fs::write(&path, "mfa: OFF\n")?;
-        let mut files = Files::new(Vec::new());
+        let mut files = Files::new(Roots::anywhere(), Vec::new());
         let (id, first) = files
             .read(&path)
             .map_err(|p| std::io::Error::other(p.message))?;
@@ -193,7 +184,7 @@ mod tests {
         let outside = tempfile::tempdir()?;
         let secret = outside.path().join("secret.yml");
         std::fs::write(&secret, "key: value\n")?;
-        let mut files = Files::new(allowed_roots(&[inside.path().to_path_buf()]));
+        let mut files = Files::new(Roots::around(&[inside.path().to_path_buf()]), Vec::new());
         let Err(problem) = files.read(&secret) else {
             panic!("a file outside the roots was read")
         };
@@ -203,6 +194,23 @@ mod tests {
             .join("../")
             .join(outside.path().file_name().unwrap_or_default());
         assert!(files.read(&through.join("secret.yml")).is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn a_file_named_on_the_command_line_is_read_wherever_it_is() -> std::io::Result<()> {
+        let inside = tempfile::tempdir()?;
+        let outside = tempfile::tempdir()?;
+        let named = outside.path().join("params.json");
+        std::fs::write(&named, "{}")?;
+        std::fs::write(outside.path().join("other.json"), "{}")?;
+        let mut files = Files::new(
+            Roots::around(&[inside.path().to_path_buf()]),
+            vec![named.clone()],
+        );
+        assert!(files.read(&named).is_ok());
+        let refused = files.read(&outside.path().join("./other.json")).err();
+        assert_eq!(refused.map(|p| p.kind), Some(ProblemKind::OutsideRoots));
         Ok(())
     }
 }

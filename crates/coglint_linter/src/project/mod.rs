@@ -22,7 +22,8 @@ use coglint_syntax::{Document, Entry, Key, Node, NodeKind};
 use rayon::prelude::*;
 
 use crate::problem::{Problem, ProblemKind};
-use crate::scan::{mentions_cognito, parse, read_text, syntax_problem, ScanOptions};
+use crate::read::{read_text, Roots};
+use crate::scan::{mentions_cognito, parse, syntax_problem, ScanOptions};
 pub(crate) use files::Files;
 
 /// What a discovered YAML or JSON file turned out to be.
@@ -155,7 +156,11 @@ fn is_fragment(root: &Node) -> bool {
 /// are not worth parsing: a template needs a `Resources` section and, to hold anything the
 /// rules read, a mention of Cognito; a service is parsed whenever it may be one, since the
 /// Cognito resources may sit in the files it includes.
-pub(crate) fn read_candidate(candidate: &Candidate, options: &ScanOptions) -> ReadOutcome {
+pub(crate) fn read_candidate(
+    candidate: &Candidate,
+    options: &ScanOptions,
+    roots: &Roots,
+) -> ReadOutcome {
     let Candidate {
         path,
         id,
@@ -165,7 +170,7 @@ pub(crate) fn read_candidate(candidate: &Candidate, options: &ScanOptions) -> Re
     } = candidate;
     let (path, id, explicit, role) = (path.as_path(), *id, *explicit, *role);
     let mut outcome = ReadOutcome::default();
-    let text = match read_text(path, explicit) {
+    let text = match read_text(path, explicit, roots) {
         Ok(Some(text)) => text,
         Ok(None) => return outcome,
         Err(problem) => {
@@ -197,6 +202,20 @@ pub(crate) fn read_candidate(candidate: &Candidate, options: &ScanOptions) -> Re
             return outcome;
         }
     };
+    if let Some(next) = doc.next_document {
+        // The second document may be the template (a stream that starts with something else):
+        // said, whatever the first one is.
+        outcome.problems.push(
+            Problem::new(
+                ProblemKind::ExtraDocuments,
+                path,
+                "a second YAML document starts here: coglint reads only the first document of a file, as CloudFormation takes one template per file; this one and any after it are not checked",
+            )
+            .at(Span::new(id, next)),
+        );
+        outcome.keep = true;
+        outcome.text = Some(Arc::clone(&text));
+    }
     let class = if role == Role::CliInputs {
         Class::CliInputs
     } else if service && sls::is_service(&doc.root) {
@@ -270,6 +289,8 @@ pub(crate) fn plan(
         let service = serverless::assemble(&path, read, &docs, files, options);
         included.extend(service.included.iter().copied());
         plan.problems.extend(service.problems);
+        plan.problems
+            .extend(condition_problems(files, &service.template));
         let mut inputs = TemplateInputs {
             variables: service.variables,
             ..TemplateInputs::default()
@@ -311,6 +332,10 @@ pub(crate) fn plan(
             }
         };
         plan.problems.extend(duplicate_keys(&path, &read.doc));
+        if matches!(read.class, Class::Template) {
+            plan.problems
+                .extend(condition_problems(files, &read.doc.root));
+        }
         plan.units.push(Unit {
             file: read.id,
             root,
@@ -357,6 +382,21 @@ fn wrap_fragment(path: &Path, root: &Node) -> Node {
     }])
 }
 
+/// The conditions a template names that cannot be evaluated (not defined, or in a cycle).
+fn condition_problems(files: &Files, root: &Node) -> Vec<Problem> {
+    cloudformation::condition_problems(root)
+        .into_iter()
+        .map(|p| {
+            Problem::new(
+                ProblemKind::InvalidCondition,
+                files.path(p.at.file),
+                p.message,
+            )
+            .at(p.at)
+        })
+        .collect()
+}
+
 /// The keys written twice in a document (CloudFormation rejects the template).
 pub(crate) fn duplicate_keys(path: &Path, doc: &Document) -> Vec<Problem> {
     let file = doc.root.file;
@@ -393,9 +433,13 @@ pub(crate) struct Candidate {
 }
 
 /// Reads every candidate in parallel; the outcomes in the order of `candidates`.
-pub(crate) fn read_all(candidates: &[Candidate], options: &ScanOptions) -> Vec<ReadOutcome> {
+pub(crate) fn read_all(
+    candidates: &[Candidate],
+    options: &ScanOptions,
+    roots: &Roots,
+) -> Vec<ReadOutcome> {
     candidates
         .par_iter()
-        .map(|candidate| read_candidate(candidate, options))
+        .map(|candidate| read_candidate(candidate, options, roots))
         .collect()
 }

@@ -25,7 +25,8 @@ pub(crate) fn config_for(template: &Path) -> Option<PathBuf> {
     CONFIG_NAMES
         .iter()
         .map(|n| dir.join(n))
-        .find(|p| p.is_file())
+        // Not `is_file`: a named pipe there is refused by the read, and said so.
+        .find(|p| p.exists() && !p.is_dir())
 }
 
 /// The commands whose parameters a deployment uses, weakest first.

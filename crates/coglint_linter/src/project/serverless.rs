@@ -51,7 +51,8 @@ impl Includes for Loader<'_> {
                 "`{path}` is code that the Serverless Framework runs; coglint does not"
             )));
         }
-        if !target.is_file() {
+        // Not `is_file`: a named pipe or a directory is refused by the read, and said so.
+        if !target.exists() {
             return Err(IncludeError::Unreadable(format!(
                 "`{}` does not exist",
                 target.display()

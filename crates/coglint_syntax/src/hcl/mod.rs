@@ -33,6 +33,9 @@ pub struct HclFile {
 /// (see [`duplicates`]). An attribute written twice in one block stays an error, as in
 /// Terraform.
 pub fn parse_hcl(text: &str, limits: Limits) -> Result<HclFile, SyntaxError> {
+    // A byte order mark reads as spaces of the same length: offsets stay those of the file.
+    let text_without_bom = crate::without_bom(text);
+    let text: &str = &text_without_bom;
     let scan = brackets(text);
     if scan.max_depth > limits.max_depth {
         let at = scan.deepest_at;

@@ -21,6 +21,9 @@ impl<'a> Template<'a> {
         ) else {
             return vec![self.unknown(scenario, node, "`Fn::If` needs [condition, then, else]")];
         };
+        if let Some(why) = self.unusable_condition(name) {
+            return vec![self.unknown(scenario, node, format!("condition `{name}` {why}"))];
+        }
         let mut out = Vec::new();
         for (scenario, outcome) in self.condition(name, scenario, depth + 1) {
             match outcome {
@@ -47,7 +50,11 @@ impl<'a> Template<'a> {
         if let Some(assumed) = scenario.assumed(&subject) {
             return vec![(scenario.clone(), Some(assumed == "true"))];
         }
-        let Some(body) = self.conditions.get(name) else {
+        let Some(body) = self
+            .conditions
+            .get(name)
+            .filter(|_| self.unusable_condition(name).is_none())
+        else {
             return vec![(scenario.clone(), None)];
         };
         let key = (name.to_string(), scenario.clone());

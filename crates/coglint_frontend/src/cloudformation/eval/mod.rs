@@ -16,6 +16,9 @@ use super::parameters::SuppliedParameters;
 use super::{TemplateInputs, Variables};
 use crate::value::{cap, Alt, Resolved, TooManyScenarios};
 
+pub use condition_refs::{condition_problems, ConditionProblem};
+
+mod condition_refs;
 mod conditions;
 mod functions;
 mod navigate;
@@ -56,6 +59,8 @@ pub(crate) struct Template<'a> {
     pub file: FileId,
     parameters: HashMap<&'a str, ParameterDecl<'a>>,
     conditions: HashMap<&'a str, &'a Node>,
+    /// Conditions in a cycle of references: not evaluated (see `condition_refs`).
+    conditions_in_cycles: std::collections::HashSet<String>,
     mappings: Option<&'a Node>,
     resources: HashMap<&'a str, &'a Node>,
     supplied: &'a SuppliedParameters,
@@ -124,10 +129,12 @@ impl<'a> Template<'a> {
                 .map(|e| (e.key.text.as_str(), &e.value))
                 .collect()
         };
+        let conditions = map_of("Conditions");
         Self {
             file,
             parameters,
-            conditions: map_of("Conditions"),
+            conditions_in_cycles: condition_refs::in_cycles(&conditions),
+            conditions,
             mappings: root.get("Mappings"),
             resources: map_of("Resources"),
             supplied: &inputs.parameters,

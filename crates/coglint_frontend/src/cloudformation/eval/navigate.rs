@@ -149,6 +149,11 @@ impl<'a> Template<'a> {
         let Some(name) = resource.get("Condition").and_then(Node::as_str) else {
             return vec![Scenario::always()];
         };
+        // A condition that cannot be evaluated (reported as such): the resource is checked as
+        // if it had none, not "when condition `Missing` is true".
+        if self.unusable_condition(name).is_some() {
+            return vec![Scenario::always()];
+        }
         let subject = Subject::Condition(name.to_string());
         self.condition(name, &Scenario::always(), 0)
             .into_iter()
