@@ -36,6 +36,54 @@ pub(crate) enum Resolved<'a> {
     Error(String),
 }
 
+/// The largest value an evaluator builds: items and fields at every depth, and bytes of text.
+/// Values that double at each step (`concat(local.l, local.l)` through 24 locals) would
+/// otherwise grow exponentially with the input; past it, a value is unknown.
+pub(crate) const MAX_VALUE_ITEMS: usize = 100_000;
+pub(crate) const MAX_VALUE_BYTES: usize = 1 << 20;
+
+impl Resolved<'_> {
+    /// Whether the value is larger than [`MAX_VALUE_ITEMS`] items or [`MAX_VALUE_BYTES`] bytes
+    /// of text. Stops counting there, so it costs at most the limit.
+    pub(crate) fn too_large(&self) -> bool {
+        let (mut items, mut bytes) = (0usize, 0usize);
+        let mut stack = vec![self];
+        while let Some(value) = stack.pop() {
+            match value {
+                Resolved::Text(t) | Resolved::Link(t) => bytes += t.len(),
+                Resolved::Texts(texts) => {
+                    items += texts.len();
+                    bytes += texts.iter().map(String::len).sum::<usize>();
+                }
+                Resolved::Items(list) => {
+                    items += list.len();
+                    stack.extend(list.iter().map(|a| &a.value));
+                }
+                Resolved::Fields(fields) => {
+                    items += fields.len();
+                    for (key, value) in fields {
+                        bytes += key.len();
+                        stack.push(&value.value);
+                    }
+                }
+                _ => {}
+            }
+            if items > MAX_VALUE_ITEMS || bytes > MAX_VALUE_BYTES {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// Why a value is unknown when it is [`Resolved::too_large`].
+pub(crate) fn too_large_reason(what: &str) -> String {
+    format!(
+        "{what} is larger than {MAX_VALUE_ITEMS} items or {} MiB of text, more than is evaluated",
+        MAX_VALUE_BYTES >> 20
+    )
+}
+
 #[derive(Clone, Debug)]
 pub(crate) struct Alt<'a> {
     pub scenario: Scenario,

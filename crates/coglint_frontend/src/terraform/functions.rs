@@ -139,17 +139,22 @@ pub(crate) fn call<'a>(name: &str, args: &[Alt<'a>], expand: bool) -> Result<Res
             Resolved::Items(out)
         }
         "merge" => {
-            let mut out: Vec<(String, Alt<'a>)> = Vec::new();
+            // A later key replaces an earlier one and goes last, as before; found by a map, so
+            // merging large objects stays linear.
+            let mut out: Vec<Option<(String, Alt<'a>)>> = Vec::new();
+            let mut at: std::collections::HashMap<String, usize> = Default::default();
             for a in &args {
                 if matches!(a.value, Resolved::Absent { .. }) {
                     continue;
                 }
                 for (k, v) in fields(a, name)? {
-                    out.retain(|(existing, _)| *existing != k);
-                    out.push((k, v));
+                    if let Some(old) = at.insert(k.clone(), out.len()) {
+                        out[old] = None;
+                    }
+                    out.push(Some((k, v)));
                 }
             }
-            Resolved::Fields(out)
+            Resolved::Fields(out.into_iter().flatten().collect())
         }
         "contains" => {
             let needle = &arg(1)?.value;

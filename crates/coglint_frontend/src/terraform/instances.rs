@@ -7,6 +7,11 @@ use super::eval::{unknown, Scope};
 use super::module::BodyRef;
 use crate::value::{Alt, Resolved};
 
+/// The most instances of one resource or module call evaluated one by one. Past it, the
+/// instances are checked as one, `[*]`, with `count.index` or `each.key`/`each.value` unknown:
+/// what does not depend on them is still checked, and nothing is cut silently.
+pub(super) const MAX_INSTANCES: usize = 256;
+
 /// One instance of a resource: its name suffix (`[0]`, `["web"]`), the bindings of `count` or
 /// `for_each`, and the scenario in which it exists.
 pub(super) struct Instance<'a> {
@@ -33,7 +38,15 @@ pub(super) fn instances<'a>(
             let at = alt.provenance.primary();
             match &alt.value {
                 Resolved::Text(n) => match n.parse::<u32>() {
-                    Ok(n) => out.extend((0..n.min(256)).map(|i| Instance {
+                    Ok(n) if n as usize > MAX_INSTANCES => out.push(Instance {
+                        suffix: "[*]".into(),
+                        bindings: vec![(
+                            "count.index".into(),
+                            unknown(&alt.scenario, at, too_many(&format!("`count` is {n}"))),
+                        )],
+                        scenario: alt.scenario.clone(),
+                    }),
+                    Ok(n) => out.extend((0..n).map(|i| Instance {
                         suffix: format!("[{i}]"),
                         bindings: vec![(
                             "count.index".into(),
@@ -80,22 +93,34 @@ pub(super) fn instances<'a>(
                 _ => None,
             };
             match pairs {
-                Some(pairs) => {
-                    out.extend(pairs.into_iter().take(256).map(|(key, value)| Instance {
-                        suffix: format!("[\"{key}\"]"),
+                Some(pairs) if pairs.len() > MAX_INSTANCES => {
+                    let reason = too_many(&format!("`for_each` has {} elements", pairs.len()));
+                    out.push(Instance {
+                        suffix: "[*]".into(),
                         bindings: vec![
                             (
                                 "each.key".into(),
-                                Alt {
-                                    value: Resolved::Text(key.clone()),
-                                    ..value.clone()
-                                },
+                                unknown(&alt.scenario, at, reason.clone()),
                             ),
-                            ("each.value".into(), value),
+                            ("each.value".into(), unknown(&alt.scenario, at, reason)),
                         ],
                         scenario: alt.scenario.clone(),
-                    }))
+                    })
                 }
+                Some(pairs) => out.extend(pairs.into_iter().map(|(key, value)| Instance {
+                    suffix: format!("[\"{key}\"]"),
+                    bindings: vec![
+                        (
+                            "each.key".into(),
+                            Alt {
+                                value: Resolved::Text(key.clone()),
+                                ..value.clone()
+                            },
+                        ),
+                        ("each.value".into(), value),
+                    ],
+                    scenario: alt.scenario.clone(),
+                })),
                 None => {
                     let reason = "`for_each` is known only at plan time";
                     out.push(single(
@@ -111,4 +136,9 @@ pub(super) fn instances<'a>(
         return out;
     }
     vec![single(Vec::new(), base)]
+}
+
+/// Why an instance key is unknown when there are too many instances.
+fn too_many(what: &str) -> String {
+    format!("{what}: more than {MAX_INSTANCES} instances are checked as one, `[*]`")
 }

@@ -1,6 +1,7 @@
 //! The module walk: a root module's inputs, each resource instance lowered through the
 //! shared builders, and the module calls followed.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -83,7 +84,14 @@ struct Call<'c> {
     /// The `module` blocks of the calls so far, outermost first.
     called_from: Vec<Span>,
     remote: &'c HashMap<String, PathBuf>,
+    /// Module instances the root may still evaluate (see [`MAX_MODULE_INSTANCES`]).
+    instances_left: &'c Cell<usize>,
 }
+
+/// The most module instances evaluated under one root. Calls that nest (a module called three
+/// times at each of 15 levels) would otherwise multiply; past it, a call is not followed and is
+/// listed, with this reason, among the module calls not followed.
+pub const MAX_MODULE_INSTANCES: usize = 1000;
 
 fn lower_module<'a>(
     dir: &Path,
@@ -110,6 +118,7 @@ fn lower_module<'a>(
         inputs,
         bindings: Vec::new(),
         prefix: prefix.to_string(),
+        locals: Default::default(),
     };
     for decl in &module.resources {
         let Some(kind) = terraform_kind(decl.type_name) else {
@@ -186,6 +195,14 @@ fn lower_module<'a>(
         }
         // A module called with `count` or `for_each` is evaluated once per instance.
         for instance in instances(decl.body, decl.file, &scope) {
+            let Some(left) = call.instances_left.get().checked_sub(1) else {
+                let reason = format!(
+                    "the root's module calls make more than {MAX_MODULE_INSTANCES} module instances; the rest are not evaluated"
+                );
+                unread::module_call(decl, source, prefix, &reason, &scope, model);
+                break;
+            };
+            call.instances_left.set(left);
             let instance_scope = scope.with_bindings(instance.bindings);
             let mut child_inputs = HashMap::new();
             for (name, expr) in decl.body.attributes() {
@@ -209,6 +226,7 @@ fn lower_module<'a>(
                 reported_at: reported_at.clone(),
                 called_from: [call.called_from.as_slice(), &[decl.header]].concat(),
                 remote: call.remote,
+                instances_left: call.instances_left,
             };
             lower_module(&child, modules, &child_inputs, &child_call, stack, model);
         }
@@ -246,6 +264,7 @@ pub fn lower_root<'a>(dir: &Path, modules: &Modules<'a>, root_inputs: &RootInput
                 inputs: &empty,
                 bindings: Vec::new(),
                 prefix: String::new(),
+                locals: Default::default(),
             };
             let alternatives = file_scope.eval(&attr.value, file.id.into(), &Scenario::always());
             inputs.insert(
@@ -313,6 +332,7 @@ pub fn lower_root<'a>(dir: &Path, modules: &Modules<'a>, root_inputs: &RootInput
         reported_at: None,
         called_from: Vec::new(),
         remote: &root_inputs.remote_modules,
+        instances_left: &Cell::new(MAX_MODULE_INSTANCES),
     };
     lower_module(
         dir,

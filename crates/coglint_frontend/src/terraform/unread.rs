@@ -36,12 +36,12 @@ pub(super) fn lost_files(modules: &Modules<'_>, dir: &Path, model: &mut Model) -
 
 /// Records a module call that is not followed, once however many instances or callers reach
 /// it, with the resources of this unit its arguments link to.
-pub(super) fn module_call(
-    decl: &CallDecl<'_>,
+pub(super) fn module_call<'a>(
+    decl: &CallDecl<'a>,
     source: &str,
     prefix: &str,
     reason: &str,
-    scope: &Scope<'_, '_>,
+    scope: &Scope<'_, 'a>,
     model: &mut Model,
 ) {
     let mut found = Vec::new();

@@ -13,7 +13,7 @@ use coglint_syntax::hcl_edit::template::{Element, Template};
 use super::functions;
 use super::module::{span_of, Expr, Module, Origin};
 pub(crate) use crate::value::unknown;
-use crate::value::{cap, product, Alt, Resolved, TooManyScenarios};
+use crate::value::{cap, product, too_large_reason, Alt, Resolved, TooManyScenarios};
 use coglint_source::FileId;
 use coglint_syntax::{Node, NodeKind, ScalarStyle};
 
@@ -38,7 +38,15 @@ pub(crate) struct Scope<'m, 'a> {
     pub bindings: Vec<(String, Alt<'a>)>,
     /// The module path of the resources (`module.auth.`), for links.
     pub prefix: String,
+    /// Each local's values, by the scenario it was asked in: a local used many times (or by
+    /// other locals, twice each) is evaluated once. Shared by the scopes of one module
+    /// instance, whatever their bindings: a local cannot use `count` or `each`.
+    pub locals: Locals<'a>,
 }
+
+/// Locals evaluated so far in one module instance.
+pub(crate) type Locals<'a> =
+    std::rc::Rc<std::cell::RefCell<std::collections::HashMap<(String, Scenario), Vec<Alt<'a>>>>>;
 
 fn text_alt<'a>(scenario: &Scenario, text: impl Into<String>, at: Span) -> Alt<'a> {
     Alt {
@@ -56,6 +64,7 @@ impl<'m, 'a> Scope<'m, 'a> {
             inputs: self.inputs,
             bindings,
             prefix: self.prefix.clone(),
+            locals: self.locals.clone(),
         }
     }
 
@@ -314,6 +323,11 @@ impl<'m, 'a> Scope<'m, 'a> {
                         .into_iter()
                         .map(|(s, args)| {
                             match functions::call(name, &args, call.args.expand_final()) {
+                                Ok(value) if value.too_large() => unknown(
+                                    &s,
+                                    at,
+                                    too_large_reason(&format!("the value of `{name}()`")),
+                                ),
                                 Ok(value) => Alt {
                                     scenario: s,
                                     value,

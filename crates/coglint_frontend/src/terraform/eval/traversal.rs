@@ -2,12 +2,13 @@
 //! and attribute and index access into evaluated values.
 
 use coglint_model::{InputKind, ParameterOrigin, Provenance, Scenario};
-use coglint_source::Span;
+use coglint_source::{FileId, Span};
 use coglint_syntax::hcl_edit::expr::{Expression, TraversalOperator};
 
 use super::{unknown, Scope};
+use crate::terraform::module::Expr;
 use crate::terraform::module::Origin;
-use crate::value::{cap, Alt, Resolved, TooManyScenarios};
+use crate::value::{cap, too_large_reason, Alt, Resolved, TooManyScenarios};
 
 impl<'m, 'a> Scope<'m, 'a> {
     pub(super) fn traversal(
@@ -27,10 +28,9 @@ impl<'m, 'a> Scope<'m, 'a> {
             Expression::Variable(v) => match (v.as_str(), attr(0)) {
                 ("var", Some(name)) => (self.variable(name, at, scenario, depth), 1),
                 ("local", Some(name)) => match self.module.locals.get(name) {
-                    Some((local_file, expr)) => (
-                        self.eval_expr_at(*expr, *local_file, scenario, depth + 1),
-                        1,
-                    ),
+                    Some((local_file, expr)) => {
+                        (self.local(name, *expr, *local_file, at, scenario, depth), 1)
+                    }
                     None => {
                         return vec![unknown(
                             scenario,
@@ -167,6 +167,40 @@ impl<'m, 'a> Scope<'m, 'a> {
 
     /// `var.name`: the value given for the scan or by the calling module, else the default. The
     /// finding points at the use; the value's own place becomes a related location.
+    /// A local's values in `scenario`, evaluated once per scenario; unknown when larger than
+    /// what is evaluated.
+    fn local(
+        &self,
+        name: &str,
+        expr: Expr<'a>,
+        file: FileId,
+        at: Span,
+        scenario: &Scenario,
+        depth: usize,
+    ) -> Vec<Alt<'a>> {
+        let key = (name.to_string(), scenario.clone());
+        if let Some(known) = self.locals.borrow().get(&key) {
+            return known.clone();
+        }
+        let alts: Vec<Alt<'a>> = self
+            .eval_expr_at(expr, file, scenario, depth + 1)
+            .into_iter()
+            .map(|alt| {
+                if alt.value.too_large() {
+                    unknown(
+                        &alt.scenario,
+                        at,
+                        too_large_reason(&format!("`local.{name}`")),
+                    )
+                } else {
+                    alt
+                }
+            })
+            .collect();
+        self.locals.borrow_mut().insert(key, alts.clone());
+        alts
+    }
+
     fn variable(&self, name: &str, at: Span, scenario: &Scenario, depth: usize) -> Vec<Alt<'a>> {
         let Some(decl) = self.module.variables.get(name) else {
             // Declared, it may be, in a file that could not be parsed: the value given for it
