@@ -30,6 +30,12 @@ fn project(dir: &Path) {
             "Parameters:\n  Len:\n    Type: Number\n    Default: {digits}\nResources:\n  {EVIL_ID}:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      MfaConfiguration: \"OFF\" # \u{202e}evil\u{2066}\n      Policies:\n        PasswordPolicy:\n          MinimumLength: !Ref Len\n"
         ),
     );
+    // A module source is printed by `--show-unknown` when it is not followed.
+    write(
+        dir,
+        "main.tf",
+        "module \"evil\" {\n  source = \"git::https://e.example/m\\n::error::src\\u001b]0;title\\u0007\"\n}\n",
+    );
     // A file name is input too.
     write(
         dir,

@@ -48,9 +48,9 @@ pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
                 out,
                 "{}: unknown module `{}` (`{}`): not followed: {}",
                 position(&result.sources, module.at, &options.root),
-                module.name,
-                module.source,
-                module.reason
+                escape_text(&module.name),
+                escape_text(&module.source),
+                escape_text(&module.reason)
             );
         }
         for unknown in &result.unknowns {

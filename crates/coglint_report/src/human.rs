@@ -337,9 +337,9 @@ pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
                 out,
                 "  {}  `{}` (`{}`): {}",
                 position(&result.sources, module.at, &options.root),
-                module.name,
-                module.source,
-                module.reason
+                escape_text(&module.name),
+                escape_text(&module.source),
+                escape_text(&module.reason)
             );
         }
         out.push('\n');
