@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use coglint_frontend::cloudformation::{self, Constructs, SuppliedParameters};
+use coglint_frontend::cloudformation::{self, TemplateInputs};
 use coglint_linter::{scan, ScanOptions};
 use coglint_report::{render, Format, ReportOptions};
 use coglint_rules::{all_rules, Settings};
@@ -13,12 +13,7 @@ use coglint_syntax::Node;
 /// Lowers a parsed document and runs every rule, if it is a template.
 pub fn check_template(root: &Node) {
     if cloudformation::is_template(root) {
-        let model = cloudformation::lower(
-            FileId(0),
-            root,
-            &SuppliedParameters::default(),
-            &Constructs::default(),
-        );
+        let model = cloudformation::lower(FileId(0), root, &TemplateInputs::default());
         let _ = coglint_rules::check(&model, all_rules(), &Settings::default());
     }
 }

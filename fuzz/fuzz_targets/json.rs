@@ -6,7 +6,11 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        if let Ok(doc) = coglint_syntax::parse_json(coglint_source::FileId(0), text, coglint_syntax::Limits::default()) {
+        if let Ok(doc) = coglint_syntax::parse_json(
+            coglint_source::FileId(0),
+            text,
+            coglint_syntax::Limits::default(),
+        ) {
             coglint_fuzz_common::check_template(&doc.root);
         }
     }
