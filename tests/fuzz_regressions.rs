@@ -10,21 +10,24 @@ use std::path::Path;
 
 use common::{coglint, root, tempdir};
 
-/// The file name a fuzz target's input is scanned under.
-fn name_for(target: &str, data: &[u8]) -> &'static str {
-    match target {
+/// How the `pipeline` target makes a project of its input, shared with the fuzz crate.
+#[path = "../fuzz/layout.rs"]
+mod layout;
+
+/// Writes the project a fuzz target's input stands for into `dir`.
+fn write_input(target: &str, data: &[u8], dir: &Path) {
+    let name = match target {
         "yaml" => "template.yaml",
         "json" => "template.json",
         "hcl" => "main.tf",
-        // The pipeline target's first byte picks the name (fuzz/common.rs).
-        _ => match data.first().map(|b| b % 5) {
-            Some(0) => "template.yaml",
-            Some(1) => "template.json",
-            Some(2) => "main.tf",
-            Some(3) => "main.tf.json",
-            _ => "terraform.tfvars",
-        },
-    }
+        _ => {
+            if let Err(e) = layout::write(dir, data) {
+                panic!("{}: {e}", dir.display());
+            }
+            return;
+        }
+    };
+    std::fs::write(dir.join(name), data).unwrap_or_else(|e| panic!("{e}"));
 }
 
 #[test]
@@ -37,22 +40,20 @@ fn every_input_that_once_failed_is_scanned_to_the_end() {
         };
         for entry in entries.flatten() {
             let data = std::fs::read(entry.path()).unwrap_or_else(|e| panic!("{e}"));
-            let content = if target == "pipeline" {
-                data.get(1..).unwrap_or_default()
-            } else {
-                &data[..]
-            };
             let dir = tempdir();
-            std::fs::write(dir.path().join(name_for(target, &data)), content)
-                .unwrap_or_else(|e| panic!("{e}"));
-            let out = coglint(dir.path(), &["check", "--format", "concise", "."]);
-            assert!(
-                matches!(out.status.code(), Some(0..=2)),
-                "{}: {:?}\n{}",
-                entry.path().display(),
-                out.status,
-                String::from_utf8_lossy(&out.stderr)
-            );
+            write_input(target, &data, dir.path());
+            // As the fuzz targets render it: every format, with what is unknown.
+            for format in ["human", "concise", "json", "sarif", "github"] {
+                let args = ["check", "--show-unknown", "--format", format, "."];
+                let out = coglint(dir.path(), &args);
+                assert!(
+                    matches!(out.status.code(), Some(0..=2)),
+                    "{} ({format}): {:?}\n{}",
+                    entry.path().display(),
+                    out.status,
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
             checked += 1;
         }
     }
@@ -61,6 +62,47 @@ fn every_input_that_once_failed_is_scanned_to_the_end() {
         "no regression inputs in {}",
         regressions.display()
     );
+}
+
+#[test]
+fn pipeline_inputs_are_split_into_the_files_of_their_layout() {
+    let serverless = layout::LAYOUTS
+        .iter()
+        .position(|l| l.name == "serverless")
+        .and_then(|i| u8::try_from(i).ok());
+    let Some(pick) = serverless else {
+        panic!("no serverless layout")
+    };
+    let mut data = vec![pick];
+    data.extend_from_slice(b"service: a\0Type: x\0mfa: ON\0\0more");
+    let Some((chosen, files)) = layout::files(&data) else {
+        panic!("no layout")
+    };
+    assert_eq!(chosen.name, "serverless");
+    assert_eq!(
+        files,
+        vec![
+            ("serverless.yml", &b"service: a"[..]),
+            ("resources/cognito.yml", &b"Type: x"[..]),
+            // The last file takes the rest, NUL bytes included.
+            ("config/dev.yml", &b"mfa: ON\0\0more"[..]),
+        ]
+    );
+    // A variables file comes with a module to apply to; a missing part is no file.
+    let tfvars = layout::LAYOUTS
+        .iter()
+        .position(|l| l.name == "terraform.tfvars")
+        .and_then(|i| u8::try_from(i).ok());
+    let Some(pick) = tfvars else {
+        panic!("no tfvars layout")
+    };
+    let data = [pick];
+    let Some((_, files)) = layout::files(&data) else {
+        panic!("no layout")
+    };
+    let names: Vec<&str> = files.iter().map(|(p, _)| *p).collect();
+    assert_eq!(names, ["terraform.tfvars", "main.tf"]);
+    assert!(layout::files(&[]).is_none());
 }
 
 /// Registry packages and their versions in a Cargo.lock.
