@@ -1,14 +1,19 @@
 //! Inputs that fuzzing found to crash or hang coglint (`fuzz/regressions/<target>/`), scanned
-//! end to end: each must end with a report and exit code 0, 1 or 2, never a panic (101) or a
-//! signal. See docs/robustness.md. Also, that the fuzz crate (outside the workspace) builds
+//! end to end: each must end, within a generous time, with a report and exit code 0, 1 or 2,
+//! never a panic (101) or a signal. See docs/robustness.md. Also, that the fuzz crate (outside the workspace) builds
 //! with the versions that ship.
 
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::process::{Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
 
-use common::{coglint, root, tempdir};
+use common::{root, tempdir};
+
+/// Far beyond what any of these inputs takes (well under a second each): reached, it is a hang.
+const TIME_GUARD: Duration = Duration::from_secs(120);
 
 /// How the `pipeline` target makes a project of its input, shared with the fuzz crate.
 #[path = "../fuzz/layout.rs"]
@@ -30,6 +35,43 @@ fn write_input(target: &str, data: &[u8], dir: &Path) {
     std::fs::write(dir.join(name), data).unwrap_or_else(|e| panic!("{e}"));
 }
 
+/// Runs coglint in `dir` as `common::coglint` does, but stops it at [`TIME_GUARD`]: its exit
+/// status (None when it had to be stopped) and what it wrote on stderr. Standard output is
+/// not kept, so that a large report cannot block the child on a full pipe.
+fn coglint_guarded(dir: &Path, args: &[&str]) -> (Option<ExitStatus>, String) {
+    let err_dir = tempdir();
+    let err_path = err_dir.path().join("stderr");
+    let err_file = std::fs::File::create(&err_path).unwrap_or_else(|e| panic!("{e}"));
+    let child = Command::new(env!("CARGO_BIN_EXE_coglint"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .env("COLUMNS", "100")
+        .env("COGLINT_TODAY", "2026-11-22")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(err_file)
+        .spawn();
+    let mut child = child.unwrap_or_else(|e| panic!("cannot run coglint: {e}"));
+    let started = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if started.elapsed() < TIME_GUARD => {
+                std::thread::sleep(Duration::from_millis(20))
+            }
+            Ok(None) | Err(_) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+        }
+    };
+    let stderr = std::fs::read(&err_path).unwrap_or_default();
+    (status, String::from_utf8_lossy(&stderr).into_owned())
+}
+
 #[test]
 fn every_input_that_once_failed_is_scanned_to_the_end() {
     let regressions = root().join("fuzz/regressions");
@@ -45,13 +87,14 @@ fn every_input_that_once_failed_is_scanned_to_the_end() {
             // As the fuzz targets render it: every format, with what is unknown.
             for format in ["human", "concise", "json", "sarif", "github"] {
                 let args = ["check", "--show-unknown", "--format", format, "."];
-                let out = coglint(dir.path(), &args);
+                let (status, stderr) = coglint_guarded(dir.path(), &args);
                 assert!(
-                    matches!(out.status.code(), Some(0..=2)),
-                    "{} ({format}): {:?}\n{}",
+                    matches!(status.map(|s| s.code()), Some(Some(0..=2))),
+                    "{} ({format}): {}\n{stderr}",
                     entry.path().display(),
-                    out.status,
-                    String::from_utf8_lossy(&out.stderr)
+                    status.map_or(format!("still running after {TIME_GUARD:?}"), |s| {
+                        format!("{s:?}")
+                    }),
                 );
             }
             checked += 1;
