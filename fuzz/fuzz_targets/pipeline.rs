@@ -1,7 +1,8 @@
-//! The whole pipeline, bytes in, report out: the first byte picks the file's name (a
-//! CloudFormation template in YAML or JSON, a Terraform file, a variables file, a parameters
-//! file), the rest is its content. The file is scanned from disk like a user's, and the result
-//! rendered in every format.
+//! The whole pipeline, bytes in, report out: the first byte picks a project layout (a
+//! CloudFormation template, Terraform files, a Serverless service with its includes, an Amplify
+//! Gen 1 backend, SAM with samconfig.toml, a CDK cloud assembly, a coglint.toml with what it
+//! configures), the rest is split on NUL bytes into its files (fuzz/layout.rs). The project is
+//! written to disk and scanned like a user's, and the result rendered in every format.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
