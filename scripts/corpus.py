@@ -297,11 +297,25 @@ def yaml_lines(value, indent, out):
             out.append(f"{pad}- {yaml_scalar(item)}")
 
 
+def render_json(indent):
+    """One resource as it stands in a JSON template's `Resources`, indented by `indent`."""
+    pad = " " * 2 * indent
+    return lambda lid, resource: f"{pad}{json.dumps(lid)}: " + json.dumps(resource, indent=indent).replace(
+        "\n", "\n" + pad)
+
+
+def render_yaml(lid, resource):
+    """One resource as it stands in a YAML template's `Resources`."""
+    out = [f"  {lid}:"]
+    yaml_lines(resource, 4, out)
+    return "\n".join(out)
+
+
 class Stack:
     """Builds one CloudFormation stack's resources, CDK-style (hashed logical IDs, construct
     paths) or hand-written style, and sizes it by the text it will take."""
 
-    def __init__(self, name, rng, cdk, pool=None):
+    def __init__(self, name, rng, cdk, pool=None, render=None):
         self.name = name
         self.rng = rng
         self.cdk = cdk
@@ -309,6 +323,10 @@ class Stack:
         self.resources = []
         self.functions = []
         self.counter = 0
+        # The resources written so far (see `fill`).
+        self.render = render or render_json(1 if cdk else 2)
+        self.texts = []
+        self.size = 0
         if pool is None:
             # The pool lives in another stack: its id and ARN are imported.
             self.pool_id = {"Fn::ImportValue": "AuthStack:ExportsOutputRefUserPool6BA7E5F2A1B2C3D4"}
@@ -599,14 +617,80 @@ class Stack:
         self.pool_arn = {"Fn::GetAtt": [pool, "Arn"]}
         return pool
 
-    def fill(self, size, indent):
-        """Adds constructs until the resources take about `size` bytes of JSON indented by `indent`."""
-        texts = []
-        total = 0
-        done = 0
-        while total < size:
+    def state_machine(self, size):
+        """A Step Functions state machine of about `size` bytes (its definition a `Fn::Join` of
+        long strings and function ARNs, as CDK writes it), with its role and policy."""
+        if not self.functions:
+            self.function()
+        name = self.unique("Workflow")
+        role = self.lid(f"{name}Role")
+        policy = self.lid(f"{name}RoleDefaultPolicy")
+        arns = [{"Fn::GetAtt": [fn, "Arn"]} for _, fn in self.functions[-4:]]
+        self.add((name, "Role", "Resource"), role, {
+            "Type": "AWS::IAM::Role",
+            "Properties": {"AssumeRolePolicyDocument": {
+                "Statement": [{"Action": "sts:AssumeRole", "Effect": "Allow",
+                               "Principal": {"Service": "states.amazonaws.com"}}],
+                "Version": "2012-10-17"}}})
+        self.add((name, "Role", "DefaultPolicy", "Resource"), policy, {
+            "Type": "AWS::IAM::Policy",
+            "Properties": {"PolicyDocument": {"Statement": [
+                {"Action": "lambda:InvokeFunction", "Effect": "Allow", "Resource": arns}],
+                "Version": "2012-10-17"}, "PolicyName": policy, "Roles": [{"Ref": role}]}})
+        parts = ['{"StartAt":"Step0","States":{']
+        step = 0
+        while sum(len(p) if isinstance(p, str) else 40 for p in parts) < size:
+            parts += [f'"Step{step}":{{"Next":"Step{step + 1}","Type":"Task","OutputPath":"$.Payload",'
+                      '"Resource":"arn:', {"Ref": "AWS::Partition"},
+                      ':states:::lambda:invoke","Parameters":{"FunctionName":"', self.rng.choice(arns),
+                      '","Payload.$":"$"},"Retry":[{"ErrorEquals":["Lambda.ClientExecutionTimeoutException",'
+                      '"Lambda.ServiceException","Lambda.AWSLambdaException","Lambda.SdkClientException"],'
+                      '"IntervalSeconds":2,"MaxAttempts":6,"BackoffRate":2}],"Catch":[{"ErrorEquals":'
+                      f'["States.ALL"],"Next":"Failed{step}"}}]}},"Failed{step}":{{"Type":"Fail",'
+                      f'"Error":"Step{step}Failed","Cause":"step {step} of {name} failed"}},']
+            step += 1
+        parts.append(f'"Step{step}":{{"Type":"Succeed"}}}},"TimeoutSeconds":3600}}')
+        self.add((name, "Resource"), self.lid(name), {
+            "Type": "AWS::StepFunctions::StateMachine",
+            "Properties": {"DefinitionString": {"Fn::Join": ["", parts]}, "RoleArn": {"Fn::GetAtt": [role, "Arn"]},
+                           "TracingConfiguration": {"Enabled": True}},
+            "DependsOn": [policy, role]})
+
+    def dashboard(self, size):
+        """A CloudWatch dashboard of about `size` bytes: its body a `Fn::Join` of widgets."""
+        if not self.functions:
+            self.function()
+        name = self.unique("Dashboard")
+        parts = ['{"widgets":[']
+        y = 0
+        while sum(len(p) if isinstance(p, str) else 30 for p in parts) < size:
+            _, fn = self.rng.choice(self.functions)
+            metric = self.rng.choice(["Errors", "Throttles", "Duration", "Invocations", "ConcurrentExecutions"])
+            parts += [f'{{"type":"metric","width":12,"height":6,"x":{12 * (y % 2)},"y":{6 * (y // 2)},'
+                      f'"properties":{{"view":"timeSeries","title":"{metric} of {fn}","region":"',
+                      {"Ref": "AWS::Region"}, f'","metrics":[["AWS/Lambda","{metric}","FunctionName","',
+                      {"Ref": fn}, '",{"stat":"Sum","period":300}]],"yAxis":{"left":{"min":0}}}},']
+            y += 1
+        parts.append('{"type":"text","width":24,"height":2,"properties":{"markdown":"end"}}]}')
+        self.add((name, "Resource"), self.lid(name), {
+            "Type": "AWS::CloudWatch::Dashboard",
+            "Properties": {"DashboardBody": {"Fn::Join": ["", parts]}}})
+
+    def fill(self, size, budget=None):
+        """Adds constructs until the resources, as `self.render` writes them, take about `size`
+        bytes. Past `budget` resources (CloudFormation allows 500 in a stack), the rest of the
+        size goes to state machines and dashboards, whose definitions are long strings, as they
+        are in large templates."""
+        while self.size < size:
             choice = self.rng.random()
-            if choice < 0.35:
+            if budget is not None and len(self.resources) >= budget:
+                left = max(budget + 100 - len(self.resources), 1)
+                each = max((size - self.size) // left, self.rng.choice([4_000, 10_000, 25_000]))
+                if choice < 0.6:
+                    self.state_machine(each)
+                else:
+                    self.dashboard(each)
+            elif choice < 0.35:
                 self.function(self.table() if self.rng.random() < 0.4 else None)
             elif choice < 0.65:
                 self.api(self.rng.randint(2, 8))
@@ -614,16 +698,14 @@ class Stack:
                 self.bucket()
             else:
                 self.queue()
-            for _, lid, resource in self.resources[done:]:
-                text = json.dumps(resource, indent=indent).replace("\n", "\n" + " " * 2 * indent)
-                texts.append(f"{' ' * 2 * indent}{json.dumps(lid)}: {text}")
-                total += len(texts[-1]) + 2
-            done = len(self.resources)
-        return texts
+            for _, lid, resource in self.resources[len(self.texts):]:
+                self.texts.append(self.render(lid, resource))
+                self.size += len(self.texts[-1]) + 2
+        return self.texts
 
-    def json_text(self, indent, size, extra):
+    def json_text(self, indent, size, extra, budget=None):
         """The template as JSON: `Resources` filled to about `size` bytes, then `extra` sections."""
-        texts = self.fill(size, indent)
+        texts = self.fill(size, budget)
         pad = " " * indent
         out = ["{", f'{pad}"Resources": {{', ",\n".join(texts), f"{pad}}}"]
         for key, value in extra.items():
@@ -708,7 +790,7 @@ def write_assembly(out, stacks, rng, prefix="", inline=False):
         builder = Stack(stack_id, rng, cdk=True)
         if has_pool:
             builder.user_pool()
-        template = builder.json_text(1, template_size, {
+        template = builder.json_text(1, template_size, budget=rng.randint(150, 330), extra={
             "Outputs": {"ExportsOutputRefUserPool": {"Value": builder.pool_id,
                                                       "Export": {"Name": f"{stack_id}:UserPoolId"}}},
             **bootstrap_sections()})
@@ -815,14 +897,13 @@ def ts_source(name, rng):
 def big_template(name, rng, size, yaml, sam):
     """A hand-written CloudFormation template of `size` bytes: one user pool among hundreds of
     other resources, with parameters, conditions and outputs."""
-    stack = Stack(name, rng, cdk=False, pool="UserPool")
+    stack = Stack(name, rng, cdk=False, pool="UserPool", render=render_yaml if yaml else render_json(2))
     position = rng.uniform(0.1, 0.9)
-    # Sized by the resources' indented JSON, of which YAML takes about half.
-    target = size * (1.9 if yaml else 1.0)
+    budget = rng.randint(250, 330)
     # Fill part of it, then the pool, then the rest, so the pool sits among the others.
-    stack.fill(target * position, 2)
+    stack.fill(size * position, int(budget * position))
     stack.user_pool()
-    stack.fill(target, 2)
+    stack.fill(size, budget)
     head = {"AWSTemplateFormatVersion": "2010-09-09", "Description": f"{name}: the whole platform in one stack"}
     if sam:
         head["Transform"] = "AWS::Serverless-2016-10-31"
@@ -836,16 +917,13 @@ def big_template(name, rng, size, yaml, sam):
                        "Export": {"Name": {"Fn::Sub": "${AWS::StackName}-UserPoolId"}}},
         "UserPoolArn": {"Value": {"Fn::GetAtt": ["UserPool", "Arn"]}}}}
     if not yaml:
-        template = dict(head)
-        template["Resources"] = {lid: resource for _, lid, resource in stack.resources}
-        template.update(tail)
-        return json.dumps(template, indent=2) + "\n"
+        head = json.dumps(head, indent=2)[:-2]
+        tail = json.dumps(tail, indent=2)[1:]
+        return f'{head},\n  "Resources": {{\n' + ",\n".join(stack.texts) + f"\n  }},{tail}\n"
     out = []
     yaml_lines(head, 0, out)
     out.append("Resources:")
-    for _, lid, resource in stack.resources:
-        out.append(f"  {lid}:")
-        yaml_lines(resource, 4, out)
+    out.extend(stack.texts)
     yaml_lines(tail, 0, out)
     return "\n".join(out) + "\n"
 
@@ -1507,7 +1585,7 @@ def repository(out, r):
         apps = 1 + (r % 4 == 0)
         for a in range(apps):
             app = f"app{a}" if apps > 1 else "infra"
-            cdk_app(os.path.join(base, app), f"{name}-{app}", rng, size=int(rng.uniform(0.6, 1.6) * 500_000),
+            cdk_app(os.path.join(base, app), f"{name}-{app}", rng, size=int(rng.uniform(0.6, 1.6) * 560_000),
                     stage=r % 10 == 3, custom_output=r % 20 == 1, inline=r % 10 == 0)
     if r % 4 == 1:
         templates = os.path.join(base, "templates")
