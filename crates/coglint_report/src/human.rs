@@ -297,13 +297,35 @@ pub(crate) fn render(result: &ScanResult, options: &ReportOptions) -> String {
         .with_links(false)
         .with_urls(true);
     // Files are shown as they are, unless they hold characters that must not reach the
-    // terminal: those get an escaped copy for their snippets.
+    // terminal: those get an escaped copy for their snippets. Only files a snippet is drawn
+    // from are looked at.
+    let mut drawn_from = vec![false; result.sources.files().count()];
+    let mut mark = |span: Span| {
+        if let Some(flag) = drawn_from.get_mut(span.file.0 as usize) {
+            *flag = true;
+        }
+    };
+    for finding in &result.findings {
+        mark(finding.primary.span);
+        finding.secondary.iter().for_each(|l| mark(l.span));
+    }
+    for problem in &result.problems {
+        problem.span.into_iter().for_each(&mut mark);
+        problem.related.iter().for_each(|l| mark(l.span));
+    }
     let shown: Shown = result
         .sources
         .files()
+        .zip(drawn_from)
         .collect::<Vec<_>>()
         .par_iter()
-        .map(|file| ShownText::of(file.text()))
+        .map(|(file, drawn)| {
+            if *drawn {
+                ShownText::of(file.text())
+            } else {
+                None
+            }
+        })
         .collect();
     let mut out = String::new();
     for problem in &result.problems {
