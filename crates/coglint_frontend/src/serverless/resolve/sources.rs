@@ -225,9 +225,39 @@ impl Resolver<'_> {
     /// the way has no value.
     fn navigate(&mut self, start: &Node, address: &str) -> Option<Result<Node, Fail>> {
         let mut cur: Cow<'_, Node> = Cow::Borrowed(start);
-        for segment in address.split('.').filter(|s| !s.is_empty()) {
+        let segments: Vec<&str> = address.split('.').filter(|s| !s.is_empty()).collect();
+        for (i, segment) in segments.iter().enumerate() {
             if let Some(inner) = cur.as_str().and_then(syntax::whole) {
                 let inner = inner.to_string();
+                // An include on the way is entered before it is resolved, as the Framework
+                // does: only the value asked for is resolved, so a file that refers back to
+                // the key that includes it (`custom: ${file(dev.yml)}` with `b: ${self:custom.a}`
+                // in dev.yml) is no cycle.
+                let text = inner.trim();
+                let single = syntax::candidates(&inner).len() == 1;
+                let found = syntax::occurrences(text);
+                let expanded = if !single || found.is_empty() {
+                    text.to_string()
+                } else {
+                    match self.interpolate(text, &found, &cur) {
+                        Ok(expanded) => expanded,
+                        Err((_, reason)) => return Some(Err(Fail::new(reason))),
+                    }
+                };
+                if let (true, Candidate::Source(source)) = (single, syntax::candidate(&expanded)) {
+                    if let ("file", Some(params)) = (source.name, source.params) {
+                        let rest = segments[i..].join(".");
+                        let address = match source.address {
+                            "" => rest,
+                            within => format!("{within}.{rest}"),
+                        };
+                        let written = text.to_string();
+                        return Some(
+                            self.file_value(params, &address, &cur, &written)
+                                .map(|(node, _)| node),
+                        );
+                    }
+                }
                 match self.evaluate(&inner, &cur) {
                     Ok((node, _)) => cur = Cow::Owned(node),
                     Err(reason) => return Some(Err(Fail::new(reason))),
