@@ -27,25 +27,17 @@ pub(super) fn instances<'a>(
     scope: &Scope<'_, 'a>,
 ) -> Vec<Instance<'a>> {
     let base = Scenario::always();
-    let single = |bindings: Vec<(String, Alt<'a>)>, scenario: Scenario| Instance {
-        suffix: String::new(),
-        bindings,
-        scenario,
-    };
     if let Some(count) = body.attribute("count") {
         let mut out = Vec::new();
         for alt in scope.eval_expr(count, file, &base) {
-            let at = alt.provenance.primary();
+            let unknown_index = |suffix: &str, reason: &str| {
+                unknown_instance(suffix, &["count.index"], &alt, reason)
+            };
             match &alt.value {
                 Resolved::Text(n) => match n.parse::<u32>() {
-                    Ok(n) if n as usize > MAX_INSTANCES => out.push(Instance {
-                        suffix: "[*]".into(),
-                        bindings: vec![(
-                            "count.index".into(),
-                            unknown(&alt.scenario, at, too_many(&format!("`count` is {n}"))),
-                        )],
-                        scenario: alt.scenario.clone(),
-                    }),
+                    Ok(n) if n as usize > MAX_INSTANCES => {
+                        out.push(unknown_index("[*]", &too_many(&format!("`count` is {n}"))))
+                    }
                     Ok(n) => out.extend((0..n).map(|i| Instance {
                         suffix: format!("[{i}]"),
                         bindings: vec![(
@@ -57,22 +49,10 @@ pub(super) fn instances<'a>(
                         )],
                         scenario: alt.scenario.clone(),
                     })),
-                    Err(_) => out.push(single(
-                        vec![(
-                            "count.index".into(),
-                            unknown(&alt.scenario, at, "`count` is not a whole number"),
-                        )],
-                        alt.scenario.clone(),
-                    )),
+                    Err(_) => out.push(unknown_index("", "`count` is not a whole number")),
                 },
                 // With an unknown count, the parts of the body that do not use it still count.
-                _ => out.push(single(
-                    vec![(
-                        "count.index".into(),
-                        unknown(&alt.scenario, at, "`count` is known only at plan time"),
-                    )],
-                    alt.scenario.clone(),
-                )),
+                _ => out.push(unknown_index("", "`count` is known only at plan time")),
             }
         }
         return out;
@@ -80,7 +60,6 @@ pub(super) fn instances<'a>(
     if let Some(for_each) = body.attribute("for_each") {
         let mut out = Vec::new();
         for alt in scope.eval_expr(for_each, file, &base) {
-            let at = alt.provenance.primary();
             let pairs: Option<Vec<(String, Alt<'a>)>> = match &alt.value {
                 Resolved::Items(items) => items
                     .iter()
@@ -92,21 +71,14 @@ pub(super) fn instances<'a>(
                 Resolved::Fields(fields) => Some(fields.clone()),
                 _ => None,
             };
+            let unknown_each = |suffix: &str, reason: &str| {
+                unknown_instance(suffix, &["each.key", "each.value"], &alt, reason)
+            };
             match pairs {
-                Some(pairs) if pairs.len() > MAX_INSTANCES => {
-                    let reason = too_many(&format!("`for_each` has {} elements", pairs.len()));
-                    out.push(Instance {
-                        suffix: "[*]".into(),
-                        bindings: vec![
-                            (
-                                "each.key".into(),
-                                unknown(&alt.scenario, at, reason.clone()),
-                            ),
-                            ("each.value".into(), unknown(&alt.scenario, at, reason)),
-                        ],
-                        scenario: alt.scenario.clone(),
-                    })
-                }
+                Some(pairs) if pairs.len() > MAX_INSTANCES => out.push(unknown_each(
+                    "[*]",
+                    &too_many(&format!("`for_each` has {} elements", pairs.len())),
+                )),
                 Some(pairs) => out.extend(pairs.into_iter().map(|(key, value)| Instance {
                     suffix: format!("[\"{key}\"]"),
                     bindings: vec![
@@ -121,21 +93,31 @@ pub(super) fn instances<'a>(
                     ],
                     scenario: alt.scenario.clone(),
                 })),
-                None => {
-                    let reason = "`for_each` is known only at plan time";
-                    out.push(single(
-                        vec![
-                            ("each.key".into(), unknown(&alt.scenario, at, reason)),
-                            ("each.value".into(), unknown(&alt.scenario, at, reason)),
-                        ],
-                        alt.scenario.clone(),
-                    ))
-                }
+                None => out.push(unknown_each("", "`for_each` is known only at plan time")),
             }
         }
         return out;
     }
-    vec![single(Vec::new(), base)]
+    vec![Instance {
+        suffix: String::new(),
+        bindings: Vec::new(),
+        scenario: base,
+    }]
+}
+
+/// One instance standing for all those `count` or `for_each` (evaluated to `alt`) makes,
+/// with each of `names` bound to an unknown for `reason`: what does not depend on them is
+/// still checked.
+fn unknown_instance<'a>(suffix: &str, names: &[&str], alt: &Alt<'a>, reason: &str) -> Instance<'a> {
+    let at = alt.provenance.primary();
+    Instance {
+        suffix: suffix.to_string(),
+        bindings: names
+            .iter()
+            .map(|name| (name.to_string(), unknown(&alt.scenario, at, reason)))
+            .collect(),
+        scenario: alt.scenario.clone(),
+    }
 }
 
 /// Why an instance key is unknown when there are too many instances.
