@@ -271,6 +271,21 @@ mod tests {
             .collect()
     }
 
+    /// The paths, relative to `root`, of the problems of `kind`.
+    fn problem_paths(d: &Discovered, root: &Path, kind: ProblemKind) -> Vec<String> {
+        d.problems
+            .iter()
+            .filter(|p| p.kind == kind)
+            .map(|p| {
+                p.path
+                    .strip_prefix(root)
+                    .unwrap_or(&p.path)
+                    .display()
+                    .to_string()
+            })
+            .collect()
+    }
+
     #[test]
     fn walks_with_ignores_and_keeps_explicit_files() -> std::io::Result<()> {
         let dir = tempfile::tempdir()?;
@@ -389,18 +404,7 @@ mod tests {
         std::os::unix::fs::symlink(root.join("a.yaml"), root.join("c.yaml"))?;
         let d = discover(&[root.to_path_buf()]);
         assert_eq!(names(&d, root), vec!["a.yaml", "c.yaml"]);
-        let outside: Vec<String> = d
-            .problems
-            .iter()
-            .filter(|p| p.kind == ProblemKind::OutsideRoots)
-            .map(|p| {
-                p.path
-                    .strip_prefix(root)
-                    .unwrap_or(&p.path)
-                    .display()
-                    .to_string()
-            })
-            .collect();
+        let outside = problem_paths(&d, root, ProblemKind::OutsideRoots);
         // notes.txt would not be scanned anyway: no word on it.
         assert_eq!(outside, vec!["b.yaml", "stacks"]);
         Ok(())
@@ -421,18 +425,7 @@ mod tests {
         fs::write(root.join(".gitignore"), "cdk.out\n")?;
         let d = discover(&[root.to_path_buf()]);
         assert_eq!(names(&d, root), vec!["main.tf"]);
-        let special: Vec<String> = d
-            .problems
-            .iter()
-            .filter(|p| p.kind == ProblemKind::SpecialFile)
-            .map(|p| {
-                p.path
-                    .strip_prefix(root)
-                    .unwrap_or(&p.path)
-                    .display()
-                    .to_string()
-            })
-            .collect();
+        let special = problem_paths(&d, root, ProblemKind::SpecialFile);
         assert_eq!(special, vec!["cdk.out/manifest.json", "prod.auto.tfvars"]);
         Ok(())
     }
