@@ -43,39 +43,30 @@ pub struct ConditionProblem {
 
 /// The `{Condition: name}` references under `node` (a condition's body), in order.
 fn condition_refs(node: &Node) -> Vec<&Node> {
-    let mut out = Vec::new();
-    let mut stack = vec![node];
-    while let Some(node) = stack.pop() {
-        match &node.kind {
-            NodeKind::Mapping(entries) => {
-                if let [entry] = &entries[..] {
-                    if entry.key.text == "Condition" && entry.value.as_str().is_some() {
-                        out.push(&entry.value);
-                        continue;
-                    }
-                }
-                stack.extend(entries.iter().rev().map(|e| &e.value));
-            }
-            NodeKind::Sequence(items) => stack.extend(items.iter().rev()),
-            NodeKind::Scalar(_) => {}
-        }
-    }
-    out
+    names_under(node, "Condition", Some)
 }
 
 /// The names of `Fn::If` under `node`, in order.
 fn if_names(node: &Node) -> Vec<&Node> {
+    names_under(node, "Fn::If", |args| args.items().and_then(|i| i.first()))
+}
+
+/// The condition names written in the one-key mappings `{key: ..}` under `node`, in order:
+/// `name_of` finds the name in the mapping's value, kept when it is a string.
+fn names_under<'n>(
+    node: &'n Node,
+    key: &str,
+    name_of: impl Fn(&'n Node) -> Option<&'n Node>,
+) -> Vec<&'n Node> {
     let mut out = Vec::new();
     let mut stack = vec![node];
     while let Some(node) = stack.pop() {
         match &node.kind {
             NodeKind::Mapping(entries) => {
                 if let [entry] = &entries[..] {
-                    if entry.key.text == "Fn::If" {
-                        if let Some(name) = entry.value.items().and_then(|i| i.first()) {
-                            if name.as_str().is_some() {
-                                out.push(name);
-                            }
+                    if entry.key.text == key {
+                        if let Some(name) = name_of(&entry.value).filter(|n| n.as_str().is_some()) {
+                            out.push(name);
                         }
                     }
                 }
