@@ -224,6 +224,10 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
         for (path, text) in tf.extra_files {
             result.sources.add(path, text);
         }
+        // The texts of the files read whole, once their roots were checked.
+        for (id, text) in tf.texts {
+            result.sources.set_text(id, text);
+        }
         result.findings.extend(tf.findings);
         result.unknowns.extend(tf.unknowns);
         problems.extend(tf.problems);
@@ -314,13 +318,36 @@ fn read_terraform(
     if !terraform::worth_parsing(path, &text) {
         return (None, None, None);
     }
-    match terraform::parse_tf(path, file, text, options.limits) {
+    match terraform::parse_tf(path, file, text, options.limits, terraform::Reading::Calls) {
         Ok(tf) => {
             let text = Arc::clone(&tf.text);
             (Some(tf), Some(text), None)
         }
         Err((problem, text)) => (None, text, Some(problem)),
     }
+}
+
+/// The files a unit's report points into: where its findings, their labels, callers and
+/// instances, its problems and its unknowns are. Only their texts are kept for the report.
+pub(crate) fn pointed_into(
+    findings: &[Finding],
+    unknowns: &[UnknownValue],
+    problems: &[Problem],
+) -> HashSet<FileId> {
+    let mut files = HashSet::new();
+    for f in findings {
+        files.insert(f.primary.span.file);
+        files.insert(f.resource_header.file);
+        files.extend(f.secondary.iter().map(|l| l.span.file));
+        files.extend(f.called_from.iter().map(|s| s.file));
+        files.extend(f.instances.iter().filter_map(|i| i.at.map(|s| s.file)));
+    }
+    files.extend(unknowns.iter().map(|u| u.at.file));
+    for p in problems {
+        files.extend(p.span.map(|s| s.file));
+        files.extend(p.related.iter().map(|l| l.span.file));
+    }
+    files
 }
 
 /// Whether `text` mentions Cognito: `AWS::Cognito::UserPool`, `cognito-idp.amazonaws.com`.

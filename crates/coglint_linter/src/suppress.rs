@@ -241,6 +241,12 @@ fn path_of(sources: &SourceDb, span: Span) -> std::path::PathBuf {
         .unwrap_or_default()
 }
 
+/// Whether `text` may hold an inline suppression: its text must then reach the report, which
+/// checks every suppression (a finding may not point into the file).
+pub(crate) fn may_suppress(text: &str) -> bool {
+    text.contains("coglint:ignore") || text.contains("checkov:skip=")
+}
+
 /// Drops the findings a valid, current suppression covers; reports suppressions without a
 /// reason (errors), unknown ids, expired and unused ones (warnings).
 pub(crate) fn apply(
@@ -253,7 +259,7 @@ pub(crate) fn apply(
     let mut active: Vec<Active> = Vec::new();
     for file in sources.files() {
         let text = file.text();
-        if text.contains("coglint:ignore") || text.contains("checkov:skip=") {
+        if may_suppress(text) {
             active.extend(inline(file.id(), text));
         }
     }

@@ -7,14 +7,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use coglint_frontend::terraform::{
-    follow_call, local_module_calls, lower_root, normalize, CallCut, JsonModule, LocalCall,
-    Modules, RootInputs, TfFile, VarFile, MAX_MODULE_DEPTH,
+    follow_call, local_module_calls, lower_root, normalize, CallCut, LocalCall, Modules,
+    RootInputs, TfFile, VarFile, MAX_MODULE_DEPTH,
 };
 use coglint_model::Unread;
 use coglint_rules::{Finding, Label, UnknownValue};
 use coglint_source::{FileId, Span};
-use coglint_syntax::hcl_edit::structure::Body;
-use coglint_syntax::{parse_hcl, parse_json, Limits};
+use coglint_syntax::{parse_json, Limits};
+
+use rayon::prelude::*;
 
 use crate::problem::{Problem, ProblemKind};
 use crate::read::{read_text, Roots};
@@ -38,15 +39,27 @@ pub(crate) fn is_tfvars(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "tfvars")
 }
 
-/// Reads and parses one `.tf`, `.tf.json` or `.tfvars` file.
+/// How much of a `.tf` file to parse.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reading {
+    /// Its `module` blocks alone, to know which modules each root reaches; its text is not
+    /// held (the second reading reads it again).
+    Calls,
+    /// What the model reads (see `coglint_frontend::terraform::reads_block`).
+    Model,
+}
+
+/// Reads and parses one `.tf`, `.tf.json` or `.tfvars` file. `.tf.json` and `.tfvars` files
+/// are always parsed whole.
 pub(crate) fn load(
     path: &Path,
     id: FileId,
     limits: Limits,
     roots: &Roots,
+    reading: Reading,
 ) -> Result<TfFile, (Problem, Option<Arc<str>>)> {
     let text = read_tf(path, roots)?;
-    parse_tf(path, id, text, limits)
+    parse_tf(path, id, text, limits, reading)
 }
 
 /// Reads one Terraform file as text.
@@ -71,29 +84,28 @@ pub(crate) fn parse_tf(
     id: FileId,
     text: Arc<str>,
     limits: Limits,
+    reading: Reading,
 ) -> Result<TfFile, (Problem, Option<Arc<str>>)> {
     if is_tf_json(path) {
         return match parse_json(id, &text, limits) {
-            Ok(doc) => Ok(TfFile {
-                id,
-                path: path.to_path_buf(),
-                json: Some(JsonModule::new(&text, doc.root)),
-                body: Body::default(),
-                text,
-                type_duplicates: Vec::new(),
-            }),
+            Ok(doc) => Ok(TfFile::from_json(id, path.to_path_buf(), text, doc.root)),
             Err(err) => Err((syntax_problem(path, id, err), Some(text))),
         };
     }
-    match parse_hcl(&text, limits) {
-        Ok(parsed) => Ok(TfFile {
-            id,
-            path: path.to_path_buf(),
-            text,
-            body: parsed.body,
-            json: None,
-            type_duplicates: parsed.type_duplicates,
-        }),
+    let calls_only = reading == Reading::Calls && is_tf(path);
+    let parsed = if calls_only {
+        TfFile::parse_hcl_calls(id, path.to_path_buf(), Arc::clone(&text), limits)
+    } else {
+        TfFile::parse_hcl(id, path.to_path_buf(), Arc::clone(&text), limits)
+    };
+    match parsed {
+        Ok(mut file) => {
+            // Read again whole later; or nothing in it is read, and no report points into it.
+            if calls_only || (file.is_empty() && !crate::suppress::may_suppress(&file.text)) {
+                file.text = Arc::from("");
+            }
+            Ok(file)
+        }
         Err(err) => Err((syntax_problem(path, id, err), Some(text))),
     }
 }
@@ -115,6 +127,9 @@ pub(crate) struct TerraformOutcome {
     pub resources: Vec<ResourceSite>,
     /// Module calls that are not followed, once each, in the order of their place.
     pub unfollowed: Vec<UnfollowedModule>,
+    /// The texts of `.tf` files read whole by the second reading that a report may point
+    /// into, by id (discovered files and extra files alike).
+    pub texts: Vec<(FileId, Arc<str>)>,
 }
 
 /// A module call that is not followed: a registry or git module that `terraform init` has not
@@ -129,6 +144,173 @@ pub struct UnfollowedModule {
     pub reason: String,
     /// The `module "name"` header.
     pub at: Span,
+}
+
+/// One root to check, with its inputs.
+struct RootJob<'f> {
+    root: &'f PathBuf,
+    var_files: Vec<VarFile<'f>>,
+    /// The modules `terraform init` installed for it, by key.
+    remote: HashMap<String, PathBuf>,
+}
+
+/// What checking one root found.
+struct RootOutcome {
+    findings: Vec<Finding>,
+    unknowns: Vec<UnknownValue>,
+    problems: Vec<Problem>,
+    sites: Vec<ResourceSite>,
+    unfollowed: Vec<UnfollowedModule>,
+    /// The texts of the files read whole that a report may point into.
+    texts: Vec<(FileId, Arc<str>)>,
+}
+
+/// A `.tf` file of a module that a root reaches, as its second reading left it.
+enum Read<'f> {
+    /// Read whole again by this root.
+    Own(Box<TfFile>),
+    /// Parsed whole by the first reading (`.tf.json`).
+    Shared(&'f TfFile),
+}
+
+/// Reads whole the modules `job.root` reaches (the first reading knows their calls), lowers
+/// and checks the root, and drops the trees.
+fn check_root(
+    job: RootJob<'_>,
+    loader: &Loader,
+    failed_by_dir: &HashMap<PathBuf, Vec<PathBuf>>,
+    options: &ScanOptions,
+) -> RootOutcome {
+    let mut reach: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut stack: Vec<PathBuf> = vec![job.root.clone()];
+    stack.extend(job.remote.values().cloned());
+    while let Some(dir) = stack.pop() {
+        if let Some(calls) = loader.calls.get(&dir) {
+            if !reach.contains(&dir) {
+                stack.extend(calls.iter().map(|c| c.dir.clone()));
+            }
+        }
+        reach.insert(dir);
+    }
+    let mut problems = Vec::new();
+    let mut texts = Vec::new();
+    let mut unparsed: HashMap<PathBuf, Vec<PathBuf>> = HashMap::new();
+    let mut read: Vec<(PathBuf, Read<'_>)> = Vec::new();
+    for dir in &reach {
+        if let Some(failed) = failed_by_dir.get(dir) {
+            unparsed
+                .entry(dir.clone())
+                .or_default()
+                .extend(failed.iter().cloned());
+        }
+        for key in loader.tf_by_dir.get(dir).into_iter().flatten() {
+            let Some(first) = loader.files.get(key) else {
+                continue;
+            };
+            if first.json.is_some() {
+                read.push((dir.clone(), Read::Shared(first)));
+                continue;
+            }
+            match load(
+                &first.path,
+                first.id,
+                options.limits,
+                &loader.roots,
+                Reading::Model,
+            ) {
+                Ok(file) => {
+                    problems.extend(type_duplicates(&file));
+                    read.push((dir.clone(), Read::Own(Box::new(file))));
+                }
+                Err((problem, text)) => {
+                    problems.push(problem);
+                    texts.extend(text.map(|t| (first.id, t)));
+                    unparsed
+                        .entry(dir.clone())
+                        .or_default()
+                        .push(first.path.clone());
+                }
+            }
+        }
+    }
+    let mut modules: Modules<'_> = Modules {
+        unparsed,
+        ..Modules::default()
+    };
+    for (dir, file) in &read {
+        let file: &TfFile = match file {
+            Read::Own(file) => file,
+            Read::Shared(file) => file,
+        };
+        modules.files.entry(dir.clone()).or_default().push(file);
+    }
+    let inputs = RootInputs {
+        var_files: job.var_files,
+        vars: options.vars.clone(),
+        remote_modules: job.remote,
+    };
+    let model = lower_root(job.root, &modules, &inputs);
+    let unfollowed: Vec<UnfollowedModule> = model
+        .unread
+        .iter()
+        .filter_map(|unread| match unread {
+            Unread::ModuleCall {
+                name,
+                source,
+                reason,
+                at,
+                ..
+            } => Some(UnfollowedModule {
+                name: name.clone(),
+                source: source.clone(),
+                reason: reason.clone(),
+                at: *at,
+            }),
+            _ => None,
+        })
+        .collect();
+    let ctx = coglint_rules::check(&model, &options.rules, &options.settings);
+    // The texts to keep: those the report points into, and those with a suppression to check.
+    let mut pointed = crate::scan::pointed_into(&ctx.findings, &ctx.unknowns, &problems);
+    pointed.extend(unfollowed.iter().map(|u: &UnfollowedModule| u.at.file));
+    for (_, file) in &read {
+        if let Read::Own(file) = file {
+            if pointed.contains(&file.id) || crate::suppress::may_suppress(&file.text) {
+                texts.push((file.id, Arc::clone(&file.text)));
+            }
+        }
+    }
+    RootOutcome {
+        findings: ctx.findings,
+        unknowns: ctx.unknowns,
+        problems,
+        sites: crate::scan::sites(&model),
+        unfollowed,
+        texts,
+    }
+}
+
+/// The keys written twice in a file's type constraints.
+fn type_duplicates(file: &TfFile) -> Vec<Problem> {
+    file.type_duplicates
+        .iter()
+        .map(|dup| {
+            let mut problem = Problem::new(
+                ProblemKind::DuplicateTypeAttribute,
+                &file.path,
+                format!(
+                    "attribute `{}` is written twice in this type constraint: Terraform 1.6 and later refuse the file; earlier versions, and coglint, keep the last",
+                    dup.key
+                ),
+            )
+            .at(Span::new(file.id, dup.second));
+            problem.related.push(Label {
+                span: Span::new(file.id, dup.first),
+                message: "first written here".to_string(),
+            });
+            problem
+        })
+        .collect()
 }
 
 struct Loader {
@@ -177,7 +359,7 @@ impl Loader {
         } else {
             self.roots.clone()
         };
-        match load(path, id, self.limits, &roots) {
+        match load(path, id, self.limits, &roots, Reading::Calls) {
             Ok(file) => {
                 self.outcome
                     .extra_files
@@ -485,99 +667,79 @@ pub(crate) fn check(
         remote.insert(root.clone(), installed);
     }
 
-    for file in loader.files.values() {
-        loader
-            .outcome
-            .problems
-            .extend(file.type_duplicates.iter().map(|dup| {
-                let mut problem = Problem::new(
-                    ProblemKind::DuplicateTypeAttribute,
-                    &file.path,
-                    format!(
-                        "attribute `{}` is written twice in this type constraint: Terraform 1.6 and later refuse the file; earlier versions, and coglint, keep the last",
-                        dup.key
-                    ),
-                )
-                .at(Span::new(file.id, dup.second));
-                problem.related.push(Label {
-                    span: Span::new(file.id, dup.first),
-                    message: "first written here".to_string(),
-                });
-                problem
-            }));
+    // Var files, parsed whole by the first reading, with their problems.
+    for file in loader.files.values().filter(|f| !is_tf(&f.path)) {
+        loader.outcome.problems.extend(type_duplicates(file));
     }
-
-    let mut modules: Modules<'_> = Modules::default();
-    for file in loader.files.values().filter(|f| is_tf(&f.path)) {
-        modules
-            .files
-            .entry(dir_of(&file.path))
-            .or_default()
-            .push(file);
-    }
-    // A module is evaluated without its files that could not be read or parsed, and what it
-    // names that they may declare is unknown.
-    for path in loader.failed.iter().filter(|p| is_tf(p)) {
-        modules
-            .unparsed
-            .entry(dir_of(path))
-            .or_default()
-            .push(path.clone());
-    }
+    let failed_by_dir = loader.failed.iter().filter(|p| is_tf(p)).fold(
+        HashMap::<PathBuf, Vec<PathBuf>>::new(),
+        |mut by_dir, path| {
+            by_dir.entry(dir_of(path)).or_default().push(path.clone());
+            by_dir
+        },
+    );
+    let jobs: Vec<RootJob<'_>> = roots
+        .iter()
+        .map(|root| RootJob {
+            root,
+            var_files: var_file_paths
+                .get(root)
+                .map(|paths| {
+                    paths
+                        .iter()
+                        .filter_map(|p| {
+                            let key = normalize(p);
+                            match loader.files.get(&key) {
+                                Some(file) => Some(VarFile::Parsed(file)),
+                                None => loader
+                                    .failed
+                                    .contains(&key)
+                                    .then(|| VarFile::Unparsed(p.clone())),
+                            }
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            remote: remote.remove(root).unwrap_or_default(),
+        })
+        .collect();
+    // Each root on its own, in parallel: the modules it reaches are read whole, lowered and
+    // checked, and dropped before the next; memory holds the roots in flight.
+    let checked: Vec<RootOutcome> = jobs
+        .into_par_iter()
+        .map(|job| check_root(job, &loader, &failed_by_dir, options))
+        .collect();
     let mut findings = Vec::new();
     let mut unknowns = Vec::new();
     let mut sites = Vec::new();
+    let mut texts = BTreeMap::new();
     // By place: a call reached from several roots, callers or instances is one.
     let mut unfollowed: BTreeMap<(u32, u32), UnfollowedModule> = BTreeMap::new();
-    for root in &roots {
-        let var_files = var_file_paths
-            .get(root)
-            .map(|paths| {
-                paths
-                    .iter()
-                    .filter_map(|p| {
-                        let key = normalize(p);
-                        match loader.files.get(&key) {
-                            Some(file) => Some(VarFile::Parsed(file)),
-                            None => loader
-                                .failed
-                                .contains(&key)
-                                .then(|| VarFile::Unparsed(p.clone())),
-                        }
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        let inputs = RootInputs {
-            var_files,
-            vars: options.vars.clone(),
-            remote_modules: remote.remove(root).unwrap_or_default(),
-        };
-        let model = lower_root(root, &modules, &inputs);
-        for unread in &model.unread {
-            if let Unread::ModuleCall {
-                name,
-                source,
-                reason,
-                at,
-                ..
-            } = unread
-            {
-                unfollowed
-                    .entry((at.file.0, at.range.start))
-                    .or_insert_with(|| UnfollowedModule {
-                        name: name.clone(),
-                        source: source.clone(),
-                        reason: reason.clone(),
-                        at: *at,
-                    });
-            }
+    for root in checked {
+        findings.extend(root.findings);
+        unknowns.extend(root.unknowns);
+        sites.extend(root.sites);
+        loader.outcome.problems.extend(root.problems);
+        texts.extend(root.texts);
+        for call in root.unfollowed {
+            unfollowed
+                .entry((call.at.file.0, call.at.range.start))
+                .or_insert(call);
         }
-        sites.extend(crate::scan::sites(&model));
-        let ctx = coglint_rules::check(&model, &options.rules, &options.settings);
-        findings.extend(ctx.findings);
-        unknowns.extend(ctx.unknowns);
     }
+    // A module that several roots reach is read by each: its problems are said once.
+    loader.outcome.problems.sort_by(|a, b| {
+        (&a.path, a.span.map(|s| s.range.start), a.kind, &a.message).cmp(&(
+            &b.path,
+            b.span.map(|s| s.range.start),
+            b.kind,
+            &b.message,
+        ))
+    });
+    loader.outcome.problems.dedup_by(|a, b| {
+        a.path == b.path && a.span == b.span && a.kind == b.kind && a.message == b.message
+    });
+    loader.outcome.texts = texts.into_iter().collect();
     let mut outcome = loader.outcome;
     outcome.findings = findings;
     outcome.unknowns = unknowns;

@@ -250,6 +250,14 @@ impl SourceDb {
         self.files.get(id.0 as usize)
     }
 
+    /// Gives a file added without its text (not yet read again) its text.
+    pub fn set_text(&mut self, id: FileId, text: Arc<str>) {
+        if let Some(file) = self.files.get_mut(id.0 as usize) {
+            file.lines = LineIndex::new(&text);
+            file.text = text;
+        }
+    }
+
     pub fn files(&self) -> impl Iterator<Item = &SourceFile> {
         self.files.iter()
     }

@@ -12,7 +12,7 @@ mod unread;
 
 pub use lower::{follow_call, lower_root, CallCut, Modules, RootInputs, VarFile, MAX_MODULE_DEPTH};
 pub(crate) use module::BodyRef;
-pub use module::{local_module_calls, normalize, JsonModule, LocalCall, TfFile};
+pub use module::{local_module_calls, normalize, reads_block, JsonModule, LocalCall, TfFile};
 
 #[cfg(test)]
 mod tests;

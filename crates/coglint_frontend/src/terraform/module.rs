@@ -1,6 +1,6 @@
 //! A Terraform module: the declarations of every `.tf` file of one directory.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -9,7 +9,7 @@ use coglint_syntax::hcl_edit::expr::Expression;
 use coglint_syntax::hcl_edit::structure::{Block, Body};
 use coglint_syntax::hcl_edit::template::StringTemplate;
 use coglint_syntax::hcl_edit::Span as _;
-use coglint_syntax::{DuplicateKey, Node, NodeKind};
+use coglint_syntax::{DuplicateKey, HclFile, Limits, Node, NodeKind, SyntaxError};
 
 /// A parsed `.tf`, `.tf.json` or `.tfvars` file.
 #[derive(Debug)]
@@ -24,6 +24,94 @@ pub struct TfFile {
     /// Keys written twice in a type constraint, which Terraform 1.6 and later refuse (the
     /// tree keeps the last, as earlier versions do).
     pub type_duplicates: Vec<DuplicateKey>,
+    /// The resources whose blocks were left out of `body`, by type and name: of types the
+    /// model does not read, they are only named by references.
+    pub other_resources: Vec<(String, String)>,
+}
+
+impl TfFile {
+    /// Parses a `.tf` or `.tfvars` file. The top-level blocks the model never reads
+    /// (resources of other types, outputs, providers, ...) are left out of the tree: they were
+    /// most of a monorepo's parsing time and memory.
+    pub fn parse_hcl(
+        id: FileId,
+        path: PathBuf,
+        text: Arc<str>,
+        limits: Limits,
+    ) -> Result<Self, SyntaxError> {
+        Self::parse_hcl_with(id, path, text, limits, &reads_block)
+    }
+
+    /// Parses a `.tf` file for its module calls alone (`module` blocks): enough to know which
+    /// modules a root reaches, before any is read whole.
+    pub fn parse_hcl_calls(
+        id: FileId,
+        path: PathBuf,
+        text: Arc<str>,
+        limits: Limits,
+    ) -> Result<Self, SyntaxError> {
+        Self::parse_hcl_with(id, path, text, limits, &|ident, _| ident == "module")
+    }
+
+    fn parse_hcl_with(
+        id: FileId,
+        path: PathBuf,
+        text: Arc<str>,
+        limits: Limits,
+        keep: &dyn Fn(&str, &[String]) -> bool,
+    ) -> Result<Self, SyntaxError> {
+        let parsed: HclFile = coglint_syntax::parse_hcl_selected(&text, limits, keep)?;
+        let other_resources = parsed
+            .skipped
+            .into_iter()
+            .filter(|b| b.ident == "resource")
+            .filter_map(|b| match <[String; 2]>::try_from(b.labels) {
+                Ok([type_name, name]) => Some((type_name, name)),
+                Err(_) => None,
+            })
+            .collect();
+        Ok(TfFile {
+            id,
+            path,
+            text,
+            body: parsed.body,
+            json: None,
+            type_duplicates: parsed.type_duplicates,
+            other_resources,
+        })
+    }
+
+    /// A `.tf.json` file from its parsed tree.
+    pub fn from_json(id: FileId, path: PathBuf, text: Arc<str>, root: Node) -> Self {
+        TfFile {
+            id,
+            path,
+            json: Some(JsonModule::new(&text, root)),
+            text,
+            body: Body::default(),
+            type_duplicates: Vec::new(),
+            other_resources: Vec::new(),
+        }
+    }
+
+    /// Whether the file holds nothing the model reads: no block was parsed (a file of
+    /// resources of other types).
+    pub fn is_empty(&self) -> bool {
+        self.json.is_none() && self.body.is_empty()
+    }
+}
+
+/// Whether the model reads a top-level block: variables, locals, module calls, the resources
+/// of the types it models and the data sources it evaluates.
+pub fn reads_block(ident: &str, labels: &[String]) -> bool {
+    match (ident, labels.first()) {
+        ("variable" | "locals" | "module", _) => true,
+        ("resource", Some(type_name)) => crate::lowering::terraform_kind(type_name).is_some(),
+        ("data", Some(type_name)) => type_name == super::policy_document::DATA_TYPE,
+        // A block without labels where they belong is left to the parser to refuse.
+        ("resource" | "data", None) => true,
+        _ => false,
+    }
 }
 
 /// A `.tf.json` file: its located tree, and the expressions written in its strings.
@@ -194,6 +282,8 @@ pub(crate) struct Module<'a> {
     /// (`aws_iam_policy_document`).
     pub data: Vec<ResourceDecl<'a>>,
     pub calls: Vec<CallDecl<'a>>,
+    /// Every resource of the module by type and name, those left out of the parse included.
+    declared: HashSet<(&'a str, &'a str)>,
     pub texts: HashMap<FileId, &'a str>,
     /// Expressions parsed from `.tf.json` strings, by file and the string's start offset.
     pub templates: HashMap<FileId, &'a HashMap<u32, (u32, Expression)>>,
@@ -228,6 +318,7 @@ impl<'a> Module<'a> {
             resources: Vec::new(),
             data: Vec::new(),
             calls: Vec::new(),
+            declared: HashSet::new(),
             texts: HashMap::new(),
             templates: HashMap::new(),
             unparsed: Vec::new(),
@@ -241,7 +332,18 @@ impl<'a> Module<'a> {
                 }
                 None => module.add_hcl(file),
             }
+            module.declared.extend(
+                file.other_resources
+                    .iter()
+                    .map(|(t, n)| (t.as_str(), n.as_str())),
+            );
         }
+        let parsed: Vec<(&'a str, &'a str)> = module
+            .resources
+            .iter()
+            .map(|r| (r.type_name, r.name))
+            .collect();
+        module.declared.extend(parsed);
         module
     }
 
@@ -372,9 +474,7 @@ impl<'a> Module<'a> {
     }
 
     pub fn has_resource(&self, type_name: &str, name: &str) -> bool {
-        self.resources
-            .iter()
-            .any(|r| r.type_name == type_name && r.name == name)
+        self.declared.contains(&(type_name, name))
     }
 }
 

@@ -10,6 +10,9 @@ use super::eval::{unknown, Scope};
 use super::module::{span_of, BodyRef, Expr};
 use crate::value::{Alt, Resolved};
 
+/// The data source type read as a policy document.
+pub(crate) const DATA_TYPE: &str = "aws_iam_policy_document";
+
 /// The data source that `expr` reads the `json` of (`data.aws_iam_policy_document.NAME.json`),
 /// read as a document; `None` when `expr` is something else.
 pub(crate) fn policy_document_of<'a>(

@@ -21,6 +21,9 @@ pub(super) struct Brackets {
     pub(super) max_depth: usize,
     pub(super) deepest_at: usize,
     pub(super) unclosed: Vec<usize>,
+    /// The `{ ... }` pairs at the top level, by the offsets of their braces: the bodies of
+    /// blocks (and of top-level object values).
+    pub(super) top_level: Vec<(usize, usize)>,
 }
 
 pub(super) fn brackets(text: &str) -> Brackets {
@@ -30,6 +33,7 @@ pub(super) fn brackets(text: &str) -> Brackets {
         max_depth: 0,
         deepest_at: 0,
         unclosed: Vec::new(),
+        top_level: Vec::new(),
     };
     // Brackets and template sequences on the stack.
     let mut depth = 0usize;
@@ -70,7 +74,13 @@ pub(super) fn brackets(text: &str) -> Brackets {
                 }
                 (b'}' | b']' | b')', _) => {
                     // Outside a string the top frame, if any, is a bracket or a template.
-                    stack.pop();
+                    if let (Some(Frame::Bracket(open)), true, b'}') =
+                        (stack.pop(), stack.is_empty(), b)
+                    {
+                        if bytes[open] == b'{' {
+                            out.top_level.push((open, i));
+                        }
+                    }
                     depth = depth.saturating_sub(1);
                 }
                 _ => {}

@@ -104,6 +104,7 @@ pub(super) fn resolve(text: &str, first: &hcl_edit::parser::Error) -> Result<Hcl
     Ok(HclFile {
         body,
         type_duplicates,
+        skipped: Vec::new(),
     })
 }
 

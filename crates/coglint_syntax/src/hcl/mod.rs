@@ -4,6 +4,7 @@
 
 mod brackets;
 mod duplicates;
+mod select;
 
 use coglint_source::TextRange;
 pub use hcl_edit;
@@ -11,6 +12,7 @@ use hcl_edit::structure::Body;
 
 use crate::{DuplicateKey, Limits, SyntaxError, SyntaxErrorKind};
 use brackets::brackets;
+pub use select::SkippedBlock;
 
 /// More unclosed brackets than this at the end of a file is a syntax error found before
 /// parsing (the parser would need exponential time to say so).
@@ -24,6 +26,8 @@ pub struct HclFile {
     /// later refuse the file (earlier versions keep the last). Anywhere else a duplicate
     /// object key is valid, the last one wins, and it is not reported.
     pub type_duplicates: Vec<DuplicateKey>,
+    /// Top-level blocks left out of `body` (see [`parse_hcl_selected`]).
+    pub skipped: Vec<SkippedBlock>,
 }
 
 /// Parses a `.tf` or `.tfvars` file.
@@ -33,6 +37,17 @@ pub struct HclFile {
 /// (see [`duplicates`]). An attribute written twice in one block stays an error, as in
 /// Terraform.
 pub fn parse_hcl(text: &str, limits: Limits) -> Result<HclFile, SyntaxError> {
+    parse_hcl_selected(text, limits, &|_, _| true)
+}
+
+/// Parses a `.tf` file, leaving out the top-level blocks for which `keep(identifier, labels)`
+/// is false: they are listed in [`HclFile::skipped`], and the offsets in `body` stay those of
+/// `text`. A syntax error inside a block left out is not found.
+pub fn parse_hcl_selected(
+    text: &str,
+    limits: Limits,
+    keep: &dyn Fn(&str, &[String]) -> bool,
+) -> Result<HclFile, SyntaxError> {
     // A byte order mark reads as spaces of the same length: offsets stay those of the file.
     let text_without_bom = crate::without_bom(text);
     let text: &str = &text_without_bom;
@@ -57,14 +72,29 @@ pub fn parse_hcl(text: &str, limits: Limits) -> Result<HclFile, SyntaxError> {
             TextRange::from_usize(at, at + 1),
         ));
     }
-    match hcl_edit::parser::parse_body(text) {
-        Ok(body) => Ok(HclFile {
+    let skipped = if scan.unclosed.is_empty() {
+        select::blocks_to_skip(text, &scan.top_level, keep)
+    } else {
+        Vec::new()
+    };
+    let blanked = match skipped.is_empty() {
+        true => None,
+        false => select::blank(text, &skipped),
+    };
+    let (text, skipped) = match &blanked {
+        Some(blanked) => (blanked.as_str(), skipped),
+        None => (text, Vec::new()),
+    };
+    let mut file = match hcl_edit::parser::parse_body(text) {
+        Ok(body) => HclFile {
             body,
-            type_duplicates: Vec::new(),
-        }),
-        Err(e) if duplicates::is_duplicate_key(&e) => duplicates::resolve(text, &e),
-        Err(e) => Err(syntax_error(text, &e)),
-    }
+            ..HclFile::default()
+        },
+        Err(e) if duplicates::is_duplicate_key(&e) => duplicates::resolve(text, &e)?,
+        Err(e) => return Err(syntax_error(text, &e)),
+    };
+    file.skipped = skipped;
+    Ok(file)
 }
 
 /// hcl-edit's error, with the line of `text` it is on quoted. The line is read from `text`,

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use coglint_model::iam::{AmbiguousRoleResolution, PolicyDocument, Term};
 use coglint_model::{Field, Model, Value};
 use coglint_source::FileId;
-use coglint_syntax::{parse_hcl, parse_yaml, Limits};
+use coglint_syntax::{parse_yaml, Limits};
 
 use crate::cloudformation::lower;
 use crate::terraform::{lower_root, Modules, RootInputs, TfFile};
@@ -19,15 +19,13 @@ fn cloudformation(text: &str) -> Model {
 }
 
 fn terraform(text: &str) -> Model {
-    let file = match parse_hcl(text, Limits::default()) {
-        Ok(parsed) => TfFile {
-            id: FileId(0),
-            path: PathBuf::from("root/main.tf"),
-            text: Arc::from(text),
-            body: parsed.body,
-            json: None,
-            type_duplicates: parsed.type_duplicates,
-        },
+    let file = match TfFile::parse_hcl(
+        FileId(0),
+        PathBuf::from("root/main.tf"),
+        Arc::from(text),
+        Limits::default(),
+    ) {
+        Ok(file) => file,
         Err(e) => panic!("{e:?}"),
     };
     let mut modules: Modules<'_> = Modules::default();

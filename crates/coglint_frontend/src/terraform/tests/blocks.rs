@@ -5,14 +5,7 @@ use super::*;
 
 fn json_file(id: u32, path: &str, text: &str) -> TfFile {
     match coglint_syntax::parse_json(FileId(id), text, Limits::default()) {
-        Ok(doc) => TfFile {
-            id: FileId(id),
-            path: PathBuf::from(path),
-            text: Arc::from(text),
-            body: Default::default(),
-            json: Some(crate::terraform::JsonModule::new(text, doc.root)),
-            type_duplicates: Vec::new(),
-        },
+        Ok(doc) => TfFile::from_json(FileId(id), PathBuf::from(path), Arc::from(text), doc.root),
         Err(e) => panic!("{path}: {e:?}"),
     }
 }

@@ -8,7 +8,7 @@ use coglint_model::{
     Value,
 };
 use coglint_source::FileId;
-use coglint_syntax::{parse_hcl, Limits};
+use coglint_syntax::Limits;
 
 use super::{lower_root, Modules, RootInputs, TfFile, VarFile};
 use crate::test_support::values;
@@ -17,15 +17,13 @@ mod blocks;
 mod reading;
 
 fn file(id: u32, path: &str, text: &str) -> TfFile {
-    match parse_hcl(text, Limits::default()) {
-        Ok(parsed) => TfFile {
-            id: FileId(id),
-            path: PathBuf::from(path),
-            text: Arc::from(text),
-            body: parsed.body,
-            json: None,
-            type_duplicates: parsed.type_duplicates,
-        },
+    match TfFile::parse_hcl(
+        FileId(id),
+        PathBuf::from(path),
+        Arc::from(text),
+        Limits::default(),
+    ) {
+        Ok(file) => file,
         Err(e) => panic!("{path}: {e:?}"),
     }
 }
