@@ -135,8 +135,15 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     paths.dedup_by(|a, b| cdk::normalize(&a.0) == cdk::normalize(&b.0));
 
     let ids: Vec<FileId> = paths.iter().map(|(p, _)| files.register(p)).collect();
+    // Files the user names get their ids now, in a fixed order, not when a thread first reads
+    // them.
+    for path in options.parameters.iter() {
+        files.register(path);
+    }
+    for mapping in &options.parameter_files {
+        files.register(&mapping.file);
+    }
     let roles = project::roles(&paths);
-    let retained = project::retained(&paths);
     let mut candidates = Vec::new();
     let mut terraform_paths = Vec::new();
     for (i, (path, explicit)) in paths.iter().enumerate() {
@@ -148,13 +155,19 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
                 id: ids[i],
                 explicit: *explicit,
                 role,
-                retain: retained[i],
             }),
         }
     }
-    // Every discovered file is read at most once, in parallel.
-    let (reads, terraform_reads) = rayon::join(
-        || project::read_all(&candidates, options, &roots),
+    // Source files that CDK creation stack traces point into: a stack's constructs are part of
+    // its unit.
+    let before_sources = files.len();
+    let constructs = cdk::resolve(&assemblies, &mut files);
+    let cdk_source_count = files.len() - before_sources;
+
+    // First the Serverless services (what they include is theirs, not checked alone) and the
+    // Terraform files' module calls, read in parallel.
+    let (service_reads, terraform_reads) = rayon::join(
+        || project::read_services(&candidates, options, &roots),
         || {
             terraform_paths
                 .par_iter()
@@ -162,13 +175,13 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
                 .collect::<Vec<_>>()
         },
     );
-    let mut units_read = Vec::new();
-    for (candidate, outcome) in candidates.iter().zip(reads) {
+    let mut services = Vec::new();
+    for (candidate, outcome) in candidates.iter().zip(service_reads) {
         problems.extend(outcome.problems);
         if let Some(text) = outcome.text {
             files.set_text(candidate.id, text, outcome.keep);
         }
-        units_read.extend(outcome.read);
+        services.extend(outcome.read);
     }
     let mut tf_files = Vec::new();
     // Files the walk refused (named pipes, links out of the tree) are not tried again.
@@ -183,24 +196,44 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
         problems.extend(problem);
         tf_files.extend(tf);
     }
-
-    // Source files that CDK creation stack traces point into.
-    let before_sources = files.len();
-    let constructs = cdk::resolve(&assemblies, &mut files);
-    let cdk_source_count = files.len() - before_sources;
-
-    let plan = project::plan(units_read, &mut files, &constructs, options);
+    let mut params = project::parameters::Sources::new(options);
+    let plan = project::plan_services(services, &mut files, &mut params, options);
     problems.extend(plan.problems);
-    files.release_unkept();
-    let checked: Vec<UnitOutcome> = plan
+    let done: HashSet<FileId> = plan
+        .units
+        .iter()
+        .map(|u| u.file)
+        .chain(plan.included.iter().copied())
+        .collect();
+    let mut checked: Vec<UnitOutcome> = plan
         .units
         .par_iter()
         .map(|unit| check_unit(unit, options))
         .collect();
 
+    // Then every other candidate, each read, planned, checked and dropped on one thread: memory
+    // holds the units in flight, and the texts reports point into.
+    let planner = std::sync::Mutex::new(project::Planner { files, params });
+    let streamed: Vec<Streamed> = candidates
+        .par_iter()
+        .filter(|c| !done.contains(&c.id))
+        .map(|candidate| stream_unit(candidate, &planner, &constructs, options, &roots))
+        .collect();
+    let project::Planner { mut files, .. } =
+        planner.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut templates = 0;
+    for unit in streamed {
+        problems.extend(unit.problems);
+        if let Some(text) = unit.text {
+            files.set_text(unit.id, text, true);
+        }
+        templates += usize::from(unit.outcome.is_some());
+        checked.extend(unit.outcome);
+    }
+
     let mut result = ScanResult {
         files_scanned: files.len() - cdk_source_count,
-        templates: plan.units.len() - plan.services,
+        templates,
         serverless_services: plan.services,
         ..ScanResult::default()
     };
@@ -281,6 +314,44 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
         .unknowns
         .dedup_by(|a, b| a.at == b.at && a.rule == b.rule && a.reason == b.reason);
     result
+}
+
+/// A candidate read, checked if it is a unit, and dropped.
+struct Streamed {
+    id: FileId,
+    outcome: Option<UnitOutcome>,
+    problems: Vec<Problem>,
+    /// Its text, if the report points into it.
+    text: Option<Arc<str>>,
+}
+
+fn stream_unit(
+    candidate: &project::Candidate,
+    planner: &std::sync::Mutex<project::Planner<'_>>,
+    constructs: &std::collections::HashMap<PathBuf, cloudformation::Constructs>,
+    options: &ScanOptions,
+    roots: &Roots,
+) -> Streamed {
+    let read = project::read_candidate(candidate, options, roots, project::Pass::Rest);
+    let mut problems = read.problems;
+    let outcome = read.read.and_then(|r| {
+        project::plan_one(&r, &candidate.path, planner, constructs, &mut problems)
+            .map(|unit| check_unit(&unit, options))
+    });
+    let (findings, unknowns) = match &outcome {
+        Some(o) => (o.findings.as_slice(), o.unknowns.as_slice()),
+        None => (&[][..], &[][..]),
+    };
+    let pointed = pointed_into(findings, unknowns, &problems).contains(&candidate.id);
+    let text = read
+        .text
+        .filter(|text| pointed || crate::suppress::may_suppress(text));
+    Streamed {
+        id: candidate.id,
+        outcome,
+        problems,
+        text,
+    }
 }
 
 /// What checking one unit found.

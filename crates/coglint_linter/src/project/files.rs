@@ -131,15 +131,6 @@ impl Files {
         Ok((id, text))
     }
 
-    /// Drops the texts held only for planning.
-    pub fn release_unkept(&mut self) {
-        for entry in &mut self.entries {
-            if !entry.keep {
-                entry.text = None;
-            }
-        }
-    }
-
     /// The source database: every file, in id order, with its text where a report may point.
     pub fn into_sources(self) -> SourceDb {
         let mut db = SourceDb::new();

@@ -111,26 +111,6 @@ pub(crate) fn roles(paths: &[(PathBuf, bool)]) -> Vec<Role> {
         .collect()
 }
 
-/// Which discovered files to hold the text of, though nothing is checked in them, until the
-/// units are planned: those below a directory with a `serverless.yml` (or `.yaml`, `.json`),
-/// which a service may include for its values (`custom: ${file(config/dev.yml)}`). They are
-/// then read once.
-pub(crate) fn retained(paths: &[(PathBuf, bool)]) -> Vec<bool> {
-    let services: Vec<&Path> = paths
-        .iter()
-        .filter(|(p, _)| {
-            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                matches!(n, "serverless.yml" | "serverless.yaml" | "serverless.json")
-            })
-        })
-        .filter_map(|(p, _)| p.parent())
-        .collect();
-    paths
-        .iter()
-        .map(|(p, _)| services.iter().any(|dir| p.starts_with(dir)))
-        .collect()
-}
-
 /// Whether `text` may be a Serverless service: `service` and `provider` at the top level.
 fn may_be_service(text: &str) -> bool {
     let top = |key: &str| {
@@ -152,21 +132,31 @@ fn is_fragment(root: &Node) -> bool {
             .is_some_and(|t| t.starts_with("AWS::Cognito::"))
 }
 
+/// Which files a pass over the candidates reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pass {
+    /// Serverless services alone: planned first, since what they include is theirs.
+    Services,
+    /// Everything else (templates, fragments, cli-inputs), each checked as it is read.
+    Rest,
+}
+
 /// Reads one discovered YAML or JSON file and decides what it is. Most files of a repository
 /// are not worth parsing: a template needs a `Resources` section and, to hold anything the
 /// rules read, a mention of Cognito; a service is parsed whenever it may be one, since the
-/// Cognito resources may sit in the files it includes.
+/// Cognito resources may sit in the files it includes. The `Services` pass says nothing of
+/// the files that are not services: the other pass reads them again.
 pub(crate) fn read_candidate(
     candidate: &Candidate,
     options: &ScanOptions,
     roots: &Roots,
+    pass: Pass,
 ) -> ReadOutcome {
     let Candidate {
         path,
         id,
         explicit,
         role,
-        retain,
     } = candidate;
     let (path, id, explicit, role) = (path.as_path(), *id, *explicit, *role);
     let mut outcome = ReadOutcome::default();
@@ -179,29 +169,32 @@ pub(crate) fn read_candidate(
         }
     };
     let cognito = mentions_cognito(&text);
-    let service = may_be_service(&text);
+    let service = role != Role::CliInputs && may_be_service(&text);
+    if pass == Pass::Services && !service {
+        return outcome;
+    }
     let fragment = cognito && text.contains("Properties");
     let template = cognito && text.contains("Resources");
     let text: Arc<str> = Arc::from(text);
     if role != Role::CliInputs && !service && !fragment && !template {
-        if *retain {
-            outcome.text = Some(text);
-        }
         return outcome;
     }
     let doc = match parse(path, id, &text, options.limits) {
         Ok(doc) => doc,
+        Err(_) if pass == Pass::Services => return outcome,
         Err(err) => {
             if explicit || role == Role::CliInputs || cloudformation::looks_like_template(&text) {
                 outcome.problems.push(syntax_problem(path, id, err));
                 outcome.keep = true;
                 outcome.text = Some(text);
-            } else if *retain {
-                outcome.text = Some(text);
             }
             return outcome;
         }
     };
+    let is_service = service && sls::is_service(&doc.root);
+    if pass == Pass::Services && !is_service {
+        return outcome;
+    }
     if let Some(next) = doc.next_document {
         // The second document may be the template (a stream that starts with something else):
         // said, whatever the first one is.
@@ -218,16 +211,13 @@ pub(crate) fn read_candidate(
     }
     let class = if role == Role::CliInputs {
         Class::CliInputs
-    } else if service && sls::is_service(&doc.root) {
+    } else if is_service {
         Class::Service
     } else if template && cloudformation::is_template(&doc.root) {
         Class::Template
     } else if fragment && is_fragment(&doc.root) {
         Class::Fragment
     } else {
-        if *retain {
-            outcome.text = Some(text);
-        }
         return outcome;
     };
     outcome.keep = true;
@@ -266,31 +256,33 @@ impl Unit {
 #[derive(Default)]
 pub(crate) struct Plan {
     pub units: Vec<Unit>,
+    /// The files the services include: not checked alone.
+    pub included: BTreeSet<FileId>,
     pub problems: Vec<Problem>,
     /// Serverless services among the units.
     pub services: usize,
 }
 
-/// Plans the units from the files read: services first (what they include is theirs), then
-/// templates and fragments that no service includes, then Amplify cli-inputs.
-pub(crate) fn plan(
+/// Plans the Serverless services read by the first pass, with the files they include (which
+/// are then not checked alone).
+pub(crate) fn plan_services(
     reads: Vec<Read>,
     files: &mut Files,
-    constructs: &HashMap<PathBuf, cloudformation::Constructs>,
+    params: &mut parameters::Sources<'_>,
     options: &ScanOptions,
 ) -> Plan {
     let mut plan = Plan::default();
     let docs: HashMap<FileId, Arc<Document>> =
         reads.iter().map(|r| (r.id, Arc::clone(&r.doc))).collect();
-    let mut included: BTreeSet<FileId> = BTreeSet::new();
-    let mut params = parameters::Sources::new(options);
     for read in reads.iter().filter(|r| matches!(r.class, Class::Service)) {
         let path = files.path(read.id).to_path_buf();
         let service = serverless::assemble(&path, read, &docs, files, options);
-        included.extend(service.included.iter().copied());
+        plan.included.extend(service.included.iter().copied());
         plan.problems.extend(service.problems);
-        plan.problems
-            .extend(condition_problems(files, &service.template));
+        plan.problems.extend(condition_problems(
+            |id| files.path(id).to_path_buf(),
+            &service.template,
+        ));
         let mut inputs = TemplateInputs {
             variables: service.variables,
             ..TemplateInputs::default()
@@ -303,53 +295,66 @@ pub(crate) fn plan(
             inputs,
         });
     }
-    for read in &reads {
-        if included.contains(&read.id) {
-            continue;
-        }
-        let path = files.path(read.id).to_path_buf();
-        let (root, parameters) = match read.class {
-            Class::Service => continue,
+    plan
+}
+
+/// What a unit needs from the project around it, read under one lock by the threads that
+/// check templates: the file table and the parameter sources (each read once).
+pub(crate) struct Planner<'o> {
+    pub files: Files,
+    pub params: parameters::Sources<'o>,
+}
+
+/// Plans the unit of a template, fragment or `cli-inputs.json` read at `path` (not a
+/// service, not included by one).
+pub(crate) fn plan_one(
+    read: &Read,
+    path: &Path,
+    planner: &std::sync::Mutex<Planner<'_>>,
+    constructs: &HashMap<PathBuf, cloudformation::Constructs>,
+    problems: &mut Vec<Problem>,
+) -> Option<Unit> {
+    // The project's files, under the lock; the template itself, outside it.
+    let (root, parameters) = {
+        let mut guard = planner.lock().unwrap_or_else(|e| e.into_inner());
+        let Planner { files, params } = &mut *guard;
+        match read.class {
+            Class::Service => return None,
             Class::Template => (
                 UnitRoot::Document(Arc::clone(&read.doc)),
-                params.for_template(&path, files, &mut plan.problems),
+                params.for_template(path, files, problems),
             ),
             Class::Fragment => (
-                UnitRoot::Assembled(wrap_fragment(&path, &read.doc.root)),
-                params.global(files, &mut plan.problems),
+                UnitRoot::Assembled(wrap_fragment(path, &read.doc.root)),
+                params.global(files, problems),
             ),
             Class::CliInputs => {
-                let flags = amplify::auth_flags(&path, files);
-                let Some(template) =
-                    coglint_frontend::amplify::auth_template_with(&read.doc.root, flags)
-                else {
-                    continue;
-                };
+                let flags = amplify::auth_flags(path, files);
+                let template =
+                    coglint_frontend::amplify::auth_template_with(&read.doc.root, flags)?;
                 (
                     UnitRoot::Assembled(template),
-                    params.global(files, &mut plan.problems),
+                    params.global(files, problems),
                 )
             }
-        };
-        plan.problems.extend(duplicate_keys(&path, &read.doc));
-        if matches!(read.class, Class::Template) {
-            plan.problems
-                .extend(condition_problems(files, &read.doc.root));
         }
-        plan.units.push(Unit {
-            file: read.id,
-            root,
-            inputs: TemplateInputs {
-                parameters,
-                constructs: constructs
-                    .get(&crate::cdk::normalize(&path))
-                    .cloned()
-                    .unwrap_or_default(),
-                variables: Default::default(),
-            },
-        });
+    };
+    problems.extend(duplicate_keys(path, &read.doc));
+    if matches!(read.class, Class::Template) {
+        problems.extend(condition_problems(|_| path.to_path_buf(), &read.doc.root));
     }
-    plan
+    Some(Unit {
+        file: read.id,
+        root,
+        inputs: TemplateInputs {
+            parameters,
+            constructs: constructs
+                .get(&crate::cdk::normalize(path))
+                .cloned()
+                .unwrap_or_default(),
+            variables: Default::default(),
+        },
+    })
 }
 
 /// A lone resource as a template of one resource, named after its file.
@@ -382,17 +387,13 @@ fn wrap_fragment(path: &Path, root: &Node) -> Node {
     }])
 }
 
-/// The conditions a template names that cannot be evaluated (not defined, or in a cycle).
-fn condition_problems(files: &Files, root: &Node) -> Vec<Problem> {
+/// The conditions a template (at `path`) names that cannot be evaluated (not defined, or in
+/// a cycle).
+fn condition_problems(path_of: impl Fn(FileId) -> PathBuf, root: &Node) -> Vec<Problem> {
     cloudformation::condition_problems(root)
         .into_iter()
         .map(|p| {
-            Problem::new(
-                ProblemKind::InvalidCondition,
-                files.path(p.at.file),
-                p.message,
-            )
-            .at(p.at)
+            Problem::new(ProblemKind::InvalidCondition, path_of(p.at.file), p.message).at(p.at)
         })
         .collect()
 }
@@ -428,18 +429,17 @@ pub(crate) struct Candidate {
     /// Named on the command line.
     pub explicit: bool,
     pub role: Role,
-    /// Its text is held until the units are planned (see [`retained`]).
-    pub retain: bool,
 }
 
-/// Reads every candidate in parallel; the outcomes in the order of `candidates`.
-pub(crate) fn read_all(
+/// Reads every candidate in parallel for the services; the outcomes in the order of
+/// `candidates`.
+pub(crate) fn read_services(
     candidates: &[Candidate],
     options: &ScanOptions,
     roots: &Roots,
 ) -> Vec<ReadOutcome> {
     candidates
         .par_iter()
-        .map(|candidate| read_candidate(candidate, options, roots))
+        .map(|candidate| read_candidate(candidate, options, roots, Pass::Services))
         .collect()
 }

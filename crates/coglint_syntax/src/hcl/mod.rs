@@ -93,6 +93,15 @@ pub fn parse_hcl_selected(
         Err(e) if duplicates::is_duplicate_key(&e) => duplicates::resolve(text, &e)?,
         Err(e) => return Err(syntax_error(text, &e)),
     };
+    if !skipped.is_empty() {
+        // The blanks are the whitespace before the next block: hcl-edit keeps a copy of it
+        // as that block's decor, as large as the blocks left out.
+        use hcl_edit::Decorate;
+        file.body.decor_mut().clear();
+        for mut structure in file.body.iter_mut() {
+            structure.decor_mut().clear();
+        }
+    }
     file.skipped = skipped;
     Ok(file)
 }
