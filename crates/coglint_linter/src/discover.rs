@@ -186,48 +186,80 @@ fn walk(
             }
             !assembly
         })
-        .build();
-    for entry in walker {
-        match entry {
-            Ok(entry) => {
-                let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                if is_file && entry.file_name() == "cdk.json" {
-                    let out = entry.path().with_file_name("cdk.out");
-                    if finder.is_cloud_assembly(&out) {
-                        assemblies.insert(out);
-                    }
-                }
-                // An Amplify Gen 2 project: its `package.json`, or its `amplify/` directory.
-                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-                let project = (is_file && entry.file_name() == "package.json")
-                    || (is_dir && entry.depth() > 0 && entry.file_name() == "amplify");
-                if project {
-                    if let Some(dir) = entry.path().parent() {
-                        assemblies.extend(finder.amplify_assembly(dir));
-                    }
-                }
-                if !has_template_extension(entry.path()) {
-                    continue;
-                }
-                match entry.file_type() {
-                    Some(t) if t.is_file() => {
-                        found.insert(entry.into_path());
-                    }
-                    // A named pipe would block a read, a device never end it: said, not read.
-                    Some(t) if !t.is_dir() => {
-                        problems.push(Refused::NotRegular(kind_of(t)).problem(entry.path()))
-                    }
-                    _ => {}
-                }
+        .build_parallel();
+    // Each directory is listed on whichever thread is free; what is found is gathered under
+    // one lock and sorted by the caller, so the order of the walk does not matter.
+    let gathered = Mutex::new((
+        std::mem::take(found),
+        std::mem::take(assemblies),
+        std::mem::take(problems),
+    ));
+    walker.run(|| {
+        let gathered = &gathered;
+        Box::new(move |entry| {
+            let seen = see(root, finder, entry);
+            if let Ok(mut g) = gathered.lock() {
+                let (found, assemblies, problems) = &mut *g;
+                found.extend(seen.file);
+                assemblies.extend(seen.assemblies);
+                problems.extend(seen.problem);
             }
-            Err(err) => problems.push(walk_problem(root, &err)),
-        }
-    }
+            ignore::WalkState::Continue
+        })
+    });
+    (*found, *assemblies, *problems) = gathered.into_inner().unwrap_or_else(|e| e.into_inner());
     let skipped_dirs: Vec<PathBuf> = match skipped.lock() {
         Ok(list) => list.clone(),
         Err(_) => Vec::new(),
     };
     assemblies.extend(skipped_dirs);
+}
+
+/// What one entry of the walk adds.
+#[derive(Default)]
+struct Seen {
+    file: Option<PathBuf>,
+    assemblies: Vec<PathBuf>,
+    problem: Option<Problem>,
+}
+
+fn see(root: &Path, finder: &Assemblies, entry: Result<ignore::DirEntry, ignore::Error>) -> Seen {
+    let mut seen = Seen::default();
+    let entry = match entry {
+        Ok(entry) => entry,
+        Err(err) => {
+            seen.problem = Some(walk_problem(root, &err));
+            return seen;
+        }
+    };
+    let is_file = entry.file_type().is_some_and(|t| t.is_file());
+    if is_file && entry.file_name() == "cdk.json" {
+        let out = entry.path().with_file_name("cdk.out");
+        if finder.is_cloud_assembly(&out) {
+            seen.assemblies.push(out);
+        }
+    }
+    // An Amplify Gen 2 project: its `package.json`, or its `amplify/` directory.
+    let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+    let project = (is_file && entry.file_name() == "package.json")
+        || (is_dir && entry.depth() > 0 && entry.file_name() == "amplify");
+    if project {
+        if let Some(dir) = entry.path().parent() {
+            seen.assemblies.extend(finder.amplify_assembly(dir));
+        }
+    }
+    if !has_template_extension(entry.path()) {
+        return seen;
+    }
+    match entry.file_type() {
+        Some(t) if t.is_file() => seen.file = Some(entry.into_path()),
+        // A named pipe would block a read, a device never end it: said, not read.
+        Some(t) if !t.is_dir() => {
+            seen.problem = Some(Refused::NotRegular(kind_of(t)).problem(entry.path()))
+        }
+        _ => {}
+    }
+    seen
 }
 
 fn walk_problem(root: &Path, err: &ignore::Error) -> Problem {

@@ -1,6 +1,8 @@
-//! One scan: discover the files, read each once in parallel, plan the units (crate::project),
-//! check them in parallel, then Terraform roots; results merged in a fixed order so the output
-//! does not depend on the number of threads.
+//! One scan: discover the files (a parallel walk), read the Serverless services and the
+//! Terraform module calls, then check every other template as it is read, in parallel, and
+//! every Terraform root on its own; a unit's trees are dropped once it is checked, and a text
+//! is kept only if the report points into it. Results are merged in a fixed order, so the
+//! output does not depend on the number of threads.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
