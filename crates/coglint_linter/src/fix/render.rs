@@ -547,7 +547,11 @@ fn insert_json(
             "members that do not start their lines",
         ));
     }
-    let unit = " ".repeat(step(parent_col, indent.len()));
+    let unit = if indent.contains('\t') {
+        "\t".to_string()
+    } else {
+        " ".repeat(step(parent_col, indent.len()))
+    };
     let nl = style.newline;
     let mut out = String::from(",");
     for (depth, key) in rest.iter().enumerate() {
