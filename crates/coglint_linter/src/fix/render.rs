@@ -674,6 +674,11 @@ fn insert_hcl(
         _ => None,
     };
     let mut out = String::new();
+    // A new block is set apart by a blank line, as `terraform fmt` leaves blocks, unless it
+    // opens the body.
+    if rest.len() > 1 && first_start.is_some() {
+        out.push_str(nl);
+    }
     for (depth, key) in rest.iter().enumerate() {
         out.push_str(&" ".repeat(indent + depth * unit));
         out.push_str(key);
