@@ -324,12 +324,18 @@ pub fn unified_diff(files: &[FixedFile], root: &Path) -> String {
     let mut out = String::new();
     for file in files {
         let shown = crate::display_path(&file.path, root);
+        // `a/` and `b/` before a relative path, as git does; an absolute one as it is.
+        let (old, new) = if Path::new(&shown).is_absolute() {
+            (shown.clone(), shown)
+        } else {
+            (format!("a/{shown}"), format!("b/{shown}"))
+        };
         let diff = similar::TextDiff::from_lines(&file.before, &file.after);
         out.push_str(
             &diff
                 .unified_diff()
                 .context_radius(3)
-                .header(&format!("a/{shown}"), &format!("b/{shown}"))
+                .header(&old, &new)
                 .to_string(),
         );
     }
