@@ -190,6 +190,23 @@ fn a_cloud_assembly_is_never_written() {
     assert_eq!(snapshot(&dir.path().join("app")), before);
 }
 
+#[test]
+fn an_assembly_synthesized_elsewhere_is_recognised_by_its_marker() {
+    let dir = tempdir();
+    copy_dir(
+        &root().join("testdata/cdk/plain-stack/cdk.out"),
+        &dir.path().join("build"),
+    );
+    let before = snapshot(dir.path());
+    let out = coglint(dir.path(), &["check", "--fix", "--unsafe-fixes", "."]);
+    assert!(
+        stderr(&out).contains("fixed 0 findings"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(snapshot(dir.path()), before);
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     let _ = std::fs::create_dir_all(to);
     for entry in std::fs::read_dir(from).into_iter().flatten().flatten() {

@@ -22,16 +22,23 @@ use crate::read::{read_string, Roots};
 /// Whether a file is the output of a build, where a fix would be overwritten: a CDK cloud
 /// assembly (`cdk.out`, Amplify Gen 2's `.amplify`), an Amplify Gen 1 backend (its templates
 /// are built from `cli-inputs.json`, whose names are not those of the template, and its
-/// `#current-cloud-backend` copy).
+/// `#current-cloud-backend` copy), or any directory that holds an assembly's `cdk.out` marker
+/// and `manifest.json`.
 pub fn is_generated(path: &Path) -> bool {
     let parts: Vec<&str> = path
         .components()
         .filter_map(|c| c.as_os_str().to_str())
         .collect();
-    parts
+    let by_name = parts
         .iter()
         .any(|p| *p == "cdk.out" || *p == ".amplify" || *p == "#current-cloud-backend")
-        || parts.windows(2).any(|w| w == ["amplify", "backend"])
+        || parts.windows(2).any(|w| w == ["amplify", "backend"]);
+    // A cloud assembly written elsewhere (`cdk synth -o build`) still marks itself: a file
+    // named `cdk.out` beside its manifest.
+    by_name
+        || path
+            .parent()
+            .is_some_and(|dir| dir.join("cdk.out").is_file() && dir.join("manifest.json").is_file())
 }
 
 /// Renders the fix of each finding against the text of its files: `text(file)` gives a file's
