@@ -104,6 +104,23 @@ fn fix_applies_the_safe_fixes_and_reports_what_remains() {
 }
 
 #[test]
+fn the_human_report_says_which_findings_a_fix_can_apply() {
+    let dir = tempdir();
+    write(dir.path(), "template.yaml", TEMPLATE);
+    let out = coglint(dir.path(), &["check", "--color", "never", "."]);
+    let report = stdout(&out);
+    assert!(
+        report.contains("fix (safe): Set `DeletionProtection` to `ACTIVE` (`coglint check --fix`)"),
+        "{report}"
+    );
+    assert!(
+        // (the line is wrapped after it)
+        report.contains("fix (unsafe): Remove `implicit` from `AllowedOAuthFlows` ("),
+        "{report}"
+    );
+}
+
+#[test]
 fn unsafe_fixes_alone_is_a_usage_error() {
     let dir = tempdir();
     write(dir.path(), "template.yaml", TEMPLATE);
