@@ -142,7 +142,8 @@ pub fn plan(
     // Per file, the chosen edits by (start, end): they do not overlap, so their ends grow
     // with their starts and a new edit is checked against its few neighbours only.
     let mut chosen: HashMap<FileId, BTreeMap<(u32, u32), Edit>> = HashMap::new();
-    let mut refused: HashMap<FileId, String> = HashMap::new();
+    // Per file: `None` when it may be written, else why not; decided once per file.
+    let mut verdicts: HashMap<FileId, Option<String>> = HashMap::new();
     let read_roots = Roots::around(roots);
     for (index, finding) in findings.iter().enumerate() {
         let Some(fix) = &finding.fix else { continue };
@@ -154,14 +155,13 @@ pub fn plan(
             continue;
         }
         // Every file of the fix must be writable, or none of it is applied.
-        let mut writable = true;
-        for edit in &fix.edits {
+        let writable = fix.edits.iter().all(|edit| {
             let file = edit.span.file;
-            if let Some(reason) = refusal(file, sources, roots, &read_roots, &mut refused) {
-                let _ = reason;
-                writable = false;
-            }
-        }
+            verdicts
+                .entry(file)
+                .or_insert_with(|| refusal(file, sources, roots, &read_roots))
+                .is_none()
+        });
         if !writable {
             continue;
         }
@@ -208,29 +208,27 @@ pub fn plan(
                 .push((source.path().to_path_buf(), "edits out of range".into())),
         }
     }
-    let mut refused: Vec<(PathBuf, String)> = refused
+    let mut refused: Vec<(PathBuf, String)> = verdicts
         .into_iter()
-        .filter_map(|(file, reason)| sources.get(file).map(|s| (s.path().to_path_buf(), reason)))
+        .filter_map(|(file, reason)| Some((sources.get(file)?.path().to_path_buf(), reason?)))
         .collect();
     refused.sort();
     out.refused.extend(refused);
     out
 }
 
-/// Why `file` may not be edited, if it may not (remembered per file).
+/// Why `file` may not be edited, if it may not.
 fn refusal(
     file: FileId,
     sources: &SourceDb,
     roots: &[PathBuf],
     read_roots: &Roots,
-    refused: &mut HashMap<FileId, String>,
 ) -> Option<String> {
-    if let Some(reason) = refused.get(&file) {
-        return Some(reason.clone());
-    }
-    let source = sources.get(file)?;
+    let Some(source) = sources.get(file) else {
+        return Some("not a file of the scan".to_string());
+    };
     let path = source.path();
-    let reason = if is_generated(path) {
+    if is_generated(path) {
         Some(
             "a generated file (cdk.out, Amplify backend): fix the source it is built from"
                 .to_string(),
@@ -243,11 +241,7 @@ fn refusal(
             Ok(_) => Some("changed since it was scanned: not written".to_string()),
             Err(e) => Some(e.describe()),
         }
-    };
-    if let Some(reason) = &reason {
-        refused.insert(file, reason.clone());
     }
-    reason
 }
 
 /// Whether `path`, its links followed, is one of `roots` or under one of them.
