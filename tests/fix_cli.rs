@@ -250,3 +250,27 @@ fn snapshot(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
     out.sort();
     out
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fixed_file_keeps_its_permissions_and_a_link_stays_a_link() {
+    use std::os::unix::fs::{symlink, PermissionsExt};
+    let dir = tempdir();
+    write(dir.path(), "real/template.yaml", TEMPLATE);
+    let real = dir.path().join("real/template.yaml");
+    let _ = std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640));
+    if let Err(e) = symlink(&real, dir.path().join("real/link.yaml")) {
+        panic!("{e}");
+    }
+    let out = coglint(dir.path(), &["check", "--fix", "real"]);
+    assert!(
+        stderr(&out).contains("fixed 2 findings"),
+        "{}",
+        stderr(&out)
+    );
+    let mode = std::fs::metadata(&real).map(|m| m.permissions().mode() & 0o777);
+    assert_eq!(mode.ok(), Some(0o640));
+    let link = std::fs::symlink_metadata(dir.path().join("real/link.yaml"));
+    assert!(link.is_ok_and(|m| m.file_type().is_symlink()));
+    assert!(read(&real).contains("DeletionProtection: ACTIVE  # keep this comment"));
+}

@@ -143,7 +143,8 @@ pub fn plan(
     // with their starts and a new edit is checked against its few neighbours only.
     let mut chosen: HashMap<FileId, BTreeMap<(u32, u32), Edit>> = HashMap::new();
     // Per file: `None` when it may be written, else why not; decided once per file.
-    let mut verdicts: HashMap<FileId, Option<String>> = HashMap::new();
+    let mut verdicts: HashMap<FileId, Verdict> = HashMap::new();
+    let mut claimed: HashMap<PathBuf, FileId> = HashMap::new();
     let read_roots = Roots::around(roots);
     for (index, finding) in findings.iter().enumerate() {
         let Some(fix) = &finding.fix else { continue };
@@ -157,10 +158,27 @@ pub fn plan(
         // Every file of the fix must be writable, or none of it is applied.
         let writable = fix.edits.iter().all(|edit| {
             let file = edit.span.file;
-            verdicts
-                .entry(file)
-                .or_insert_with(|| refusal(file, sources, roots, &read_roots))
-                .is_none()
+            let verdict = verdicts.entry(file).or_insert_with(|| {
+                if let Some(reason) = refusal(file, sources, roots, &read_roots) {
+                    return Verdict::Refused(reason);
+                }
+                // One file reached by two paths (a link) is edited through the first only,
+                // or the second write would undo the first's edits.
+                let real = sources
+                    .get(file)
+                    .and_then(|s| std::fs::canonicalize(s.path()).ok());
+                match real {
+                    Some(real) => match claimed.get(&real) {
+                        Some(other) if *other != file => Verdict::Alias,
+                        _ => {
+                            claimed.insert(real, file);
+                            Verdict::Writable
+                        }
+                    },
+                    None => Verdict::Refused("cannot be resolved".to_string()),
+                }
+            });
+            *verdict == Verdict::Writable
         });
         if !writable {
             continue;
@@ -210,11 +228,24 @@ pub fn plan(
     }
     let mut refused: Vec<(PathBuf, String)> = verdicts
         .into_iter()
-        .filter_map(|(file, reason)| Some((sources.get(file)?.path().to_path_buf(), reason?)))
+        .filter_map(|(file, verdict)| match verdict {
+            Verdict::Refused(reason) => Some((sources.get(file)?.path().to_path_buf(), reason)),
+            Verdict::Writable | Verdict::Alias => None,
+        })
         .collect();
     refused.sort();
     out.refused.extend(refused);
     out
+}
+
+/// Whether a file of the scan may be written.
+#[derive(Debug, PartialEq, Eq)]
+enum Verdict {
+    Writable,
+    /// Not written, and why.
+    Refused(String),
+    /// The same file as another path of the scan (through a link): written through that one.
+    Alias,
 }
 
 /// Why `file` may not be edited, if it may not.
