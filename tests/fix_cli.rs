@@ -274,3 +274,36 @@ fn a_fixed_file_keeps_its_permissions_and_a_link_stays_a_link() {
     assert!(link.is_ok_and(|m| m.file_type().is_symlink()));
     assert!(read(&real).contains("DeletionProtection: ACTIVE  # keep this comment"));
 }
+
+#[test]
+fn findings_a_baseline_holds_are_not_fixed() {
+    let dir = tempdir();
+    write(dir.path(), "template.yaml", TEMPLATE);
+    let out = coglint(
+        dir.path(),
+        &["check", "--write-baseline", "base.json", "template.yaml"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let out = coglint(
+        dir.path(),
+        &[
+            "check",
+            "--diff",
+            "--baseline",
+            "base.json",
+            "template.yaml",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+    let out = coglint(
+        dir.path(),
+        &["check", "--fix", "--baseline", "base.json", "template.yaml"],
+    );
+    assert!(
+        stderr(&out).contains("fixed 0 findings"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(read(&dir.path().join("template.yaml")), TEMPLATE);
+}

@@ -397,16 +397,22 @@ pub struct FixRun {
 /// again, until no fix applies or after [`MAX_PASSES`] passes. Only files under the scanned
 /// paths are written.
 pub fn fix_files(options: &crate::ScanOptions, unsafe_fixes: bool) -> Result<FixRun, WriteError> {
+    fix_selected(options, unsafe_fixes, &|findings, _| findings)
+}
+
+/// [`fix_files`] for the findings `select` keeps of each scan (the ones a baseline does not
+/// hold): the others are left as they are.
+pub fn fix_selected(
+    options: &crate::ScanOptions,
+    unsafe_fixes: bool,
+    select: &dyn Fn(Vec<Finding>, &SourceDb) -> Vec<Finding>,
+) -> Result<FixRun, WriteError> {
     let mut run = FixRun::default();
     let mut result = crate::scan(options);
     render_in(&mut result.findings, &result.sources);
     for _ in 0..MAX_PASSES {
-        let plan = plan(
-            &result.findings,
-            &result.sources,
-            &options.paths,
-            unsafe_fixes,
-        );
+        let chosen = select(result.findings.clone(), &result.sources);
+        let plan = plan(&chosen, &result.sources, &options.paths, unsafe_fixes);
         for refused in &plan.refused {
             if !run.refused.contains(refused) {
                 run.refused.push(refused.clone());
@@ -420,7 +426,7 @@ pub fn fix_files(options: &crate::ScanOptions, unsafe_fixes: bool) -> Result<Fix
         run.fixed_findings.extend(
             plan.applied
                 .iter()
-                .filter_map(|i| result.findings.get(*i))
+                .filter_map(|i| chosen.get(*i))
                 .map(|f| (f.rule.code, f.resource.clone())),
         );
         for file in plan.files {
