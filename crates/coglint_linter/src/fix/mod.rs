@@ -11,6 +11,7 @@ mod tests;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use coglint_rules::{Applicability, Edit, Finding};
 use coglint_source::{FileId, SourceDb};
@@ -44,11 +45,12 @@ pub fn is_generated(path: &Path) -> bool {
 /// Renders the fix of each finding against the text of its files: `text(file)` gives a file's
 /// path and text as scanned. A fix that cannot be rendered, or that would edit a generated file
 /// or a file of a format coglint does not edit, is removed from its finding.
-pub fn render<'a>(
+pub fn render(
     findings: &mut [Finding],
-    mut text: impl FnMut(FileId) -> Option<(&'a Path, &'a str)>,
+    mut text: impl FnMut(FileId) -> Option<(PathBuf, Arc<str>)>,
 ) {
     let mut trees: HashMap<FileId, render::Tree> = HashMap::new();
+    let mut texts: HashMap<FileId, Option<(PathBuf, Arc<str>)>> = HashMap::new();
     for finding in findings {
         let Some(fix) = &mut finding.fix else {
             continue;
@@ -61,7 +63,8 @@ pub fn render<'a>(
                 | coglint_rules::Change::RemoveItem { at } => at.file,
                 coglint_rules::Change::Insert { resource, .. } => resource.file,
             };
-            let rendered = text(file).and_then(|(path, text)| {
+            let known = texts.entry(file).or_insert_with(|| text(file));
+            let rendered = known.as_ref().and_then(|(path, text)| {
                 if is_generated(path) {
                     return None;
                 }
@@ -83,11 +86,21 @@ pub fn render<'a>(
     }
 }
 
-/// [`render`] over the texts of a scan's source database.
+/// [`render`] over the files of a scan: their texts as the source database keeps them.
 pub fn render_in(findings: &mut [Finding], sources: &SourceDb) {
-    render(findings, |file| {
-        sources.get(file).map(|f| (f.path(), f.text()))
-    });
+    render(findings, |file| scanned_text(sources, file));
+}
+
+/// The path and text of `file` as scanned: the source database's text or, when the scan did
+/// not keep it, the file read again with the linter's read function (the scan admitted it).
+pub fn scanned_text(sources: &SourceDb, file: FileId) -> Option<(PathBuf, Arc<str>)> {
+    let source = sources.get(file)?;
+    let text = if source.text().is_empty() {
+        Arc::from(read_string(source.path(), &Roots::anywhere()).ok()?)
+    } else {
+        source.shared_text()
+    };
+    Some((source.path().to_path_buf(), text))
 }
 
 /// One file with its edits applied.
@@ -159,9 +172,10 @@ pub fn plan(
         let writable = fix.edits.iter().all(|edit| {
             let file = edit.span.file;
             let verdict = verdicts.entry(file).or_insert_with(|| {
-                if let Some(reason) = refusal(file, sources, roots, &read_roots) {
-                    return Verdict::Refused(reason);
-                }
+                let now = match current(file, sources, roots, &read_roots) {
+                    Ok(now) => now,
+                    Err(reason) => return Verdict::Refused(reason),
+                };
                 // One file reached by two paths (a link) is edited through the first only,
                 // or the second write would undo the first's edits.
                 let real = sources
@@ -172,13 +186,13 @@ pub fn plan(
                         Some(other) if *other != file => Verdict::Alias,
                         _ => {
                             claimed.insert(real, file);
-                            Verdict::Writable
+                            Verdict::Writable(now)
                         }
                     },
                     None => Verdict::Refused("cannot be resolved".to_string()),
                 }
             });
-            *verdict == Verdict::Writable
+            matches!(verdict, Verdict::Writable(_))
         });
         if !writable {
             continue;
@@ -213,7 +227,11 @@ pub fn plan(
         let (Some(source), Some(edits)) = (sources.get(file), chosen.get(&file)) else {
             continue;
         };
-        let before = source.text().to_string();
+        // The text read when the file was found writable: the one the edits are made in.
+        let Some(Verdict::Writable(before)) = verdicts.get(&file) else {
+            continue;
+        };
+        let before = before.to_string();
         let edits: Vec<Edit> = edits.values().cloned().collect();
         match apply(&before, &edits) {
             Some(after) => out.files.push(FixedFile {
@@ -230,7 +248,7 @@ pub fn plan(
         .into_iter()
         .filter_map(|(file, verdict)| match verdict {
             Verdict::Refused(reason) => Some((sources.get(file)?.path().to_path_buf(), reason)),
-            Verdict::Writable | Verdict::Alias => None,
+            Verdict::Writable(_) | Verdict::Alias => None,
         })
         .collect();
     refused.sort();
@@ -241,37 +259,39 @@ pub fn plan(
 /// Whether a file of the scan may be written.
 #[derive(Debug, PartialEq, Eq)]
 enum Verdict {
-    Writable,
+    /// Writable; its text now, which is the text scanned.
+    Writable(String),
     /// Not written, and why.
     Refused(String),
     /// The same file as another path of the scan (through a link): written through that one.
     Alias,
 }
 
-/// Why `file` may not be edited, if it may not.
-fn refusal(
+/// The text of `file` now, if it may be edited: not generated, under the scanned paths, and
+/// still the text scanned (when the scan kept it); else why not.
+fn current(
     file: FileId,
     sources: &SourceDb,
     roots: &[PathBuf],
     read_roots: &Roots,
-) -> Option<String> {
+) -> Result<String, String> {
     let Some(source) = sources.get(file) else {
-        return Some("not a file of the scan".to_string());
+        return Err("not a file of the scan".to_string());
     };
     let path = source.path();
     if is_generated(path) {
-        Some(
+        return Err(
             "a generated file (cdk.out, Amplify backend): fix the source it is built from"
                 .to_string(),
-        )
-    } else if !inside(path, roots) {
-        Some("outside the scanned paths: not written".to_string())
-    } else {
-        match read_string(path, read_roots) {
-            Ok(now) if now == source.text() => None,
-            Ok(_) => Some("changed since it was scanned: not written".to_string()),
-            Err(e) => Some(e.describe()),
-        }
+        );
+    }
+    if !inside(path, roots) {
+        return Err("outside the scanned paths: not written".to_string());
+    }
+    match read_string(path, read_roots) {
+        Ok(now) if source.text().is_empty() || now == source.text() => Ok(now),
+        Ok(_) => Err("changed since it was scanned: not written".to_string()),
+        Err(e) => Err(e.describe()),
     }
 }
 
