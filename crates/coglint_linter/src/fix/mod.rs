@@ -155,7 +155,7 @@ pub fn plan(
     // Per file, the chosen edits by (start, end): they do not overlap, so their ends grow
     // with their starts and a new edit is checked against its few neighbours only.
     let mut chosen: HashMap<FileId, BTreeMap<(u32, u32), Edit>> = HashMap::new();
-    // Per file: `None` when it may be written, else why not; decided once per file.
+    // Per file: whether it may be written (with its text), decided once.
     let mut verdicts: HashMap<FileId, Verdict> = HashMap::new();
     let mut claimed: HashMap<PathBuf, FileId> = HashMap::new();
     let read_roots = Roots::around(roots);
