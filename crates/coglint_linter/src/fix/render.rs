@@ -290,6 +290,11 @@ fn replace_scalar(
     value: &FixValue,
 ) -> Result<String> {
     let old = slice(text, range)?;
+    // A Serverless variable (`${opt:x, 12}`) or a template: replacing it would drop the
+    // override it reads, not only its fallback.
+    if old.contains("${") {
+        return Err(Unrenderable::Form("a variable or template"));
+    }
     let plain_value = value.to_string();
     match old.as_bytes().first() {
         None => Err(Unrenderable::Form("empty")),

@@ -101,6 +101,12 @@ fn forms_that_are_not_plain_values_are_not_rewritten() {
         assert!(fixed(text, format, change).is_err(), "{text:?}");
     };
     refuse("a = \"${var.x}-y\"\n", Hcl, "\"${var.x}-y\"");
+    refuse("A: ${opt:min, 12}\n", Yaml, "${opt:min, 12}");
+    refuse(
+        "A: ${self:custom.x, 'LEGACY'}\n",
+        Yaml,
+        "${self:custom.x, 'LEGACY'}",
+    );
     refuse("A: |\n  x\n", Yaml, "|\n  x\n");
     refuse("A: !Sub x\n", Yaml, "!Sub x");
     let out_of_range = Change::Replace {
