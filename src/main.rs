@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use coglint_linter::config::{self, Config};
-use coglint_linter::{baseline, scan, ScanOptions};
+use coglint_linter::{baseline, fix, scan, ScanOptions, ScanResult};
 use coglint_report::{escape_text, render, step_summary, Format, ReportOptions};
 use coglint_rules::{all_rules, find_retired, find_rule, retired_rules, Severity};
 
@@ -161,6 +161,22 @@ struct CheckArgs {
     /// Record the findings of this run in FILE, to be given to --baseline later.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+
+    /// Apply the safe fixes (those that cannot break a working sign-in) to the files under
+    /// the scanned paths, then report what remains. Generated files (cdk.out, Amplify
+    /// backends) are never written. See docs/fixes.md.
+    #[arg(long)]
+    fix: bool,
+
+    /// With --fix or --diff: the unsafe fixes too (removing the implicit grant, a longer
+    /// minimum password, ...), which may change what users or applications rely on.
+    #[arg(long)]
+    unsafe_fixes: bool,
+
+    /// Print the fixes as a unified diff and write nothing. Exit code 1 when there is a fix
+    /// to apply, 0 when there is none, 2 when the scan is incomplete.
+    #[arg(long)]
+    diff: bool,
 }
 
 fn parse_var(text: &str) -> Result<(String, String), String> {
@@ -303,9 +319,25 @@ fn check(args: CheckArgs) -> ExitCode {
     };
     let timings = std::env::var_os("COGLINT_TIMINGS").is_some();
     let started = Instant::now();
-    let mut result = scan(&options);
-    let scanned = started.elapsed();
     let root = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    if args.unsafe_fixes && !args.fix && !args.diff {
+        eprintln!("coglint: --unsafe-fixes goes with --fix or --diff");
+        return ExitCode::from(EXIT_ERROR);
+    }
+    if args.diff {
+        return show_diff(&options, args.unsafe_fixes, args.output.as_deref(), &root);
+    }
+    let mut result = if args.fix {
+        match apply_fixes(&options, args.unsafe_fixes) {
+            Ok(result) => result,
+            Err(code) => return code,
+        }
+    } else {
+        let mut result = scan(&options);
+        fix::render_in(&mut result.findings, &result.sources);
+        result
+    };
+    let scanned = started.elapsed();
     if let Some(path) = &args.write_baseline {
         if let Err(e) = baseline::write(path, &result.findings, &result.sources, &root) {
             eprintln!("coglint: {}", escape_text(&e.to_string()));
@@ -387,6 +419,86 @@ fn check(args: CheckArgs) -> ExitCode {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `--fix`: applies the fixes, says how many, and returns the scan of what remains.
+fn apply_fixes(options: &ScanOptions, unsafe_fixes: bool) -> Result<ScanResult, ExitCode> {
+    let run = fix::fix_files(options, unsafe_fixes).map_err(|e| {
+        eprintln!("coglint: {}", escape_text(&e.to_string()));
+        ExitCode::from(EXIT_ERROR)
+    })?;
+    report_refused(&run.refused);
+    let result = run.result;
+    let unsafe_left = unsafe_left(&result, unsafe_fixes);
+    let noun = |n: usize| if n == 1 { "finding" } else { "findings" };
+    let mut line = format!("coglint: fixed {} {}", run.fixed, noun(run.fixed));
+    if unsafe_left > 0 {
+        line.push_str(&format!(" ({unsafe_left} more with --unsafe-fixes)"));
+    }
+    eprintln!("{line}");
+    Ok(result)
+}
+
+/// Findings with an unsafe fix that `--unsafe-fixes` would apply.
+fn unsafe_left(result: &ScanResult, unsafe_fixes: bool) -> usize {
+    if unsafe_fixes {
+        return 0;
+    }
+    result
+        .findings
+        .iter()
+        .filter(|f| {
+            f.fix.as_ref().is_some_and(|x| {
+                x.is_rendered() && x.applicability == coglint_rules::Applicability::Unsafe
+            })
+        })
+        .count()
+}
+
+fn report_refused(refused: &[(PathBuf, String)]) {
+    for (path, reason) in refused {
+        eprintln!(
+            "coglint: not fixed: {}: {}",
+            escape_text(&path.display().to_string()),
+            escape_text(reason)
+        );
+    }
+}
+
+/// `--diff`: the fixes of one pass as a unified diff; nothing is written.
+fn show_diff(
+    options: &ScanOptions,
+    unsafe_fixes: bool,
+    output: Option<&Path>,
+    root: &Path,
+) -> ExitCode {
+    let mut result = scan(options);
+    fix::render_in(&mut result.findings, &result.sources);
+    let plan = fix::plan(
+        &result.findings,
+        &result.sources,
+        &options.paths,
+        unsafe_fixes,
+    );
+    report_refused(&plan.refused);
+    let diff = fix::unified_diff(&plan.files, root);
+    if let Err(e) = write_output(output, &diff) {
+        eprintln!("coglint: cannot write the diff: {e}");
+        return ExitCode::from(EXIT_ERROR);
+    }
+    let noun = |n: usize| if n == 1 { "finding" } else { "findings" };
+    let mut line = format!("coglint: would fix {} {}", plan.fixed, noun(plan.fixed));
+    if plan.unsafe_left > 0 {
+        line.push_str(&format!(" ({} more with --unsafe-fixes)", plan.unsafe_left));
+    }
+    eprintln!("{line}");
+    if result.has_errors() {
+        ExitCode::from(EXIT_ERROR)
+    } else if plan.files.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_FINDINGS)
     }
 }
 

@@ -5,6 +5,7 @@ pub mod baseline;
 mod cdk;
 pub mod config;
 mod discover;
+pub mod fix;
 pub mod merge;
 mod problem;
 mod project;

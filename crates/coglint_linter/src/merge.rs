@@ -129,6 +129,7 @@ mod tests {
             defaulted: true,
             called_from,
             instances: Vec::new(),
+            fix: None,
         }
     }
 

@@ -90,10 +90,26 @@ struct JsonFinding<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     instances: Vec<JsonInstance<'a>>,
     help: &'static str,
+    /// The automatic fix, when the rule offers one that can be applied here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<JsonFix<'a>>,
     /// The fix in the CDK's API, for resources synthesized by a CDK app.
     #[serde(skip_serializing_if = "Option::is_none")]
     cdk_help: Option<&'static str>,
     url: String,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    title: &'a str,
+    applicability: &'static str,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    location: Location,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -190,6 +206,22 @@ fn finding<'a>(sources: &SourceDb, f: &'a Finding, options: &ReportOptions) -> J
             })
             .collect(),
         help: f.rule.fix,
+        fix: f
+            .fix
+            .as_ref()
+            .filter(|fix| fix.is_rendered())
+            .map(|fix| JsonFix {
+                title: &fix.title,
+                applicability: fix.applicability.as_str(),
+                edits: fix
+                    .edits
+                    .iter()
+                    .map(|e| JsonEdit {
+                        location: location(sources, e.span, options),
+                        replacement: &e.replacement,
+                    })
+                    .collect(),
+            }),
         cdk_help: f.logical_path.as_ref().map(|_| f.rule.cdk_fix),
         url: f.rule.url(),
     }

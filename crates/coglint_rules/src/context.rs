@@ -4,6 +4,7 @@
 use coglint_model::{ParameterOrigin, Provenance, ResourceMeta, Verdict};
 use coglint_source::Span;
 
+use crate::fix::{Action, Change, Fix, Remedy};
 use crate::meta::{RuleMeta, Severity};
 use crate::options::{OptionKey, OptionType, Settings};
 
@@ -42,6 +43,9 @@ pub struct Finding {
     /// The other instances with the same mistake at the same place (module callers, `count`
     /// and `for_each` instances, stages, scenarios), merged into this finding by the linter.
     pub instances: Vec<Instance>,
+    /// How to make the finding go away, when the rule knows one and the value is written
+    /// where it can be edited. Its edits are filled by `coglint_linter::fix::render`.
+    pub fix: Option<Fix>,
 }
 
 /// Another instance of a finding's resource that fails the same rule at the same place.
@@ -79,6 +83,8 @@ pub struct Described {
     /// Other places that are part of the cause (the trust policy of a role the resource uses),
     /// shown as related locations of the finding.
     pub related: Vec<Label>,
+    /// What would fix the value, if the rule offers a fix.
+    pub remedy: Option<Remedy>,
 }
 
 impl Described {
@@ -89,7 +95,14 @@ impl Described {
             severity: None,
             item: false,
             related: Vec::new(),
+            remedy: None,
         }
+    }
+
+    /// Offers a fix for the value.
+    pub fn fix(mut self, remedy: Remedy) -> Self {
+        self.remedy = Some(remedy);
+        self
     }
 
     /// Adds a related location.
@@ -211,6 +224,11 @@ impl Context {
             };
             // A resource the user cannot edit (a remote module): report at the call that brings it
             // in, and show where the value really is as related.
+            // A resource reported elsewhere is not the user's to edit: no fix.
+            let fix = match (&described.remedy, &resource.reported_at) {
+                (Some(remedy), None) => locate(remedy, provenance, hit.at, in_list),
+                _ => None,
+            };
             let (hit_at, primary, secondary) = match &resource.reported_at {
                 Some(reported) => {
                     let mut related = vec![Label {
@@ -251,9 +269,58 @@ impl Context {
                 defaulted: provenance.is_default(),
                 called_from: resource.called_from.clone(),
                 instances: Vec::new(),
+                fix,
             };
             // Scenarios and instances that fail at the same place are merged by the linter.
             self.findings.push(finding);
         }
     }
+}
+
+/// Where a remedy applies, from the provenance of the failing value: the literal, the value of
+/// the parameter or variable (written once, wherever it is used), or the omitted property. No
+/// fix for a computed value, for one of a parameter's allowed values (the scenario is not the
+/// author's choice to edit), or for an item of a list that was not written item by item.
+fn locate(remedy: &Remedy, provenance: &Provenance, hit_at: Span, in_list: bool) -> Option<Fix> {
+    let change = match (&remedy.action, provenance) {
+        (Action::Set(value), Provenance::Literal { at }) if !in_list => Change::Replace {
+            at: *at,
+            value: value.clone(),
+        },
+        (
+            Action::Set(value),
+            Provenance::Default {
+                resource, property, ..
+            },
+        ) => Change::Insert {
+            resource: *resource,
+            property: property.clone(),
+            value: value.clone(),
+        },
+        (
+            Action::Set(value),
+            Provenance::Parameter {
+                value_at: Some(value_at),
+                origin,
+                ..
+            },
+        ) if !in_list && *origin != ParameterOrigin::AllowedValue => Change::Replace {
+            at: *value_at,
+            value: value.clone(),
+        },
+        (Action::RemoveItem, Provenance::Literal { .. }) if in_list => {
+            Change::RemoveItem { at: hit_at }
+        }
+        (Action::ReplaceItem(value), Provenance::Literal { .. }) if in_list => Change::Replace {
+            at: hit_at,
+            value: value.clone(),
+        },
+        _ => return None,
+    };
+    Some(Fix {
+        title: remedy.title.clone(),
+        applicability: remedy.applicability,
+        changes: vec![change],
+        edits: Vec::new(),
+    })
 }

@@ -4,6 +4,7 @@
 //! lives in one file under `rules/<area>/`, declared with [`declare_rule!`].
 
 mod context;
+mod fix;
 mod meta;
 mod options;
 mod registry;
@@ -11,6 +12,7 @@ mod retired;
 pub mod rules;
 
 pub use context::{Context, Described, Finding, Instance, Label, UnknownValue};
+pub use fix::{Action, Applicability, Change, Edit, Fix, FixValue, Remedy};
 pub use meta::{Category, Group, Rule, RuleMeta, RuleMetadata, Severity};
 pub use options::{OptionKey, OptionKind, OptionType, OptionValue, RuleOption, SetError, Settings};
 pub use registry::{all_rules, find_rule};

@@ -132,6 +132,8 @@ pub struct RuleMeta {
     pub fix: &'static str,
     /// The fix in the AWS CDK's own API, shown beside `fix` for resources a CDK app synthesized.
     pub cdk_fix: &'static str,
+    /// Whether the rule offers an automatic fix (`coglint check --fix`), and how safe it is.
+    pub autofix: Option<crate::Applicability>,
     /// Controls of other tools that check the same thing (Security Hub, cdk-nag, checkov, cfn_nag).
     pub related: &'static [&'static str],
     /// Former names, still accepted wherever a rule is named (coglint.toml, `coglint rule`,
@@ -185,6 +187,7 @@ impl RuleMeta {
             ));
         }
         out.push_str(&self.documentation());
+        out.push_str(&self.autofix_section());
         out.push_str(&self.options_section());
         if !self.related.is_empty() {
             out.push_str("\n## Related controls\n\n");
@@ -193,6 +196,22 @@ impl RuleMeta {
             }
         }
         out
+    }
+
+    /// The "Automatic fix" section of the page; empty for a rule without one.
+    fn autofix_section(&self) -> String {
+        let how = match self.autofix {
+            None => return String::new(),
+            Some(crate::Applicability::Safe) => {
+                "Safe: it cannot break a working sign-in, and `coglint check --fix` applies it."
+            }
+            Some(crate::Applicability::Unsafe) => {
+                "Unsafe: it may change what users or applications rely on, so it is applied only with `coglint check --fix --unsafe-fixes`; review it with `--diff` first."
+            }
+        };
+        format!(
+            "\n## Automatic fix\n\n{how} The value is changed where it is written (or the value of the parameter or variable it comes from); an omitted property is inserted. See docs/fixes.md for what is not fixed automatically.\n"
+        )
     }
 
     /// The "Options" section of the page: each option with its default and what it takes, and
@@ -262,6 +281,8 @@ pub trait Rule: RuleMetadata + Send + Sync {
 #[macro_export]
 macro_rules! declare_rule {
     (@group) => { $crate::Group::Recommended };
+    (@autofix) => { None };
+    (@autofix $applicability:ident) => { Some($crate::Applicability::$applicability) };
     (@group $group:ident) => { $crate::Group::$group };
     (@type Integer) => { u32 };
     (@type Flag) => { bool };
@@ -287,6 +308,7 @@ macro_rules! declare_rule {
             summary: $summary:literal,
             fix: $fix:literal,
             cdk_fix: $cdk_fix:literal,
+            $(autofix: $autofix:ident,)?
             related: [$($related:literal),* $(,)?]
             $(, aliases: [$($alias:literal),* $(,)?])?
             $(, options: [$(
@@ -322,6 +344,7 @@ macro_rules! declare_rule {
                     summary: $summary,
                     fix: $fix,
                     cdk_fix: $cdk_fix,
+                    autofix: $crate::declare_rule!(@autofix $($autofix)?),
                     related: &[$($related),*],
                     aliases: &[$($($alias),*)?],
                     options: &[$($(

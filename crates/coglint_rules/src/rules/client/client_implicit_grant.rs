@@ -1,6 +1,6 @@
 use coglint_model::{Check, Model, OAuthFlow};
 
-use crate::{declare_rule, Context, Described, Rule};
+use crate::{declare_rule, Action, Applicability, Context, Described, FixValue, Remedy, Rule};
 
 declare_rule! {
     /// ## What it does
@@ -61,6 +61,7 @@ declare_rule! {
         summary: "AllowedOAuthFlows contains implicit: tokens travel in URL fragments",
         fix: "remove `implicit` from the allowed OAuth flows and use the authorization code grant with PKCE",
         cdk_fix: "oAuth: { flows: { authorizationCodeGrant: true, implicitCodeGrant: false } }",
+        autofix: Unsafe,
         related: [],
     }
 }
@@ -74,7 +75,23 @@ impl Rule for ClientImplicitGrant {
                     None => Check::Pass,
                 }
             });
-            ctx.report(&client.meta, "the allowed OAuth flows", verdict, |_| {
+            ctx.report(&client.meta, "the allowed OAuth flows", verdict, |flows| {
+                // The only flow becomes `code` (an empty list is rejected while OAuth is on);
+                // otherwise `implicit` goes. Applications that read tokens from the URL
+                // fragment must move to the code grant: unsafe.
+                let remedy = if flows.len() > 1 {
+                    Remedy::new(
+                        "Remove `implicit` from `AllowedOAuthFlows`",
+                        Applicability::Unsafe,
+                        Action::RemoveItem,
+                    )
+                } else {
+                    Remedy::new(
+                        "Replace the `implicit` flow with `code`",
+                        Applicability::Unsafe,
+                        Action::ReplaceItem(FixValue::String("code".into())),
+                    )
+                };
                 Described::new(
                     format!(
                         "app client `{}` allows the implicit grant: tokens are returned in the URL",
@@ -83,6 +100,7 @@ impl Rule for ClientImplicitGrant {
                     "`implicit`",
                 )
                 .item()
+                .fix(remedy)
             });
         }
     }

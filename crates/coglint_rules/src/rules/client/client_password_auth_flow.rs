@@ -1,6 +1,6 @@
 use coglint_model::{Check, ExplicitAuthFlow, Item, Model};
 
-use crate::{declare_rule, Context, Described, Rule};
+use crate::{declare_rule, Action, Applicability, Context, Described, Remedy, Rule};
 
 declare_rule! {
     /// ## What it does
@@ -64,6 +64,7 @@ declare_rule! {
         summary: "ExplicitAuthFlows allows USER_PASSWORD_AUTH, or the admin password flow on a client without a secret",
         fix: "allow `ALLOW_USER_SRP_AUTH` instead of the password flows; keep the admin password flow only on a client with a secret",
         cdk_fix: "authFlows: { userSrp: true, userPassword: false, adminUserPassword: false }",
+        autofix: Unsafe,
         related: [],
     }
 }
@@ -105,7 +106,23 @@ impl Rule for ClientPasswordAuthFlow {
             });
             ctx.report(&client.meta, "the allowed authentication flows", verdict, |(flows, secret)| {
                 let name = client.meta.display_name();
-                match password_flow(flows, *secret).map(|f| f.value) {
+                // The flow goes from the list, unless it is the only one (an empty list means
+                // AWS's default flows, which is not what removing one says). Clients that send
+                // passwords this way stop signing in: unsafe.
+                let remedy = |flow: Option<ExplicitAuthFlow>| {
+                    (flows.len() > 1).then(|| {
+                        Remedy::new(
+                            flow.map_or_else(
+                                || "Remove the password flow".to_string(),
+                                |f| format!("Remove `{f}` from the allowed authentication flows"),
+                            ),
+                            Applicability::Unsafe,
+                            Action::RemoveItem,
+                        )
+                    })
+                };
+                let flow = password_flow(flows, *secret).map(|f| f.value);
+                let described = match flow {
                     Some(flow @ (ExplicitAuthFlow::AllowUserPasswordAuth | ExplicitAuthFlow::UserPasswordAuth)) => {
                         Described::new(
                             format!("app client `{name}` lets users sign in by sending their password instead of using SRP"),
@@ -118,6 +135,10 @@ impl Rule for ClientPasswordAuthFlow {
                         flow.map_or_else(|| "a password flow".to_string(), |f| format!("`{f}`")),
                     )
                     .item(),
+                };
+                match remedy(flow) {
+                    Some(remedy) => described.fix(remedy),
+                    None => described,
                 }
             });
         }

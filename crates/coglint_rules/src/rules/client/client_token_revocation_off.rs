@@ -1,6 +1,6 @@
 use coglint_model::Model;
 
-use crate::{declare_rule, Context, Described, Rule};
+use crate::{declare_rule, Action, Applicability, Context, Described, FixValue, Remedy, Rule};
 
 declare_rule! {
     /// ## What it does
@@ -53,6 +53,7 @@ declare_rule! {
         summary: "EnableTokenRevocation is false: revoked refresh tokens keep working",
         fix: "set `EnableTokenRevocation: true` (Terraform `enable_token_revocation = true`)",
         cdk_fix: "enableTokenRevocation: true",
+        autofix: Safe,
         related: [],
     }
 }
@@ -71,6 +72,11 @@ impl Rule for ClientTokenRevocationOff {
                     ),
                     "`false`",
                 )
+                .fix(Remedy::new(
+                    "Set `EnableTokenRevocation` to `true`",
+                    Applicability::Safe,
+                    Action::Set(FixValue::Bool(true)),
+                ))
             });
         }
     }

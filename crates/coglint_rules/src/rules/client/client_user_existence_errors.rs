@@ -1,6 +1,6 @@
 use coglint_model::{Model, PreventUserExistenceErrors};
 
-use crate::{declare_rule, Context, Described, Rule};
+use crate::{declare_rule, Action, Applicability, Context, Described, FixValue, Remedy, Rule};
 
 declare_rule! {
     /// ## What it does
@@ -52,6 +52,7 @@ declare_rule! {
         summary: "PreventUserExistenceErrors is not ENABLED (omitted = LEGACY): usernames can be enumerated",
         fix: "set `PreventUserExistenceErrors: ENABLED` (Terraform `prevent_user_existence_errors = \"ENABLED\"`)",
         cdk_fix: "preventUserExistenceErrors: true",
+        autofix: Safe,
         related: [],
     }
 }
@@ -74,6 +75,11 @@ impl Rule for ClientUserExistenceErrors {
                     ),
                         format!("`{p}`"),
                     )
+                    .fix(Remedy::new(
+                        "Set `PreventUserExistenceErrors` to `ENABLED`",
+                        Applicability::Safe,
+                        Action::Set(FixValue::String("ENABLED".into())),
+                    ))
                 },
             );
         }

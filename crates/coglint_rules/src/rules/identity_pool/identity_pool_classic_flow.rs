@@ -1,6 +1,6 @@
 use coglint_model::Model;
 
-use crate::{declare_rule, Context, Described, Rule};
+use crate::{declare_rule, Action, Applicability, Context, Described, FixValue, Remedy, Rule};
 
 declare_rule! {
     /// ## What it does
@@ -52,6 +52,7 @@ declare_rule! {
         summary: "AllowClassicFlow is true: the basic flow skips the enhanced flow's scope-down policy",
         fix: "set `AllowClassicFlow: false` (Terraform `allow_classic_flow = false`) and use the enhanced flow",
         cdk_fix: "allowClassicFlow: false",
+        autofix: Unsafe,
         related: [],
     }
 }
@@ -68,6 +69,11 @@ impl Rule for IdentityPoolClassicFlow {
                     ),
                     "`true`",
                 )
+                .fix(Remedy::new(
+                    "Set `AllowClassicFlow` to `false`",
+                    Applicability::Unsafe,
+                    Action::Set(FixValue::Bool(false)),
+                ))
             });
         }
     }

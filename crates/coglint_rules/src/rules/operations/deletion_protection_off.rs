@@ -1,6 +1,6 @@
 use coglint_model::{DeletionProtection, Model};
 
-use crate::{declare_rule, Context, Described, Rule};
+use crate::{declare_rule, Action, Applicability, Context, Described, FixValue, Remedy, Rule};
 
 declare_rule! {
     /// ## What it does
@@ -51,6 +51,7 @@ declare_rule! {
         summary: "Deletion protection is inactive or omitted (AWS default: INACTIVE)",
         fix: "set `DeletionProtection: ACTIVE` (Terraform `deletion_protection = \"ACTIVE\"`)",
         cdk_fix: "deletionProtection: true",
+        autofix: Safe,
         related: ["Security Hub Cognito.6"],
     }
 }
@@ -69,6 +70,11 @@ impl Rule for DeletionProtectionOff {
                     ),
                     format!("`{d}`"),
                 )
+                .fix(Remedy::new(
+                    "Set `DeletionProtection` to `ACTIVE`",
+                    Applicability::Safe,
+                    Action::Set(FixValue::String("ACTIVE".into())),
+                ))
             });
         }
     }

@@ -1,6 +1,6 @@
 use coglint_model::{Model, ResourceKind};
 
-use crate::{declare_rule, Context, Described, Rule};
+use crate::{declare_rule, Action, Applicability, Context, Described, FixValue, Remedy, Rule};
 
 declare_rule! {
     /// ## What it does
@@ -59,6 +59,7 @@ declare_rule! {
         summary: "An enumeration value the deployment will reject: an unquoted YAML boolean (`ON`, `OFF`) or the wrong case (`Off`)",
         fix: "write the value exactly as AWS spells it, quoted in YAML (`MfaConfiguration: \"ON\"`)",
         cdk_fix: "use the construct library's enums instead of strings",
+        autofix: Safe,
         related: [],
     }
 }
@@ -104,7 +105,18 @@ impl Rule for InvalidEnumValue {
                         s.written, s.expected
                     )
                 };
-                Described::new(message, format!("`{}`", s.written))
+                let title = if s.yaml_boolean {
+                    format!("Quote `{}` as the string `{}`", s.written, s.expected)
+                } else {
+                    format!("Write `{}` as `{}`", s.written, s.expected)
+                };
+                // The deployment rejects the value as written: spelling it as meant cannot
+                // break a sign-in that works.
+                Described::new(message, format!("`{}`", s.written)).fix(Remedy::new(
+                    title,
+                    Applicability::Safe,
+                    Action::Set(FixValue::String(s.expected.to_string())),
+                ))
             });
         }
     }

@@ -1,6 +1,8 @@
 use coglint_model::Model;
 
-use crate::{declare_rule, Context, Described, Rule, Severity};
+use crate::{
+    declare_rule, Action, Applicability, Context, Described, FixValue, Remedy, Rule, Severity,
+};
 
 declare_rule! {
     /// ## What it does
@@ -55,6 +57,7 @@ declare_rule! {
         summary: "Minimum password length below the threshold (default 14; omitted = 8)",
         fix: "set the minimum password length to at least 14 (`PasswordPolicy.MinimumLength`, Terraform `minimum_length`)",
         cdk_fix: "passwordPolicy: { minLength: 14 }",
+        autofix: Unsafe,
         related: ["Security Hub Cognito.3", "cdk-nag AwsSolutions-COG1"],
         options: [
             MIN_LENGTH: Integer {
@@ -71,6 +74,21 @@ impl Rule for PasswordTooShort {
     fn check(&self, model: &Model, ctx: &mut Context) {
         let threshold = ctx.option(Self::MIN_LENGTH);
         for pool in &model.user_pools {
+            let policy = &pool.password_policy;
+            // A password policy written without a minimum length gets one; a pool without a
+            // password policy gets no fix: a policy of one property would turn off the
+            // character classes AWS requires when the policy is omitted.
+            let fixable = !policy.minimum_length.is_default()
+                || [
+                    &policy.require_uppercase,
+                    &policy.require_lowercase,
+                    &policy.require_numbers,
+                    &policy.require_symbols,
+                ]
+                .iter()
+                .any(|f| !f.is_default())
+                || !policy.temporary_password_validity_days.is_default()
+                || !policy.password_history_size.is_default();
             let verdict = pool
                 .password_policy
                 .minimum_length
@@ -83,8 +101,19 @@ impl Rule for PasswordTooShort {
                     ),
                     n.to_string(),
                 );
-                if *n < 8 {
+                let described = if *n < 8 {
                     described.with_severity(Severity::High)
+                } else {
+                    described
+                };
+                // Users with shorter passwords must change them at their next change, and
+                // sign-up forms may check the old length: unsafe.
+                if fixable {
+                    described.fix(Remedy::new(
+                        format!("Set the minimum password length to {threshold}"),
+                        Applicability::Unsafe,
+                        Action::Set(FixValue::Integer(i64::from(threshold))),
+                    ))
                 } else {
                     described
                 }
