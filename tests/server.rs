@@ -529,3 +529,39 @@ fn malformed_messages_are_answered_and_the_server_goes_on() {
     assert_eq!(none["result"], Value::Null);
     client.stop();
 }
+
+#[test]
+fn a_rules_safe_fix_is_the_preferred_quick_fix() {
+    let dir = project();
+    let root = real(dir.path());
+    let template = root.join("template.yaml");
+    write(&template, ON_DISK);
+    let uri = file_uri(&template);
+    let mut client = Client::start(&root, &["utf-16"]);
+    client.open(&template, "yaml", ON_DISK);
+    let diagnostics = client.diagnostics(&uri, |d| !with_code(d, "COG601").is_empty());
+    let deletion = with_code(&diagnostics, "COG601")[0].clone();
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": deletion["range"], "context": {"diagnostics": [deletion]}}),
+    );
+    let actions = actions["result"].as_array().cloned().unwrap_or_default();
+    // The fix comes before the suppressions.
+    let first = &actions[0];
+    assert_eq!(
+        first["title"], "Set `DeletionProtection` to `ACTIVE`",
+        "{actions:#?}"
+    );
+    assert_eq!(first["isPreferred"], true);
+    let edits = first["edit"]["changes"][&uri]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let fixed = apply(ON_DISK, &edits);
+    assert!(fixed.contains("DeletionProtection: ACTIVE"), "{fixed}");
+    client.change(&template, 2, &fixed);
+    client.diagnostics(&uri, |d| {
+        with_code(d, "COG601").is_empty() && !with_code(d, "COG110").is_empty()
+    });
+    client.stop();
+}

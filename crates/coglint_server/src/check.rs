@@ -134,7 +134,9 @@ pub fn run(job: &Job) -> Outcome {
         overlay: Some(job.overlay.clone()),
         ..ScanOptions::default()
     };
-    let result = scan(&options);
+    let mut result = scan(&options);
+    // The rules' fixes as byte edits of the texts scanned (the buffers).
+    coglint_linter::fix::render_in(&mut result.findings, &result.sources);
     let mut paths: HashMap<FileId, PathBuf> = HashMap::new();
     let mut path_of = |id: FileId| -> PathBuf {
         paths
