@@ -207,6 +207,19 @@ fn scope_of(path: &Path) -> Option<PathBuf> {
     read.then(|| path.parent().map(Path::to_path_buf))?
 }
 
+/// Whether an opened file is worth a scan of its directory: any Terraform file (its module may
+/// call one with Cognito), and a YAML or JSON file that may be a template or a Serverless
+/// service. Opening a `package.json` or a workflow file at the top of a large repository does
+/// not scan the repository; such a file still brings a rescan of the scopes that hold it.
+fn worth_a_scope(path: &Path, text: &str) -> bool {
+    let name = path.to_string_lossy().to_lowercase();
+    name.ends_with(".tf")
+        || name.ends_with(".tfvars")
+        || text.contains("AWS::")
+        || text.contains("ognito")
+        || text.contains("provider")
+}
+
 /// The CDK app above `path`: the nearest directory with `cdk.out/manifest.json`, not above
 /// the repository.
 fn cdk_app_of(path: &Path) -> Option<PathBuf> {
@@ -534,6 +547,9 @@ impl Server {
         let Some(path) = convert::path_of(&uri) else {
             return;
         };
+        if let Some(dir) = scope_of(&path).filter(|_| worth_a_scope(&path, &text)) {
+            self.scopes.entry(dir).or_default();
+        }
         self.docs.insert(
             path.clone(),
             Doc {
@@ -541,9 +557,6 @@ impl Server {
                 text: Arc::from(text),
             },
         );
-        if let Some(dir) = scope_of(&path) {
-            self.scopes.entry(dir).or_default();
-        }
         if let Some(app) = cdk_app_of(&path) {
             self.scopes.entry(app).or_default().pinned = true;
         }
@@ -577,6 +590,10 @@ impl Server {
                 }
             }
         }
+        // A file that becomes a template as it is typed gets its directory scanned.
+        if let Some(dir) = scope_of(&path).filter(|_| worth_a_scope(&path, &text)) {
+            self.scopes.entry(dir).or_default();
+        }
         doc.text = Arc::from(text);
         self.opened_or_changed(&path);
     }
@@ -590,7 +607,12 @@ impl Server {
         }
         // A scope no open document needs goes, with its diagnostics; the others read the file
         // from disk again.
-        let needed: HashSet<PathBuf> = self.docs.keys().filter_map(|p| scope_of(p)).collect();
+        let needed: HashSet<PathBuf> = self
+            .docs
+            .iter()
+            .filter(|(p, doc)| worth_a_scope(p, &doc.text))
+            .filter_map(|(p, _)| scope_of(p))
+            .collect();
         let gone: Vec<PathBuf> = self
             .scopes
             .iter()
@@ -696,5 +718,31 @@ impl Server {
         }
         fixes.extend(suppressions);
         fixes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_files_coglint_reads_open_a_scope() {
+        let dir = Path::new("/repo/infra");
+        assert_eq!(scope_of(&dir.join("main.tf")), Some(dir.to_path_buf()));
+        assert_eq!(scope_of(&dir.join("app.ts")), None);
+        assert!(worth_a_scope(&dir.join("main.tf"), ""));
+        assert!(worth_a_scope(
+            &dir.join("t.yaml"),
+            "Resources:\n  P:\n    Type: AWS::Cognito::UserPool\n"
+        ));
+        assert!(worth_a_scope(
+            &dir.join("serverless.yml"),
+            "service: a\nprovider:\n  name: aws\n"
+        ));
+        // A package.json at the top of a repository does not scan the repository.
+        assert!(!worth_a_scope(
+            Path::new("/repo/package.json"),
+            "{\"name\": \"app\"}"
+        ));
     }
 }
