@@ -565,3 +565,29 @@ fn a_rules_safe_fix_is_the_preferred_quick_fix() {
     });
     client.stop();
 }
+
+#[test]
+fn a_serverless_include_is_read_from_its_buffer() {
+    let dir = project();
+    let root = real(dir.path());
+    let service = root.join("svc");
+    write(
+        &service.join("serverless.yml"),
+        "service: tickets\nprovider:\n  name: aws\nresources:\n  Resources:\n    UserPool: ${file(resources/cognito.yml):UserPool}\n",
+    );
+    let include = service.join("resources").join("cognito.yml");
+    let on_disk =
+        "UserPool:\n  Type: AWS::Cognito::UserPool\n  Properties:\n    MfaConfiguration: \"ON\"\n";
+    write(&include, on_disk);
+    let mut client = Client::start(&root, &["utf-16"]);
+    // Only the included file is open: the service above it is scanned with the buffer.
+    let buffer = on_disk.replace("\"ON\"", "\"OFF\"");
+    let uri = file_uri(&include);
+    client.open(&include, "yaml", &buffer);
+    let diagnostics = client.diagnostics(&uri, |d| !with_code(d, "COG101").is_empty());
+    assert_eq!(
+        with_code(&diagnostics, "COG101")[0]["range"]["start"],
+        json!({"line": 3, "character": 22})
+    );
+    client.stop();
+}

@@ -220,6 +220,35 @@ fn worth_a_scope(path: &Path, text: &str) -> bool {
         || text.contains("provider")
 }
 
+/// The directories an open document needs scanned: its own (when [`worth_a_scope`]), and that
+/// of the Serverless service above it, which may include it (`${file(resources/cognito.yml)}`).
+fn scopes_for(path: &Path, text: &str) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = scope_of(path)
+        .filter(|_| worth_a_scope(path, text))
+        .into_iter()
+        .collect();
+    if scope_of(path).is_some() {
+        dirs.extend(service_of(path));
+    }
+    dirs.dedup();
+    dirs
+}
+
+/// The nearest directory above `path` with a Serverless service file, not above the
+/// repository.
+fn service_of(path: &Path) -> Option<PathBuf> {
+    for dir in path.ancestors().skip(1) {
+        let names = ["serverless.yml", "serverless.yaml", "serverless.json"];
+        if names.iter().any(|n| dir.join(n).is_file()) {
+            return Some(dir.to_path_buf());
+        }
+        if dir.join(".git").exists() {
+            return None;
+        }
+    }
+    None
+}
+
 /// The CDK app above `path`: the nearest directory with `cdk.out/manifest.json`, not above
 /// the repository.
 fn cdk_app_of(path: &Path) -> Option<PathBuf> {
@@ -547,7 +576,7 @@ impl Server {
         let Some(path) = convert::path_of(&uri) else {
             return;
         };
-        if let Some(dir) = scope_of(&path).filter(|_| worth_a_scope(&path, &text)) {
+        for dir in scopes_for(&path, &text) {
             self.scopes.entry(dir).or_default();
         }
         self.docs.insert(
@@ -591,7 +620,7 @@ impl Server {
             }
         }
         // A file that becomes a template as it is typed gets its directory scanned.
-        if let Some(dir) = scope_of(&path).filter(|_| worth_a_scope(&path, &text)) {
+        for dir in scopes_for(&path, &text) {
             self.scopes.entry(dir).or_default();
         }
         doc.text = Arc::from(text);
@@ -610,8 +639,7 @@ impl Server {
         let needed: HashSet<PathBuf> = self
             .docs
             .iter()
-            .filter(|(p, doc)| worth_a_scope(p, &doc.text))
-            .filter_map(|(p, _)| scope_of(p))
+            .flat_map(|(p, doc)| scopes_for(p, &doc.text))
             .collect();
         let gone: Vec<PathBuf> = self
             .scopes
