@@ -245,6 +245,7 @@ fn main() -> ExitCode {
         Command::Config { show, config, path } => show_config(show, config, &path),
         Command::Server => match coglint_server::run_stdio() {
             Ok(()) => ExitCode::SUCCESS,
+            Err(coglint_server::ServerError::ExitBeforeShutdown) => ExitCode::from(EXIT_FINDINGS),
             Err(e) => {
                 eprintln!("coglint server: {}", escape_text(&e.to_string()));
                 ExitCode::from(EXIT_ERROR)

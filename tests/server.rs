@@ -591,3 +591,24 @@ fn a_serverless_include_is_read_from_its_buffer() {
     );
     client.stop();
 }
+
+#[test]
+fn exit_without_shutdown_ends_with_1() {
+    let dir = project();
+    let mut client = Client::start(&real(dir.path()), &[]);
+    client.notify("exit", Value::Null);
+    let deadline = Instant::now() + WAIT;
+    loop {
+        match client.child.try_wait() {
+            Ok(Some(status)) => {
+                assert_eq!(status.code(), Some(1));
+                return;
+            }
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
+            _ => {
+                let _ = client.child.kill();
+                panic!("the server did not exit");
+            }
+        }
+    }
+}

@@ -40,13 +40,20 @@ use convert::Encoding;
 /// How long a scan waits after the last change of what it covers.
 const DEBOUNCE: Duration = Duration::from_millis(200);
 
-/// Why the server stopped other than by `exit`.
+/// Why the server stopped other than by `shutdown` and `exit`.
 #[derive(Debug)]
-pub struct ServerError(pub String);
+pub enum ServerError {
+    /// `exit` came before `shutdown`: LSP asks for exit code 1.
+    ExitBeforeShutdown,
+    Failed(String),
+}
 
 impl std::fmt::Display for ServerError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            ServerError::ExitBeforeShutdown => f.write_str("exit before shutdown"),
+            ServerError::Failed(why) => f.write_str(why),
+        }
     }
 }
 
@@ -55,11 +62,11 @@ impl std::error::Error for ServerError {}
 /// Serves LSP over standard input and output until the client says `exit`.
 pub fn run_stdio() -> Result<(), ServerError> {
     let (connection, threads) =
-        transport::stdio().map_err(|e| ServerError(format!("cannot start: {e}")))?;
+        transport::stdio().map_err(|e| ServerError::Failed(format!("cannot start: {e}")))?;
     let outcome = serve(connection);
     threads
         .join()
-        .map_err(|e| ServerError(format!("writing to the client: {e}")))?;
+        .map_err(|e| ServerError::Failed(format!("writing to the client: {e}")))?;
     outcome
 }
 
@@ -67,7 +74,7 @@ pub fn run_stdio() -> Result<(), ServerError> {
 pub fn serve(connection: Connection) -> Result<(), ServerError> {
     let (id, params) = connection
         .initialize_start()
-        .map_err(|e| ServerError(format!("initialization: {e}")))?;
+        .map_err(|e| ServerError::Failed(format!("initialization: {e}")))?;
     let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
     let encoding = Encoding::negotiate(
         params
@@ -99,7 +106,7 @@ pub fn serve(connection: Connection) -> Result<(), ServerError> {
     });
     connection
         .initialize_finish(id, result)
-        .map_err(|e| ServerError(format!("initialization: {e}")))?;
+        .map_err(|e| ServerError::Failed(format!("initialization: {e}")))?;
     let watch = params
         .capabilities
         .workspace
@@ -122,7 +129,7 @@ pub fn serve(connection: Connection) -> Result<(), ServerError> {
     let worker = std::thread::Builder::new()
         .name("coglint-scan".into())
         .spawn(move || work(&worker_jobs, &worker_done))
-        .map_err(|e| ServerError(format!("cannot start the scan thread: {e}")))?;
+        .map_err(|e| ServerError::Failed(format!("cannot start the scan thread: {e}")))?;
     let mut server = Server {
         sender: connection.sender.clone(),
         encoding,
@@ -324,11 +331,15 @@ impl Server {
                 recv(messages) -> message => match message {
                     Ok(message) => {
                         if self.handle(message) {
-                            return Ok(());
+                            return if self.shutdown {
+                                Ok(())
+                            } else {
+                                Err(ServerError::ExitBeforeShutdown)
+                            };
                         }
                     }
                     // The client went away without `exit`.
-                    Err(_) => return Err(ServerError("the client closed the connection".into())),
+                    Err(_) => return Err(ServerError::Failed("the client closed the connection".into())),
                 },
                 recv(done) -> outcome => {
                     if let Ok(outcome) = outcome {
