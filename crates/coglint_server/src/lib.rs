@@ -728,6 +728,17 @@ impl Server {
         let Some(path) = convert::path_of(&params.text_document.uri) else {
             return Vec::new();
         };
+        // Only quick fixes are offered: a client asking for other kinds gets none.
+        if let Some(only) = &params.context.only {
+            let kind = CodeActionKind::QUICKFIX;
+            let quickfix = kind.as_str();
+            let wanted = only.iter().any(|kind| {
+                quickfix == kind.as_str() || quickfix.starts_with(&format!("{}.", kind.as_str()))
+            });
+            if !wanted {
+                return Vec::new();
+            }
+        }
         let mut fixes = Vec::new();
         let mut suppressions = Vec::new();
         for item in self.items(&path) {
