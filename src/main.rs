@@ -9,7 +9,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use coglint_linter::config::{self, Config};
 use coglint_linter::{baseline, fix, scan, ScanOptions, ScanResult};
 use coglint_report::{escape_text, render, step_summary, Format, ReportOptions};
-use coglint_rules::{all_rules, find_retired, find_rule, retired_rules, Severity};
+use coglint_rules::{all_rules, find_retired, find_rule, retired_rules, Finding, Severity};
+use coglint_source::SourceDb;
 
 /// Finds security misconfigurations of Amazon Cognito in infrastructure as code.
 ///
@@ -325,11 +326,27 @@ fn check(args: CheckArgs) -> ExitCode {
         eprintln!("coglint: --unsafe-fixes goes with --fix or --diff");
         return ExitCode::from(EXIT_ERROR);
     }
+    // With a baseline, only the findings it does not hold are fixed.
+    let known = match &args.baseline {
+        Some(path) if args.fix || args.diff => match baseline::read(path) {
+            Ok(known) => Some(known),
+            Err(e) => {
+                eprintln!("coglint: {}", escape_text(&e.to_string()));
+                return ExitCode::from(EXIT_ERROR);
+            }
+        },
+        _ => None,
+    };
+    let select = |findings: Vec<Finding>, sources: &SourceDb| match &known {
+        Some(known) => baseline::new_findings(findings, known.clone(), sources, &root),
+        None => findings,
+    };
     if args.diff {
-        return show_diff(&options, args.unsafe_fixes, args.output.as_deref(), &root);
+        let output = args.output.as_deref();
+        return show_diff(&options, args.unsafe_fixes, output, &root, &select);
     }
     let mut result = if args.fix {
-        match apply_fixes(&options, args.unsafe_fixes) {
+        match apply_fixes(&options, args.unsafe_fixes, &select) {
             Ok(result) => result,
             Err(code) => return code,
         }
@@ -423,15 +440,25 @@ fn check(args: CheckArgs) -> ExitCode {
     }
 }
 
+/// Which findings of a scan may be fixed (those a baseline does not hold).
+type Select<'a> = dyn Fn(Vec<Finding>, &SourceDb) -> Vec<Finding> + 'a;
+
 /// `--fix`: applies the fixes, says how many, and returns the scan of what remains.
-fn apply_fixes(options: &ScanOptions, unsafe_fixes: bool) -> Result<ScanResult, ExitCode> {
-    let run = fix::fix_files(options, unsafe_fixes).map_err(|e| {
+fn apply_fixes(
+    options: &ScanOptions,
+    unsafe_fixes: bool,
+    select: &Select,
+) -> Result<ScanResult, ExitCode> {
+    let run = fix::fix_selected(options, unsafe_fixes, select).map_err(|e| {
         eprintln!("coglint: {}", escape_text(&e.to_string()));
         ExitCode::from(EXIT_ERROR)
     })?;
     report_refused(&run.refused);
     let result = run.result;
-    let unsafe_left = unsafe_left(&result, unsafe_fixes);
+    let unsafe_left = unsafe_left(
+        &select(result.findings.clone(), &result.sources),
+        unsafe_fixes,
+    );
     let noun = |n: usize| if n == 1 { "finding" } else { "findings" };
     let mut line = format!("coglint: fixed {} {}", run.fixed, noun(run.fixed));
     if unsafe_left > 0 {
@@ -442,12 +469,11 @@ fn apply_fixes(options: &ScanOptions, unsafe_fixes: bool) -> Result<ScanResult, 
 }
 
 /// Findings with an unsafe fix that `--unsafe-fixes` would apply.
-fn unsafe_left(result: &ScanResult, unsafe_fixes: bool) -> usize {
+fn unsafe_left(findings: &[Finding], unsafe_fixes: bool) -> usize {
     if unsafe_fixes {
         return 0;
     }
-    result
-        .findings
+    findings
         .iter()
         .filter(|f| {
             f.fix.as_ref().is_some_and(|x| {
@@ -473,15 +499,12 @@ fn show_diff(
     unsafe_fixes: bool,
     output: Option<&Path>,
     root: &Path,
+    select: &Select,
 ) -> ExitCode {
     let mut result = scan(options);
     fix::render_in(&mut result.findings, &result.sources);
-    let plan = fix::plan(
-        &result.findings,
-        &result.sources,
-        &options.paths,
-        unsafe_fixes,
-    );
+    let chosen = select(std::mem::take(&mut result.findings), &result.sources);
+    let plan = fix::plan(&chosen, &result.sources, &options.paths, unsafe_fixes);
     report_refused(&plan.refused);
     let diff = fix::unified_diff(&plan.files, root);
     if let Err(e) = write_output(output, &diff) {

@@ -104,6 +104,23 @@ fn fix_applies_the_safe_fixes_and_reports_what_remains() {
 }
 
 #[test]
+fn the_human_report_says_which_findings_a_fix_can_apply() {
+    let dir = tempdir();
+    write(dir.path(), "template.yaml", TEMPLATE);
+    let out = coglint(dir.path(), &["check", "--color", "never", "."]);
+    let report = stdout(&out);
+    assert!(
+        report.contains("fix (safe): Set `DeletionProtection` to `ACTIVE` (`coglint check --fix`)"),
+        "{report}"
+    );
+    assert!(
+        // (the line is wrapped after it)
+        report.contains("fix (unsafe): Remove `implicit` from `AllowedOAuthFlows` ("),
+        "{report}"
+    );
+}
+
+#[test]
 fn unsafe_fixes_alone_is_a_usage_error() {
     let dir = tempdir();
     write(dir.path(), "template.yaml", TEMPLATE);
@@ -190,6 +207,23 @@ fn a_cloud_assembly_is_never_written() {
     assert_eq!(snapshot(&dir.path().join("app")), before);
 }
 
+#[test]
+fn an_assembly_synthesized_elsewhere_is_recognised_by_its_marker() {
+    let dir = tempdir();
+    copy_dir(
+        &root().join("testdata/cdk/plain-stack/cdk.out"),
+        &dir.path().join("build"),
+    );
+    let before = snapshot(dir.path());
+    let out = coglint(dir.path(), &["check", "--fix", "--unsafe-fixes", "."]);
+    assert!(
+        stderr(&out).contains("fixed 0 findings"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(snapshot(dir.path()), before);
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     let _ = std::fs::create_dir_all(to);
     for entry in std::fs::read_dir(from).into_iter().flatten().flatten() {
@@ -215,4 +249,61 @@ fn snapshot(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
     }
     out.sort();
     out
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fixed_file_keeps_its_permissions_and_a_link_stays_a_link() {
+    use std::os::unix::fs::{symlink, PermissionsExt};
+    let dir = tempdir();
+    write(dir.path(), "real/template.yaml", TEMPLATE);
+    let real = dir.path().join("real/template.yaml");
+    let _ = std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640));
+    if let Err(e) = symlink(&real, dir.path().join("real/link.yaml")) {
+        panic!("{e}");
+    }
+    let out = coglint(dir.path(), &["check", "--fix", "real"]);
+    assert!(
+        stderr(&out).contains("fixed 2 findings"),
+        "{}",
+        stderr(&out)
+    );
+    let mode = std::fs::metadata(&real).map(|m| m.permissions().mode() & 0o777);
+    assert_eq!(mode.ok(), Some(0o640));
+    let link = std::fs::symlink_metadata(dir.path().join("real/link.yaml"));
+    assert!(link.is_ok_and(|m| m.file_type().is_symlink()));
+    assert!(read(&real).contains("DeletionProtection: ACTIVE  # keep this comment"));
+}
+
+#[test]
+fn findings_a_baseline_holds_are_not_fixed() {
+    let dir = tempdir();
+    write(dir.path(), "template.yaml", TEMPLATE);
+    let out = coglint(
+        dir.path(),
+        &["check", "--write-baseline", "base.json", "template.yaml"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let out = coglint(
+        dir.path(),
+        &[
+            "check",
+            "--diff",
+            "--baseline",
+            "base.json",
+            "template.yaml",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+    let out = coglint(
+        dir.path(),
+        &["check", "--fix", "--baseline", "base.json", "template.yaml"],
+    );
+    assert!(
+        stderr(&out).contains("fixed 0 findings"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(read(&dir.path().join("template.yaml")), TEMPLATE);
 }

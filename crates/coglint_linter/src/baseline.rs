@@ -159,7 +159,7 @@ pub fn write(
 }
 
 /// A baseline read: its fingerprints, with how many findings each stands for.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Baseline {
     version: u32,
     counts: HashMap<String, usize>,

@@ -37,7 +37,20 @@ fn merge_group(mut group: Vec<Finding>) -> Option<Finding> {
     group.dedup_by(|a, b| a.resource == b.resource && a.scenario == b.scenario);
     let mut rest = group.into_iter();
     let mut first = rest.next()?;
-    for other in rest {
+    for mut other in rest {
+        // One finding, one fix: the fix changes the value of every instance (each module
+        // caller's argument), the same change made once.
+        match (&mut first.fix, other.fix.take()) {
+            (Some(fix), Some(theirs)) if fix.applicability == theirs.applicability => {
+                for change in theirs.changes {
+                    if !fix.changes.contains(&change) {
+                        fix.changes.push(change);
+                    }
+                }
+            }
+            (fix @ None, theirs) => *fix = theirs,
+            _ => {}
+        }
         first.severity = first.severity.max(other.severity);
         first.defaulted &= other.defaulted;
         let at = distinguishing_place(&first, &other);
@@ -167,6 +180,41 @@ mod tests {
             ]
         );
         assert!(merged[1].instances.is_empty() && merged[2].instances.is_empty());
+    }
+
+    #[test]
+    fn the_fix_of_a_merged_finding_changes_every_instance_once() {
+        use coglint_rules::{Applicability, Change, Fix, FixValue};
+        let at = span(0, 10);
+        let with_fix = |resource: &str, value_at: Span| {
+            let mut f = finding("COG601", at, resource, vec![]);
+            f.fix = Some(Fix {
+                title: "Set".into(),
+                applicability: Applicability::Safe,
+                changes: vec![Change::Replace {
+                    at: value_at,
+                    value: FixValue::String("ACTIVE".into()),
+                }],
+                edits: Vec::new(),
+            });
+            f
+        };
+        let merged = merge(vec![
+            with_fix("module.a.pool", span(1, 10)),
+            with_fix("module.b.pool", span(1, 30)),
+            with_fix("module.c.pool", span(1, 10)),
+            finding("COG601", at, "module.d.pool", vec![]),
+        ]);
+        let changes: Vec<Span> = merged[0]
+            .fix
+            .iter()
+            .flat_map(|f| &f.changes)
+            .map(|c| match c {
+                Change::Replace { at, .. } => *at,
+                _ => span(9, 9),
+            })
+            .collect();
+        assert_eq!(changes, [span(1, 10), span(1, 30)]);
     }
 
     #[test]

@@ -225,6 +225,17 @@ fn finding_report<'a>(
     for note in notes {
         help = format!("{help}\n{note}");
     }
+    if let Some(fix) = finding.fix.as_ref().filter(|f| f.is_rendered()) {
+        let flags = match fix.applicability {
+            coglint_rules::Applicability::Safe => "--fix",
+            coglint_rules::Applicability::Unsafe => "--fix --unsafe-fixes",
+        };
+        help = format!(
+            "{help}\nfix ({}): {} (`coglint check {flags}`)",
+            fix.applicability,
+            escape_text(&fix.title)
+        );
+    }
     Report {
         message: escape_text(&finding.message).into_owned(),
         code: format!(

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use coglint_linter::config::{self, Config};
 use coglint_linter::{scan, Overlay, Problem, ProblemKind, ScanOptions, ScanResult};
@@ -135,8 +136,18 @@ pub fn run(job: &Job) -> Outcome {
         ..ScanOptions::default()
     };
     let mut result = scan(&options);
-    // The rules' fixes as byte edits of the texts scanned (the buffers).
-    coglint_linter::fix::render_in(&mut result.findings, &result.sources);
+    // The rules' fixes as byte edits of the texts scanned: an open buffer's, even where the
+    // scan kept no text of the file.
+    let sources = &result.sources;
+    coglint_linter::fix::render(&mut result.findings, |file| {
+        let source = sources.get(file)?;
+        if source.text().is_empty() {
+            if let Some(text) = job.overlay.get(&convert::absolute(source.path())) {
+                return Some((source.path().to_path_buf(), Arc::clone(text)));
+            }
+        }
+        coglint_linter::fix::scanned_text(sources, file)
+    });
     let mut paths: HashMap<FileId, PathBuf> = HashMap::new();
     let mut path_of = |id: FileId| -> PathBuf {
         paths

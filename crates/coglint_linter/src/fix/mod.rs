@@ -11,6 +11,7 @@ mod tests;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use coglint_rules::{Applicability, Edit, Finding};
 use coglint_source::{FileId, SourceDb};
@@ -22,26 +23,34 @@ use crate::read::{read_string, Roots};
 /// Whether a file is the output of a build, where a fix would be overwritten: a CDK cloud
 /// assembly (`cdk.out`, Amplify Gen 2's `.amplify`), an Amplify Gen 1 backend (its templates
 /// are built from `cli-inputs.json`, whose names are not those of the template, and its
-/// `#current-cloud-backend` copy).
+/// `#current-cloud-backend` copy), or any directory that holds an assembly's `cdk.out` marker
+/// and `manifest.json`.
 pub fn is_generated(path: &Path) -> bool {
     let parts: Vec<&str> = path
         .components()
         .filter_map(|c| c.as_os_str().to_str())
         .collect();
-    parts
+    let by_name = parts
         .iter()
         .any(|p| *p == "cdk.out" || *p == ".amplify" || *p == "#current-cloud-backend")
-        || parts.windows(2).any(|w| w == ["amplify", "backend"])
+        || parts.windows(2).any(|w| w == ["amplify", "backend"]);
+    // A cloud assembly written elsewhere (`cdk synth -o build`) still marks itself: a file
+    // named `cdk.out` beside its manifest.
+    by_name
+        || path
+            .parent()
+            .is_some_and(|dir| dir.join("cdk.out").is_file() && dir.join("manifest.json").is_file())
 }
 
 /// Renders the fix of each finding against the text of its files: `text(file)` gives a file's
 /// path and text as scanned. A fix that cannot be rendered, or that would edit a generated file
 /// or a file of a format coglint does not edit, is removed from its finding.
-pub fn render<'a>(
+pub fn render(
     findings: &mut [Finding],
-    mut text: impl FnMut(FileId) -> Option<(&'a Path, &'a str)>,
+    mut text: impl FnMut(FileId) -> Option<(PathBuf, Arc<str>)>,
 ) {
     let mut trees: HashMap<FileId, render::Tree> = HashMap::new();
+    let mut texts: HashMap<FileId, Option<(PathBuf, Arc<str>)>> = HashMap::new();
     for finding in findings {
         let Some(fix) = &mut finding.fix else {
             continue;
@@ -54,7 +63,8 @@ pub fn render<'a>(
                 | coglint_rules::Change::RemoveItem { at } => at.file,
                 coglint_rules::Change::Insert { resource, .. } => resource.file,
             };
-            let rendered = text(file).and_then(|(path, text)| {
+            let known = texts.entry(file).or_insert_with(|| text(file));
+            let rendered = known.as_ref().and_then(|(path, text)| {
                 if is_generated(path) {
                     return None;
                 }
@@ -76,11 +86,21 @@ pub fn render<'a>(
     }
 }
 
-/// [`render`] over the texts of a scan's source database.
+/// [`render`] over the files of a scan: their texts as the source database keeps them.
 pub fn render_in(findings: &mut [Finding], sources: &SourceDb) {
-    render(findings, |file| {
-        sources.get(file).map(|f| (f.path(), f.text()))
-    });
+    render(findings, |file| scanned_text(sources, file));
+}
+
+/// The path and text of `file` as scanned: the source database's text or, when the scan did
+/// not keep it, the file read again with the linter's read function (the scan admitted it).
+pub fn scanned_text(sources: &SourceDb, file: FileId) -> Option<(PathBuf, Arc<str>)> {
+    let source = sources.get(file)?;
+    let text = if source.text().is_empty() {
+        Arc::from(read_string(source.path(), &Roots::anywhere()).ok()?)
+    } else {
+        source.shared_text()
+    };
+    Some((source.path().to_path_buf(), text))
 }
 
 /// One file with its edits applied.
@@ -135,7 +155,9 @@ pub fn plan(
     // Per file, the chosen edits by (start, end): they do not overlap, so their ends grow
     // with their starts and a new edit is checked against its few neighbours only.
     let mut chosen: HashMap<FileId, BTreeMap<(u32, u32), Edit>> = HashMap::new();
-    let mut refused: HashMap<FileId, String> = HashMap::new();
+    // Per file: `None` when it may be written, else why not; decided once per file.
+    let mut verdicts: HashMap<FileId, Verdict> = HashMap::new();
+    let mut claimed: HashMap<PathBuf, FileId> = HashMap::new();
     let read_roots = Roots::around(roots);
     for (index, finding) in findings.iter().enumerate() {
         let Some(fix) = &finding.fix else { continue };
@@ -147,14 +169,31 @@ pub fn plan(
             continue;
         }
         // Every file of the fix must be writable, or none of it is applied.
-        let mut writable = true;
-        for edit in &fix.edits {
+        let writable = fix.edits.iter().all(|edit| {
             let file = edit.span.file;
-            if let Some(reason) = refusal(file, sources, roots, &read_roots, &mut refused) {
-                let _ = reason;
-                writable = false;
-            }
-        }
+            let verdict = verdicts.entry(file).or_insert_with(|| {
+                let now = match current(file, sources, roots, &read_roots) {
+                    Ok(now) => now,
+                    Err(reason) => return Verdict::Refused(reason),
+                };
+                // One file reached by two paths (a link) is edited through the first only,
+                // or the second write would undo the first's edits.
+                let real = sources
+                    .get(file)
+                    .and_then(|s| std::fs::canonicalize(s.path()).ok());
+                match real {
+                    Some(real) => match claimed.get(&real) {
+                        Some(other) if *other != file => Verdict::Alias,
+                        _ => {
+                            claimed.insert(real, file);
+                            Verdict::Writable(now)
+                        }
+                    },
+                    None => Verdict::Refused("cannot be resolved".to_string()),
+                }
+            });
+            matches!(verdict, Verdict::Writable(_))
+        });
         if !writable {
             continue;
         }
@@ -188,7 +227,11 @@ pub fn plan(
         let (Some(source), Some(edits)) = (sources.get(file), chosen.get(&file)) else {
             continue;
         };
-        let before = source.text().to_string();
+        // The text read when the file was found writable: the one the edits are made in.
+        let Some(Verdict::Writable(before)) = verdicts.get(&file) else {
+            continue;
+        };
+        let before = before.to_string();
         let edits: Vec<Edit> = edits.values().cloned().collect();
         match apply(&before, &edits) {
             Some(after) => out.files.push(FixedFile {
@@ -201,46 +244,55 @@ pub fn plan(
                 .push((source.path().to_path_buf(), "edits out of range".into())),
         }
     }
-    let mut refused: Vec<(PathBuf, String)> = refused
+    let mut refused: Vec<(PathBuf, String)> = verdicts
         .into_iter()
-        .filter_map(|(file, reason)| sources.get(file).map(|s| (s.path().to_path_buf(), reason)))
+        .filter_map(|(file, verdict)| match verdict {
+            Verdict::Refused(reason) => Some((sources.get(file)?.path().to_path_buf(), reason)),
+            Verdict::Writable(_) | Verdict::Alias => None,
+        })
         .collect();
     refused.sort();
     out.refused.extend(refused);
     out
 }
 
-/// Why `file` may not be edited, if it may not (remembered per file).
-fn refusal(
+/// Whether a file of the scan may be written.
+#[derive(Debug, PartialEq, Eq)]
+enum Verdict {
+    /// Writable; its text now, which is the text scanned.
+    Writable(String),
+    /// Not written, and why.
+    Refused(String),
+    /// The same file as another path of the scan (through a link): written through that one.
+    Alias,
+}
+
+/// The text of `file` now, if it may be edited: not generated, under the scanned paths, and
+/// still the text scanned (when the scan kept it); else why not.
+fn current(
     file: FileId,
     sources: &SourceDb,
     roots: &[PathBuf],
     read_roots: &Roots,
-    refused: &mut HashMap<FileId, String>,
-) -> Option<String> {
-    if let Some(reason) = refused.get(&file) {
-        return Some(reason.clone());
-    }
-    let source = sources.get(file)?;
+) -> Result<String, String> {
+    let Some(source) = sources.get(file) else {
+        return Err("not a file of the scan".to_string());
+    };
     let path = source.path();
-    let reason = if is_generated(path) {
-        Some(
+    if is_generated(path) {
+        return Err(
             "a generated file (cdk.out, Amplify backend): fix the source it is built from"
                 .to_string(),
-        )
-    } else if !inside(path, roots) {
-        Some("outside the scanned paths: not written".to_string())
-    } else {
-        match read_string(path, read_roots) {
-            Ok(now) if now == source.text() => None,
-            Ok(_) => Some("changed since it was scanned: not written".to_string()),
-            Err(e) => Some(e.describe()),
-        }
-    };
-    if let Some(reason) = &reason {
-        refused.insert(file, reason.clone());
+        );
     }
-    reason
+    if !inside(path, roots) {
+        return Err("outside the scanned paths: not written".to_string());
+    }
+    match read_string(path, read_roots) {
+        Ok(now) if source.text().is_empty() || now == source.text() => Ok(now),
+        Ok(_) => Err("changed since it was scanned: not written".to_string()),
+        Err(e) => Err(e.describe()),
+    }
 }
 
 /// Whether `path`, its links followed, is one of `roots` or under one of them.
@@ -324,12 +376,18 @@ pub fn unified_diff(files: &[FixedFile], root: &Path) -> String {
     let mut out = String::new();
     for file in files {
         let shown = crate::display_path(&file.path, root);
+        // `a/` and `b/` before a relative path, as git does; an absolute one as it is.
+        let (old, new) = if Path::new(&shown).is_absolute() {
+            (shown.clone(), shown)
+        } else {
+            (format!("a/{shown}"), format!("b/{shown}"))
+        };
         let diff = similar::TextDiff::from_lines(&file.before, &file.after);
         out.push_str(
             &diff
                 .unified_diff()
                 .context_radius(3)
-                .header(&format!("a/{shown}"), &format!("b/{shown}"))
+                .header(&old, &new)
                 .to_string(),
         );
     }
@@ -359,16 +417,22 @@ pub struct FixRun {
 /// again, until no fix applies or after [`MAX_PASSES`] passes. Only files under the scanned
 /// paths are written.
 pub fn fix_files(options: &crate::ScanOptions, unsafe_fixes: bool) -> Result<FixRun, WriteError> {
+    fix_selected(options, unsafe_fixes, &|findings, _| findings)
+}
+
+/// [`fix_files`] for the findings `select` keeps of each scan (the ones a baseline does not
+/// hold): the others are left as they are.
+pub fn fix_selected(
+    options: &crate::ScanOptions,
+    unsafe_fixes: bool,
+    select: &dyn Fn(Vec<Finding>, &SourceDb) -> Vec<Finding>,
+) -> Result<FixRun, WriteError> {
     let mut run = FixRun::default();
     let mut result = crate::scan(options);
     render_in(&mut result.findings, &result.sources);
     for _ in 0..MAX_PASSES {
-        let plan = plan(
-            &result.findings,
-            &result.sources,
-            &options.paths,
-            unsafe_fixes,
-        );
+        let chosen = select(result.findings.clone(), &result.sources);
+        let plan = plan(&chosen, &result.sources, &options.paths, unsafe_fixes);
         for refused in &plan.refused {
             if !run.refused.contains(refused) {
                 run.refused.push(refused.clone());
@@ -382,7 +446,7 @@ pub fn fix_files(options: &crate::ScanOptions, unsafe_fixes: bool) -> Result<Fix
         run.fixed_findings.extend(
             plan.applied
                 .iter()
-                .filter_map(|i| result.findings.get(*i))
+                .filter_map(|i| chosen.get(*i))
                 .map(|f| (f.rule.code, f.resource.clone())),
         );
         for file in plan.files {

@@ -31,7 +31,7 @@ impl SourceFormat {
         } else if name.ends_with(".tf") || name.ends_with(".tfvars") {
             Some(SourceFormat::Hcl)
         } else if name.ends_with(".json") || name.ends_with(".template") {
-            // A `.template` file may hold either; JSON starts with a brace.
+            // A `.template` file may hold either; JSON starts with a brace or a bracket.
             Some(SourceFormat::Json)
         } else if name.ends_with(".yaml") || name.ends_with(".yml") {
             Some(SourceFormat::Yaml)
@@ -47,7 +47,7 @@ impl SourceFormat {
             && !text
                 .trim_start_matches('\u{feff}')
                 .trim_start()
-                .starts_with('{')
+                .starts_with(['{', '['])
         {
             return Some(SourceFormat::Yaml);
         }
@@ -674,6 +674,11 @@ fn insert_hcl(
         _ => None,
     };
     let mut out = String::new();
+    // A new block is set apart by a blank line, as `terraform fmt` leaves blocks, unless it
+    // opens the body.
+    if rest.len() > 1 && first_start.is_some() {
+        out.push_str(nl);
+    }
     for (depth, key) in rest.iter().enumerate() {
         out.push_str(&" ".repeat(indent + depth * unit));
         out.push_str(key);

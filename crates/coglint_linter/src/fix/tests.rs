@@ -202,7 +202,7 @@ fn an_omitted_hcl_argument_goes_after_the_last_one() {
     let text = "resource \"aws_cognito_user_pool\" \"p\" {\n  name = \"p\"\n}\n";
     assert_eq!(
         insert(text, Hcl, "resource \"aws_cognito_user_pool\" \"p\"", "password_policy.minimum_length", FixValue::Integer(14)),
-        Ok("resource \"aws_cognito_user_pool\" \"p\" {\n  name = \"p\"\n  password_policy {\n    minimum_length = 14\n  }\n}\n".into())
+        Ok("resource \"aws_cognito_user_pool\" \"p\" {\n  name = \"p\"\n\n  password_policy {\n    minimum_length = 14\n  }\n}\n".into())
     );
     let text = "resource \"aws_cognito_user_pool\" \"p\" {\n}\n";
     assert_eq!(

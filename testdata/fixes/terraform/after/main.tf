@@ -13,6 +13,10 @@ resource "aws_cognito_user_pool" "pool" {
     require_symbols   = true
     minimum_length    = 14
   }
+
+  admin_create_user_config {
+    allow_admin_create_user_only = true
+  }
   deletion_protection = "ACTIVE"
 }
 

@@ -1,6 +1,6 @@
 use coglint_model::Model;
 
-use crate::{declare_rule, Context, Described, Rule};
+use crate::{declare_rule, Action, Applicability, Context, Described, FixValue, Remedy, Rule};
 
 declare_rule! {
     /// ## What it does
@@ -52,6 +52,7 @@ declare_rule! {
         summary: "AllowUnauthenticatedIdentities is true: anyone can get AWS credentials without signing in",
         fix: "set `AllowUnauthenticatedIdentities: false` (Terraform `allow_unauthenticated_identities = false`)",
         cdk_fix: "allowUnauthenticatedIdentities: false",
+        autofix: Unsafe,
         related: [
             "Security Hub Cognito.2",
             "cdk-nag AwsSolutions-COG7",
@@ -75,6 +76,12 @@ impl Rule for IdentityPoolGuestAccess {
                     ),
                     "`true`",
                 )
+                // Guests stop getting credentials: unsafe.
+                .fix(Remedy::new(
+                    "Set `AllowUnauthenticatedIdentities` to `false`",
+                    Applicability::Unsafe,
+                    Action::Set(FixValue::Bool(false)),
+                ))
             });
         }
     }

@@ -1,6 +1,8 @@
 use coglint_model::Model;
 
-use crate::{declare_rule, Context, Described, Rule, Severity};
+use crate::{
+    declare_rule, Action, Applicability, Context, Described, FixValue, Remedy, Rule, Severity,
+};
 
 declare_rule! {
     /// ## What it does
@@ -61,6 +63,7 @@ declare_rule! {
         summary: "Anyone can sign up: AllowAdminCreateUserOnly is false or omitted (medium when an identity pool trusts the pool)",
         fix: "set `AdminCreateUserConfig.AllowAdminCreateUserOnly: true` (Terraform `admin_create_user_config { allow_admin_create_user_only = true }`)",
         cdk_fix: "selfSignUpEnabled: false",
+        autofix: Unsafe,
         related: [],
     }
 }
@@ -73,7 +76,13 @@ impl Rule for SelfSignUpEnabled {
             ctx.report(&pool.meta, "admin-only user creation", verdict, |only| {
                 let name = pool.meta.display_name();
                 let value = format!("`{only}`");
-                if credentials {
+                // Sign-up forms stop working: unsafe.
+                let remedy = Remedy::new(
+                    "Set `AllowAdminCreateUserOnly` to `true`",
+                    Applicability::Unsafe,
+                    Action::Set(FixValue::Bool(true)),
+                );
+                let described = if credentials {
                     Described::new(
                         format!("anyone can sign up to user pool `{name}` and get AWS credentials from the identity pool that trusts it"),
                         value,
@@ -81,7 +90,8 @@ impl Rule for SelfSignUpEnabled {
                     .with_severity(Severity::Medium)
                 } else {
                     Described::new(format!("anyone can sign up to user pool `{name}`"), value)
-                }
+                };
+                described.fix(remedy)
             });
         }
     }

@@ -1,6 +1,6 @@
 use coglint_model::{AdvancedSecurityMode, Model};
 
-use crate::{declare_rule, Context, Described, Rule};
+use crate::{declare_rule, Action, Applicability, Context, Described, FixValue, Remedy, Rule};
 
 declare_rule! {
     /// ## What it does
@@ -49,6 +49,7 @@ declare_rule! {
         summary: "Threat protection in AUDIT mode: risks are logged, never blocked",
         fix: "switch threat protection to enforcement (`AdvancedSecurityMode: ENFORCED`)",
         cdk_fix: "standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION",
+        autofix: Unsafe,
         related: ["Security Hub Cognito.1"],
     }
 }
@@ -67,6 +68,12 @@ impl Rule for ThreatProtectionAuditOnly {
                     ),
                     format!("`{m}`"),
                 )
+                // Risky sign-ins start being blocked or challenged: unsafe.
+                .fix(Remedy::new(
+                    "Set `AdvancedSecurityMode` to `ENFORCED`",
+                    Applicability::Unsafe,
+                    Action::Set(FixValue::String("ENFORCED".into())),
+                ))
             });
         }
     }

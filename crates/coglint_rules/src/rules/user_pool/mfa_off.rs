@@ -1,6 +1,6 @@
 use coglint_model::{MfaConfiguration, Model};
 
-use crate::{declare_rule, Context, Described, Rule};
+use crate::{declare_rule, Action, Applicability, Context, Described, FixValue, Remedy, Rule};
 
 declare_rule! {
     /// ## What it does
@@ -49,6 +49,7 @@ declare_rule! {
         summary: "MFA is off or omitted (AWS default: OFF)",
         fix: "require MFA (`MfaConfiguration: \"ON\"`, Terraform `mfa_configuration = \"ON\"`) with a TOTP factor",
         cdk_fix: "mfa: cognito.Mfa.REQUIRED, mfaSecondFactor: { otp: true, sms: false }",
+        autofix: Unsafe,
         related: ["Security Hub Cognito.5", "cdk-nag AwsSolutions-COG2", "cfn_nag F78", "KICS Cognito UserPool Without MFA"],
     }
 }
@@ -56,14 +57,30 @@ declare_rule! {
 impl Rule for MfaOff {
     fn check(&self, model: &Model, ctx: &mut Context) {
         for pool in &model.user_pools {
+            // MFA can be required only with a factor to require: a pool whose factors are
+            // all known to be off (or unknown) gets no fix. Users without a factor must
+            // enroll at their next sign-in: unsafe.
+            let factors = &pool.mfa_factors;
+            let has_factor = [&factors.totp, &factors.sms, &factors.email]
+                .iter()
+                .any(|f| f.known() == Some(&true));
             let verdict = pool
                 .mfa_configuration
                 .fails_when(|m| *m == MfaConfiguration::Off);
             ctx.report(&pool.meta, "MFA", verdict, |m| {
-                Described::new(
+                let described = Described::new(
                     format!("MFA is off for user pool `{}`", pool.meta.display_name()),
                     format!("`{m}`"),
-                )
+                );
+                if has_factor {
+                    described.fix(Remedy::new(
+                        "Set `MfaConfiguration` to `ON`",
+                        Applicability::Unsafe,
+                        Action::Set(FixValue::String("ON".into())),
+                    ))
+                } else {
+                    described
+                }
             });
         }
     }

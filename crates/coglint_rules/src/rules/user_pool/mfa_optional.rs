@@ -1,6 +1,6 @@
 use coglint_model::{MfaConfiguration, Model};
 
-use crate::{declare_rule, Context, Described, Rule};
+use crate::{declare_rule, Action, Applicability, Context, Described, FixValue, Remedy, Rule};
 
 declare_rule! {
     /// ## What it does
@@ -50,6 +50,7 @@ declare_rule! {
         summary: "MFA is OPTIONAL: few users opt in",
         fix: "require MFA for every user (`MfaConfiguration: \"ON\"`, Terraform `mfa_configuration = \"ON\"`)",
         cdk_fix: "mfa: cognito.Mfa.REQUIRED",
+        autofix: Unsafe,
         related: ["Security Hub Cognito.5", "cdk-nag AwsSolutions-COG2"],
     }
 }
@@ -57,17 +58,33 @@ declare_rule! {
 impl Rule for MfaOptional {
     fn check(&self, model: &Model, ctx: &mut Context) {
         for pool in &model.user_pools {
+            // MFA can be required only with a factor to require: a pool whose factors are
+            // all known to be off (or unknown) gets no fix. Users without a factor must
+            // enroll at their next sign-in: unsafe.
+            let factors = &pool.mfa_factors;
+            let has_factor = [&factors.totp, &factors.sms, &factors.email]
+                .iter()
+                .any(|f| f.known() == Some(&true));
             let verdict = pool
                 .mfa_configuration
                 .fails_when(|m| *m == MfaConfiguration::Optional);
             ctx.report(&pool.meta, "MFA", verdict, |m| {
-                Described::new(
+                let described = Described::new(
                     format!(
                         "MFA is optional for user pool `{}`: most users will not enable it",
                         pool.meta.display_name()
                     ),
                     format!("`{m}`"),
-                )
+                );
+                if has_factor {
+                    described.fix(Remedy::new(
+                        "Set `MfaConfiguration` to `ON`",
+                        Applicability::Unsafe,
+                        Action::Set(FixValue::String("ON".into())),
+                    ))
+                } else {
+                    described
+                }
             });
         }
     }

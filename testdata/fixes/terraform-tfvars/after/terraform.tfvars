@@ -1,0 +1,3 @@
+# Values for prod.
+revocation       = true   # was turned off for a test
+existence_errors = "ENABLED"

@@ -1,0 +1,3 @@
+# Values for prod.
+revocation       = false   # was turned off for a test
+existence_errors = "LEGACY"
