@@ -62,6 +62,10 @@ enum Command {
         /// The rule's code or name.
         rule: String,
     },
+    /// Run the language server (LSP over standard input and output), for editors: diagnostics
+    /// as you type, code actions that suppress a finding, the rule's documentation on hover.
+    /// See docs/editors.md.
+    Server,
     /// Show the effective configuration: the coglint.toml found (or given) and the defaults.
     Config {
         /// Print the effective configuration as TOML, with every rule option and its value.
@@ -240,6 +244,14 @@ fn main() -> ExitCode {
         },
         Command::Rule { rule } => show_rule(&rule),
         Command::Config { show, config, path } => show_config(show, config, &path),
+        Command::Server => match coglint_server::run_stdio() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(coglint_server::ServerError::ExitBeforeShutdown) => ExitCode::from(EXIT_FINDINGS),
+            Err(e) => {
+                eprintln!("coglint server: {}", escape_text(&e.to_string()));
+                ExitCode::from(EXIT_ERROR)
+            }
+        },
     }
 }
 

@@ -18,5 +18,6 @@ pub use baseline::display_path;
 pub use config::ParameterMapping;
 pub use discover::{discover, Discovered};
 pub use problem::{Problem, ProblemKind};
+pub use read::Overlay;
 pub use scan::{scan, ScanOptions, ScanResult, MAX_FILE_SIZE};
 pub use terraform::UnfollowedModule;

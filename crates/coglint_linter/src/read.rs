@@ -4,9 +4,11 @@
 //! or a device is never opened, and no read takes more than the limit, so `/dev/zero` or a pipe
 //! cannot hang a scan or grow its memory.
 
+use std::collections::HashMap;
 use std::fs::{File, FileType};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use coglint_frontend::cloudformation;
 
@@ -15,18 +17,33 @@ use crate::problem::{Problem, ProblemKind};
 /// Larger files are not read (CloudFormation itself accepts templates of at most 1 MB).
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
+/// Texts that stand in for files on disk, by canonical path: an editor's unsaved buffers (the
+/// language server). Every read of such a file, whoever names it, gets the text instead.
+pub type Overlay = Arc<HashMap<PathBuf, Arc<str>>>;
+
 /// The directories reads may lead into.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Roots {
     /// Canonical directories; `None`: anywhere (files the user named on the command line).
     dirs: Option<Vec<PathBuf>>,
+    /// Unsaved texts read in place of their files (same checks of path and roots).
+    overlay: Option<Overlay>,
 }
 
 impl Roots {
     /// No restriction: for files the user names (`--parameters`, `--var-file`, `--config`,
     /// `--baseline`), which are theirs to choose.
     pub fn anywhere() -> Self {
-        Self { dirs: None }
+        Self {
+            dirs: None,
+            overlay: None,
+        }
+    }
+
+    /// The same roots, reading the texts of `overlay` in place of their files.
+    pub fn with_overlay(mut self, overlay: Option<Overlay>) -> Self {
+        self.overlay = overlay.filter(|o| !o.is_empty());
+        self
     }
 
     /// Each scanned directory (a file's directory), widened to the repository around it (the
@@ -47,7 +64,10 @@ impl Roots {
         }
         roots.sort();
         roots.dedup();
-        Self { dirs: Some(roots) }
+        Self {
+            dirs: Some(roots),
+            overlay: None,
+        }
     }
 
     /// Whether `path`, its links followed, lies under a root. A path that cannot be resolved
@@ -174,6 +194,12 @@ pub(crate) fn read_bytes(path: &Path, roots: &Roots) -> Result<Vec<u8>, Refused>
     let real = std::fs::canonicalize(path).map_err(Refused::Io)?;
     if !roots.contains(&real) {
         return Err(Refused::Outside);
+    }
+    if let Some(text) = roots.overlay.as_ref().and_then(|o| o.get(&real)) {
+        if u64::try_from(text.len()).unwrap_or(u64::MAX) > MAX_FILE_SIZE {
+            return Err(Refused::TooLarge(None));
+        }
+        return Ok(text.as_bytes().to_vec());
     }
     check_metadata(&std::fs::metadata(&real).map_err(Refused::Io)?)?;
     let file = File::open(&real).map_err(Refused::Io)?;

@@ -46,6 +46,8 @@ pub struct ScanOptions {
     pub parameter_files: Vec<crate::config::ParameterMapping>,
     /// The samconfig environment whose `parameter_overrides` apply (default `default`).
     pub config_env: Option<String>,
+    /// Unsaved editor buffers, by canonical path, read in place of their files everywhere.
+    pub overlay: Option<crate::read::Overlay>,
 }
 
 impl Default for ScanOptions {
@@ -62,6 +64,7 @@ impl Default for ScanOptions {
             severities: Default::default(),
             parameter_files: Vec::new(),
             config_env: None,
+            overlay: None,
         }
     }
 }
@@ -105,7 +108,7 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     let mut paths = discovered.files;
     // CDK cloud assemblies: their templates are scanned even where .gitignore hides cdk.out,
     // and each template once, however many ways it is reached.
-    let roots = Roots::around(&options.paths);
+    let roots = Roots::around(&options.paths).with_overlay(options.overlay.clone());
     let assemblies = cdk::find(&discovered.assemblies, &roots);
     problems.extend(assemblies.problems.iter().cloned());
     let mut known: HashSet<PathBuf> = paths.iter().map(|(p, _)| cdk::normalize(p)).collect();
