@@ -69,6 +69,11 @@ pub fn render(
                     return None;
                 }
                 let format = SourceFormat::of_text(path, text)?;
+                // Findings come in file order: one file's tree is held at a time, as the scan
+                // holds one unit's.
+                if !trees.contains_key(&file) {
+                    trees.clear();
+                }
                 let tree = trees.entry(file).or_default();
                 render::render_with(text, format, file, change, tree).ok()
             });

@@ -6,7 +6,7 @@ use coglint_rules::{Change, Edit, FixValue};
 use coglint_source::{FileId, Span, TextRange};
 use coglint_syntax::hcl_edit::structure::{Block, Body, Structure};
 use coglint_syntax::hcl_edit::Span as _;
-use coglint_syntax::{parse_hcl, parse_json, parse_yaml, Limits, Node, NodeKind};
+use coglint_syntax::{parse_hcl_selected, parse_json, parse_yaml, Limits, Node, NodeKind};
 
 /// The syntax of a file a fix edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,7 +113,11 @@ impl Tree {
 
     fn hcl(&mut self, text: &str) -> Result<&coglint_syntax::HclFile> {
         self.hcl
-            .get_or_insert_with(|| parse_hcl(text, Limits::default()).map_err(|_| ()))
+            .get_or_insert_with(|| {
+                // Fixes change only what the model reads: the other blocks are left out.
+                let reads = coglint_frontend::terraform::reads_block;
+                parse_hcl_selected(text, Limits::default(), &reads).map_err(|_| ())
+            })
             .as_ref()
             .map_err(|_| Unrenderable::Syntax)
     }
