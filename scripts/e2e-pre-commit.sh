@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# The pre-commit hook end to end, with the real pre-commit from PyPI: in a small repository, the
-# hook fails on a template with MFA off, and passes once the template is fixed.
-# Needs pre-commit (pip install pre-commit) and git; builds coglint through pre-commit's rust
-# support, reusing this checkout's target directory.
+# The pre-commit hooks end to end, with the real pre-commit from PyPI: in a small repository,
+# each hook fails on a template with MFA off, and passes once the template is fixed.
+# - `coglint` (language: rust) builds coglint through pre-commit's rust support, reusing this
+#   checkout's target directory.
+# - `coglint-wheel` (language: python) installs the root pyproject.toml, which requires the
+#   coglint wheel. Here pip reads no index: it finds that wheel in COGLINT_WHEELS (a directory
+#   holding the wheel built from this checkout, as scripts/e2e-wheel.sh leaves it), and the
+#   hook runs with no cargo on PATH.
+# Needs pre-commit (pip install pre-commit) and git. Usage: COGLINT_WHEELS=DIR e2e-pre-commit.sh
+# (without COGLINT_WHEELS, only the rust hook is tested, and the script says so).
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -10,6 +16,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 export PRE_COMMIT_HOME="$work/cache"
+wheels="${COGLINT_WHEELS:+$(cd "$COGLINT_WHEELS" && pwd)}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}"
 
 cd "$work"
@@ -55,21 +62,49 @@ secure_pool='Resources:
             BucketArn: arn:aws:s3:::example-cognito-logs
 '
 printf '%s' "$secure_pool" > good.yaml
-printf '%s' "$secure_pool" | sed 's/"ON"/"OFF"/' > bad.yaml
 printf 'on: push\njobs: {}\n' > workflow.yml
-git add . && git commit -qm "templates"
 
-echo "== the hook must fail on bad.yaml"
-if python3 -m pre_commit try-repo "$repo" coglint --all-files > run1.log 2>&1; then
-  cat run1.log
-  echo "e2e-pre-commit: the hook passed on a template with MFA off" >&2
-  exit 1
+# run_hook ID: the hook fails on bad.yaml with COG101, then passes once bad.yaml is fixed.
+run_hook() {
+  local id="$1"
+  printf '%s' "$secure_pool" | sed 's/"ON"/"OFF"/' > bad.yaml
+  git add . && git commit -qm "MFA off" --allow-empty
+  echo "== $id: the hook must fail on bad.yaml"
+  if python3 -m pre_commit try-repo "$repo" "$id" --all-files > "$id.log" 2>&1; then
+    cat "$id.log"
+    echo "e2e-pre-commit: $id passed on a template with MFA off" >&2
+    exit 1
+  fi
+  cat "$id.log"
+  grep -q "COG101" "$id.log" || { echo "e2e-pre-commit: no COG101 in the output of $id" >&2; exit 1; }
+
+  echo "== $id: the hook must pass once fixed"
+  printf '%s' "$secure_pool" > bad.yaml
+  git add . && git commit -qm "fix"
+  python3 -m pre_commit try-repo "$repo" "$id" --all-files
+}
+
+run_hook coglint
+
+if [ -z "$wheels" ]; then
+  echo "e2e-pre-commit: COGLINT_WHEELS is not set: the coglint-wheel hook was not tested"
+else
+  links="$work/links"
+  mkdir -p "$links"
+  cp "$wheels"/coglint-*.whl "$links/"
+  # The placeholder package's build backend, so that pip needs no index at all.
+  python3 -m pip download --quiet --disable-pip-version-check --only-binary=:all: \
+    --dest "$links" "setuptools>=61"
+  # No cargo on PATH: the wheel hook must not need a Rust toolchain.
+  nocargo=""
+  IFS=: read -r -a dirs <<< "$PATH"
+  for dir in "${dirs[@]}"; do
+    if [ ! -x "$dir/cargo" ]; then nocargo="${nocargo:+$nocargo:}$dir"; fi
+  done
+  (
+    export PATH="$nocargo" PIP_NO_INDEX=1 PIP_FIND_LINKS="$links"
+    if command -v cargo >/dev/null; then echo "e2e-pre-commit: cargo is still on PATH" >&2; exit 1; fi
+    run_hook coglint-wheel
+  )
 fi
-cat run1.log
-grep -q "COG101" run1.log || { echo "e2e-pre-commit: no COG101 in the hook's output" >&2; exit 1; }
-
-echo "== the hook must pass once fixed"
-printf '%s' "$secure_pool" > bad.yaml
-git add . && git commit -qm "fix"
-python3 -m pre_commit try-repo "$repo" coglint --all-files
 echo "e2e-pre-commit: ok"

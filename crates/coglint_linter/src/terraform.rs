@@ -47,8 +47,6 @@ pub(crate) enum Reading {
     Calls,
     /// What the model reads (see `coglint_frontend::terraform::reads_block`).
     Model,
-    /// The same without IAM roles and policies (a root with no identity pool).
-    ModelWithoutRoles,
 }
 
 /// Reads and parses one `.tf`, `.tf.json` or `.tfvars` file. `.tf.json` and `.tfvars` files
@@ -95,10 +93,10 @@ pub(crate) fn parse_tf(
         };
     }
     let calls_only = reading == Reading::Calls && is_tf(path);
-    let parse = match reading {
-        _ if calls_only => TfFile::parse_hcl_calls,
-        Reading::ModelWithoutRoles if is_tf(path) => TfFile::parse_hcl_without_roles,
-        _ => TfFile::parse_hcl,
+    let parse = if calls_only {
+        TfFile::parse_hcl_calls
+    } else {
+        TfFile::parse_hcl
     };
     let parsed = parse(id, path.to_path_buf(), Arc::clone(&text), limits);
     match parsed {
@@ -195,16 +193,6 @@ fn check_root(
         }
         reach.insert(dir);
     }
-    // IAM roles and policies matter only to identity pools (their roles).
-    let reading = match reach
-        .iter()
-        .flat_map(|dir| loader.tf_by_dir.get(dir).into_iter().flatten())
-        .filter_map(|key| loader.files.get(key))
-        .any(|f| f.names_identity_pool)
-    {
-        true => Reading::Model,
-        false => Reading::ModelWithoutRoles,
-    };
     let mut problems = Vec::new();
     let mut texts = Vec::new();
     let mut unparsed: HashMap<PathBuf, Vec<PathBuf>> = HashMap::new();
@@ -229,7 +217,7 @@ fn check_root(
                 first.id,
                 options.limits,
                 &loader.roots,
-                reading,
+                Reading::Model,
             ) {
                 Ok(file) => {
                     problems.extend(type_duplicates(&file));

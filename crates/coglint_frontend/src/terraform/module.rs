@@ -27,9 +27,6 @@ pub struct TfFile {
     /// The resources whose blocks were left out of `body`, by type and name: of types the
     /// model does not read, they are only named by references.
     pub other_resources: Vec<(String, String)>,
-    /// The text names an identity pool (`aws_cognito_identity_pool`): the IAM roles and
-    /// policies of its module are then read.
-    pub names_identity_pool: bool,
 }
 
 impl TfFile {
@@ -43,24 +40,6 @@ impl TfFile {
         limits: Limits,
     ) -> Result<Self, SyntaxError> {
         Self::parse_hcl_with(id, path, text, limits, &reads_block)
-    }
-
-    /// Parses a `.tf` file as [`TfFile::parse_hcl`] does, without the IAM roles and
-    /// policies: for the modules of a root that has no identity pool, the only resource
-    /// whose rules read them.
-    pub fn parse_hcl_without_roles(
-        id: FileId,
-        path: PathBuf,
-        text: Arc<str>,
-        limits: Limits,
-    ) -> Result<Self, SyntaxError> {
-        Self::parse_hcl_with(id, path, text, limits, &|ident, labels| {
-            reads_block(ident, labels)
-                && !(ident == "resource"
-                    && labels
-                        .first()
-                        .is_some_and(|t| ROLE_TYPES.contains(&t.as_str())))
-        })
     }
 
     /// Parses a `.tf` file for its module calls alone (`module` blocks): enough to know which
@@ -94,7 +73,6 @@ impl TfFile {
         Ok(TfFile {
             id,
             path,
-            names_identity_pool: text.contains(IDENTITY_POOL),
             text,
             body: parsed.body,
             json: None,
@@ -108,7 +86,6 @@ impl TfFile {
         TfFile {
             id,
             path,
-            names_identity_pool: text.contains(IDENTITY_POOL),
             json: Some(JsonModule::new(&text, root)),
             text,
             body: Body::default(),
@@ -123,17 +100,6 @@ impl TfFile {
         self.json.is_none() && self.body.is_empty()
     }
 }
-
-/// The Terraform type of an identity pool (and the prefix of its roles attachment's).
-const IDENTITY_POOL: &str = "aws_cognito_identity_pool";
-
-/// The IAM resources the model reads for the roles of identity pools.
-const ROLE_TYPES: [&str; 4] = [
-    "aws_iam_role",
-    "aws_iam_role_policy",
-    "aws_iam_policy",
-    "aws_iam_role_policy_attachment",
-];
 
 /// Whether the model reads a top-level block: variables, locals, module calls, the resources
 /// of the types it models and the data sources it evaluates.
