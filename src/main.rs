@@ -352,7 +352,11 @@ fn check(args: CheckArgs) -> ExitCode {
         }
     } else {
         let mut result = scan(&options);
-        fix::render_in(&mut result.findings, &result.sources);
+        // Only the human and JSON reports show a fix's edits: rendering them reads the files
+        // with findings again.
+        if matches!(args.format, FormatArg::Human | FormatArg::Json) {
+            fix::render_in(&mut result.findings, &result.sources);
+        }
         result
     };
     let scanned = started.elapsed();
