@@ -425,12 +425,12 @@ fn is_intrinsic(node: &Node) -> bool {
 
 /// Descends from a resource's value along `path` (`Properties` first): the deepest mapping
 /// that exists, the column of the key that holds it, and the part of the path still missing.
-fn descend<'a, 'p>(
+fn descend<'a, 's, 'p>(
     resource_key_col: usize,
     resource: &'a Node,
-    path: &'p [&'p str],
+    path: &'s [&'p str],
     text: &str,
-) -> Result<(&'a Node, usize, &'p [&'p str])> {
+) -> Result<(&'a Node, usize, &'s [&'p str])> {
     let mut node = resource;
     let mut key_col = resource_key_col;
     let mut rest = path;
@@ -470,6 +470,44 @@ fn step(parent_col: usize, col: usize) -> usize {
     }
 }
 
+/// Where a property (under `Properties`) of the resource at `header` is inserted, in YAML and
+/// JSON alike: the deepest map of its path that is written, the column of the key that holds
+/// it, the keys still to write, and the map's first and last entries.
+struct Insertion<'d, 'p> {
+    map: &'d Node,
+    parent_col: usize,
+    rest: Vec<&'p str>,
+    first: &'d coglint_syntax::Entry,
+    last: &'d coglint_syntax::Entry,
+}
+
+fn insertion<'d, 'p>(
+    text: &str,
+    doc: &'d coglint_syntax::Document,
+    header: TextRange,
+    property: &[&'p str],
+) -> Result<Insertion<'d, 'p>> {
+    let resource = find_entry(&doc.root, header).ok_or(Unrenderable::OutOfRange)?;
+    let mut path: Vec<&'p str> = vec!["Properties"];
+    path.extend_from_slice(property);
+    let header_col = column(text, header.start as usize);
+    let (map, parent_col, rest) = descend(header_col, &resource.value, &path, text)?;
+    if rest.is_empty() {
+        return Err(Unrenderable::Structure("the property is already written"));
+    }
+    let entries = map.entries().unwrap_or_default();
+    let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
+        return Err(Unrenderable::Structure("an empty map"));
+    };
+    Ok(Insertion {
+        map,
+        parent_col,
+        rest: rest.to_vec(),
+        first,
+        last,
+    })
+}
+
 fn insert_yaml(
     text: &str,
     style: Style,
@@ -478,21 +516,16 @@ fn insert_yaml(
     property: &[&str],
     value: &FixValue,
 ) -> Result<(u32, String)> {
-    let resource = find_entry(&doc.root, header).ok_or(Unrenderable::OutOfRange)?;
-    let mut path = vec!["Properties"];
-    path.extend_from_slice(property);
-    let header_col = column(text, header.start as usize);
-    let (map, parent_col, rest) = descend(header_col, &resource.value, &path, text)?;
-    if rest.is_empty() {
-        return Err(Unrenderable::Structure("the property is already written"));
-    }
+    let Insertion {
+        map,
+        parent_col,
+        rest,
+        first,
+        last,
+    } = insertion(text, doc, header, property)?;
     if slice(text, map.range)?.starts_with('{') {
         return Err(Unrenderable::Structure("a flow mapping"));
     }
-    let entries = map.entries().unwrap_or_default();
-    let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
-        return Err(Unrenderable::Structure("an empty map"));
-    };
     let col = column(text, first.key.range.start as usize);
     let indent_unit = step(parent_col, col);
     let nl = style.newline;
@@ -522,18 +555,13 @@ fn insert_json(
     property: &[&str],
     value: &FixValue,
 ) -> Result<(u32, String)> {
-    let resource = find_entry(&doc.root, header).ok_or(Unrenderable::OutOfRange)?;
-    let mut path = vec!["Properties"];
-    path.extend_from_slice(property);
-    let header_col = column(text, header.start as usize);
-    let (map, parent_col, rest) = descend(header_col, &resource.value, &path, text)?;
-    if rest.is_empty() {
-        return Err(Unrenderable::Structure("the property is already written"));
-    }
-    let entries = map.entries().unwrap_or_default();
-    let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
-        return Err(Unrenderable::Structure("an empty object"));
-    };
+    let Insertion {
+        map,
+        parent_col,
+        rest,
+        first,
+        last,
+    } = insertion(text, doc, header, property)?;
     let first_at = first.key.range.start as usize;
     let at = last.value.range.end as usize;
     let value = json_value(value);
