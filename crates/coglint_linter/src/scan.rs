@@ -184,7 +184,7 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     for (candidate, outcome) in candidates.iter().zip(service_reads) {
         problems.extend(outcome.problems);
         if let Some(text) = outcome.text {
-            files.set_text(candidate.id, text, outcome.keep);
+            files.set_text(candidate.id, text, true);
         }
         services.extend(outcome.read);
     }

@@ -50,10 +50,9 @@ pub(crate) struct Read {
 #[derive(Default)]
 pub(crate) struct ReadOutcome {
     pub read: Option<Read>,
+    /// The text, when the file is read for itself (a unit, or a problem in it): the services
+    /// pass keeps it for the report; the other pass keeps it only if the report points into it.
     pub text: Option<Arc<str>>,
-    /// Whether a report may point into the text (else it is held only until the units are
-    /// planned, for a service that may include the file).
-    pub keep: bool,
     pub problems: Vec<Problem>,
 }
 
@@ -185,7 +184,6 @@ pub(crate) fn read_candidate(
         Err(err) => {
             if explicit || role == Role::CliInputs || cloudformation::looks_like_template(&text) {
                 outcome.problems.push(syntax_problem(path, id, err));
-                outcome.keep = true;
                 outcome.text = Some(text);
             }
             return outcome;
@@ -206,7 +204,6 @@ pub(crate) fn read_candidate(
             )
             .at(Span::new(id, next)),
         );
-        outcome.keep = true;
         outcome.text = Some(Arc::clone(&text));
     }
     let class = if role == Role::CliInputs {
@@ -220,7 +217,6 @@ pub(crate) fn read_candidate(
     } else {
         return outcome;
     };
-    outcome.keep = true;
     outcome.text = Some(text);
     outcome.read = Some(Read {
         id,
