@@ -386,15 +386,10 @@ impl Loader {
         let budget = seen.len() + MAX_MODULE_LOADS;
         let mut queue = dirs;
         while let Some(dir) = queue.pop() {
-            self.ensure_dir(&dir);
-            let files: Vec<&TfFile> = self
-                .tf_by_dir
-                .get(&dir)
-                .into_iter()
-                .flatten()
-                .filter_map(|key| self.files.get(key))
-                .collect();
-            let calls = local_module_calls(&dir, &files);
+            let calls = match self.calls.get(&dir) {
+                Some(calls) => calls.clone(),
+                None => self.read_calls(&dir),
+            };
             for call in &calls {
                 let child = &call.dir;
                 if *child != dir {
@@ -433,6 +428,30 @@ impl Loader {
             }
             self.calls.insert(dir, calls);
         }
+    }
+
+    /// The local module calls of `dir`, its files read from disk if the scan did not read
+    /// them. The trees of its `.tf` files are dropped then: the second reading reads them
+    /// again, and a monorepo's first reading would otherwise hold them all to the end.
+    fn read_calls(&mut self, dir: &Path) -> Vec<LocalCall> {
+        self.ensure_dir(dir);
+        let keys: Vec<PathBuf> = self
+            .tf_by_dir
+            .get(dir)
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+        let files: Vec<&TfFile> = keys.iter().filter_map(|key| self.files.get(key)).collect();
+        let calls = local_module_calls(dir, &files);
+        for key in &keys {
+            if let Some(file) = self.files.get_mut(key) {
+                if file.json.is_none() {
+                    file.body = Default::default();
+                }
+            }
+        }
+        calls
     }
 
     /// A problem located at a module call.

@@ -43,14 +43,18 @@ impl TfFile {
     }
 
     /// Parses a `.tf` file for its module calls alone (`module` blocks): enough to know which
-    /// modules a root reaches, before any is read whole.
+    /// modules a root reaches, before any is read whole. The names of the other resources are
+    /// not kept: the first reading of a monorepo holds every file until the end, and they were
+    /// a third of a byte for each byte read.
     pub fn parse_hcl_calls(
         id: FileId,
         path: PathBuf,
         text: Arc<str>,
         limits: Limits,
     ) -> Result<Self, SyntaxError> {
-        Self::parse_hcl_with(id, path, text, limits, &|ident, _| ident == "module")
+        let mut file = Self::parse_hcl_with(id, path, text, limits, &|ident, _| ident == "module")?;
+        file.other_resources = Vec::new();
+        Ok(file)
     }
 
     fn parse_hcl_with(
