@@ -317,6 +317,7 @@ fn check(args: CheckArgs) -> ExitCode {
         vars: args.vars,
         var_files: args.var_files,
         suppressions: !args.no_inline_suppressions,
+        excerpts: true,
         ..ScanOptions::default()
     };
     let timings = std::env::var_os("COGLINT_TIMINGS").is_some();
@@ -355,7 +356,7 @@ fn check(args: CheckArgs) -> ExitCode {
         // Only the human and JSON reports show a fix's edits: rendering them reads the files
         // with findings again.
         if matches!(args.format, FormatArg::Human | FormatArg::Json) {
-            fix::render_in(&mut result.findings, &result.sources);
+            fix::render_in(&mut result.findings, &mut result.sources);
         }
         result
     };
@@ -506,7 +507,7 @@ fn show_diff(
     select: &Select,
 ) -> ExitCode {
     let mut result = scan(options);
-    fix::render_in(&mut result.findings, &result.sources);
+    fix::render_in(&mut result.findings, &mut result.sources);
     let chosen = select(std::mem::take(&mut result.findings), &result.sources);
     let plan = fix::plan(&chosen, &result.sources, &options.paths, unsafe_fixes);
     report_refused(&plan.refused);

@@ -48,6 +48,11 @@ pub struct ScanOptions {
     pub config_env: Option<String>,
     /// Unsaved editor buffers, by canonical path, read in place of their files everywhere.
     pub overlay: Option<crate::read::Overlay>,
+    /// Keep of a template that the report points into only the lines around the places it
+    /// points to (see [`coglint_source::Excerpts`]), not its whole text: a report on a large
+    /// repository then holds little more than its findings. Off by default: an editor
+    /// integration reads whole texts.
+    pub excerpts: bool,
 }
 
 impl Default for ScanOptions {
@@ -65,6 +70,7 @@ impl Default for ScanOptions {
             parameter_files: Vec::new(),
             config_env: None,
             overlay: None,
+            excerpts: false,
         }
     }
 }
@@ -229,8 +235,10 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     let mut templates = 0;
     for unit in streamed {
         problems.extend(unit.problems);
-        if let Some(text) = unit.text {
-            files.set_text(unit.id, text, true);
+        match unit.text {
+            Some(Kept::Whole(text)) => files.set_text(unit.id, text, true),
+            Some(Kept::Excerpts(excerpts)) => files.set_excerpts(unit.id, excerpts),
+            None => {}
         }
         templates += usize::from(unit.outcome.is_some());
         checked.extend(unit.outcome);
@@ -318,6 +326,7 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     result
         .unknowns
         .dedup_by(|a, b| a.at == b.at && a.rule == b.rule && a.reason == b.reason);
+    fill_excerpt_gaps(&mut result, &roots);
     result
 }
 
@@ -327,7 +336,13 @@ struct Streamed {
     outcome: Option<UnitOutcome>,
     problems: Vec<Problem>,
     /// Its text, if the report points into it.
-    text: Option<Arc<str>>,
+    text: Option<Kept>,
+}
+
+/// What a report keeps of a file's text.
+enum Kept {
+    Whole(Arc<str>),
+    Excerpts(coglint_source::Excerpts),
 }
 
 fn stream_unit(
@@ -347,10 +362,25 @@ fn stream_unit(
         Some(o) => (o.findings.as_slice(), o.unknowns.as_slice()),
         None => (&[][..], &[][..]),
     };
-    let pointed = pointed_into(findings, unknowns, &problems).contains(&candidate.id);
-    let text = read
-        .text
-        .filter(|text| pointed || crate::suppress::may_suppress(text));
+    let mut ranges = Vec::new();
+    each_place(findings, unknowns, &problems, |span| {
+        if span.file == candidate.id {
+            ranges.push(span.range);
+        }
+    });
+    let text = read.text.and_then(|text| {
+        if crate::suppress::may_suppress(&text) {
+            return Some(Kept::Whole(text));
+        }
+        if ranges.is_empty() {
+            return None;
+        }
+        let excerpts = options
+            .excerpts
+            .then(|| coglint_source::Excerpts::of(&text, ranges, coglint_source::EXCERPT_CONTEXT))
+            .flatten();
+        Some(excerpts.map_or(Kept::Whole(text), Kept::Excerpts))
+    });
     Streamed {
         id: candidate.id,
         outcome,
@@ -411,19 +441,61 @@ pub(crate) fn pointed_into(
     problems: &[Problem],
 ) -> HashSet<FileId> {
     let mut files = HashSet::new();
-    for f in findings {
-        files.insert(f.primary.span.file);
-        files.insert(f.resource_header.file);
-        files.extend(f.secondary.iter().map(|l| l.span.file));
-        files.extend(f.called_from.iter().map(|s| s.file));
-        files.extend(f.instances.iter().filter_map(|i| i.at.map(|s| s.file)));
-    }
-    files.extend(unknowns.iter().map(|u| u.at.file));
-    for p in problems {
-        files.extend(p.span.map(|s| s.file));
-        files.extend(p.related.iter().map(|l| l.span.file));
-    }
+    each_place(findings, unknowns, problems, |span| {
+        files.insert(span.file);
+    });
     files
+}
+
+/// Every place a report points to: its findings, their labels, callers and instances, its
+/// problems and its unknowns.
+fn each_place(
+    findings: &[Finding],
+    unknowns: &[UnknownValue],
+    problems: &[Problem],
+    mut place: impl FnMut(Span),
+) {
+    for f in findings {
+        place(f.primary.span);
+        place(f.resource_header);
+        f.secondary.iter().for_each(|l| place(l.span));
+        f.called_from.iter().copied().for_each(&mut place);
+        f.instances.iter().filter_map(|i| i.at).for_each(&mut place);
+    }
+    unknowns.iter().for_each(|u| place(u.at));
+    for p in problems {
+        p.span.into_iter().for_each(&mut place);
+        p.related.iter().for_each(|l| place(l.span));
+    }
+}
+
+/// Reads whole again the excerpted files that a place of the report is not in. Excerpts are
+/// cut when a unit is checked, from that unit's report; a place that another unit points to
+/// in the same file (rare) would otherwise have no line.
+fn fill_excerpt_gaps(result: &mut ScanResult, roots: &Roots) {
+    let mut gaps = std::collections::BTreeSet::new();
+    each_place(
+        &result.findings,
+        &result.unknowns,
+        &result.problems,
+        |span| {
+            let file = result.sources.get(span.file);
+            if file
+                .and_then(|f| f.excerpts())
+                .is_some_and(|e| !e.covers(span.range))
+            {
+                gaps.insert(span.file);
+            }
+        },
+    );
+    for id in gaps {
+        let Some(path) = result.sources.get(id).map(|f| f.path().to_path_buf()) else {
+            continue;
+        };
+        if let Ok(Some(text)) = crate::read::read_text(&path, true, roots) {
+            result.sources.set_text(id, Arc::from(text));
+        }
+    }
 }
 
 /// Whether `text` mentions Cognito: `AWS::Cognito::UserPool`, `cognito-idp.amazonaws.com`.

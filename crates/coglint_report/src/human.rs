@@ -11,7 +11,7 @@ use std::fmt::{self, Write};
 
 use coglint_linter::{Problem, ScanResult};
 use coglint_rules::{Finding, Label, Severity};
-use coglint_source::{LineIndex, SourceDb, Span, TextRange};
+use coglint_source::{Excerpts, LineIndex, SourceDb, Span, TextRange};
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
@@ -21,11 +21,16 @@ use rayon::prelude::*;
 use crate::escape::ShownText;
 use crate::{escape_text, position, shown_path, summary_sentence, ReportOptions};
 
-/// One file's text for miette, read through the line index.
+/// One file's text for miette, read through the line index: the whole text, or the excerpts
+/// the scan kept of it.
 struct Source<'a> {
-    text: &'a str,
-    lines: &'a LineIndex,
+    text: SourceText<'a>,
     name: String,
+}
+
+enum SourceText<'a> {
+    Whole { text: &'a str, lines: &'a LineIndex },
+    Excerpts(&'a Excerpts),
 }
 
 /// The text snippets show of each file, by file id: `None` for a file shown as it is.
@@ -46,11 +51,21 @@ impl SourceCode for Source<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let text = self.text;
-        let lines = self.lines;
         let start = u32::try_from(span.offset()).map_err(|_| MietteError::OutOfBounds)?;
         let end =
             u32::try_from(span.offset() + span.len()).map_err(|_| MietteError::OutOfBounds)?;
+        // An excerpt is read as the file it was cut from: its offsets and lines shifted by
+        // where it starts.
+        let (text, lines, base, first_line) = match &self.text {
+            SourceText::Whole { text, lines } => (*text, *lines, 0, 0),
+            SourceText::Excerpts(excerpts) => {
+                let piece = excerpts
+                    .piece_of(TextRange::new(start, end))
+                    .ok_or(MietteError::OutOfBounds)?;
+                (piece.text, piece.lines, piece.start, piece.line as usize)
+            }
+        };
+        let (start, end) = (start - base, end - base);
         if end as usize > text.len() {
             return Err(MietteError::OutOfBounds);
         }
@@ -63,11 +78,12 @@ impl SourceCode for Source<'_> {
             .map(|s| s as usize)
             .unwrap_or(text.len());
         let data = text.get(from..to).ok_or(MietteError::OutOfBounds)?;
+        let base = base as usize;
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             data.as_bytes(),
-            SourceSpan::from(from..to),
-            first,
+            SourceSpan::from(base + from..base + to),
+            first_line + first,
             0,
             last - first + 1,
         )))
@@ -175,13 +191,20 @@ fn source<'a>(
     Some(
         match shown.get(span.file.0 as usize).and_then(Option::as_ref) {
             Some(s) => Source {
-                text: &s.text,
-                lines: &s.lines,
+                text: SourceText::Whole {
+                    text: &s.text,
+                    lines: &s.lines,
+                },
                 name,
             },
             None => Source {
-                text: file.text(),
-                lines: file.lines(),
+                text: match file.excerpts() {
+                    Some(excerpts) => SourceText::Excerpts(excerpts),
+                    None => SourceText::Whole {
+                        text: file.text(),
+                        lines: file.lines(),
+                    },
+                },
                 name,
             },
         },

@@ -181,13 +181,162 @@ impl LineIndex {
     }
 }
 
-/// One file's text, its path as the user should read it, and its line index.
+/// The lines of context excerpts keep around each place a report points to: the human report
+/// shows one before and one after.
+pub const EXCERPT_CONTEXT: usize = 2;
+
+/// Some whole lines of a file's text, at their offsets in the file: what a report needs of a
+/// large file it points into at a few places (see [`Excerpts::of`]).
+#[derive(Clone, Debug, Default)]
+pub struct Excerpts {
+    /// Disjoint and in order.
+    pieces: Vec<Piece>,
+}
+
+#[derive(Clone, Debug)]
+struct Piece {
+    /// The offset in the file of the piece's first byte, the start of a line.
+    start: u32,
+    /// The 0-based line of the file the piece starts on.
+    line: u32,
+    text: Box<str>,
+    lines: LineIndex,
+}
+
+impl Piece {
+    fn end(&self) -> u32 {
+        self.start
+            .saturating_add(u32::try_from(self.text.len()).unwrap_or(u32::MAX))
+    }
+}
+
+/// A piece of an excerpted file, as a reporter reads it: its text and line index, where it
+/// starts in the file (offset and 0-based line).
+pub struct ExcerptPiece<'a> {
+    pub start: u32,
+    pub line: u32,
+    pub text: &'a str,
+    pub lines: &'a LineIndex,
+}
+
+impl Excerpts {
+    /// The lines of `text` that `ranges` start, end or run over, with `context` lines before and
+    /// after each. `None` when the text holds anything but printable ASCII, tabs and line
+    /// breaks: a snippet shows other characters through an escaping that needs the whole
+    /// text, so such a file is kept whole.
+    pub fn of(
+        text: &str,
+        ranges: impl IntoIterator<Item = TextRange>,
+        context: usize,
+    ) -> Option<Self> {
+        let bytes = text.as_bytes();
+        let plain = bytes.iter().enumerate().all(|(i, b)| match b {
+            b'\n' | b'\t' | 0x20..=0x7e => true,
+            b'\r' => bytes.get(i + 1) == Some(&b'\n'),
+            _ => false,
+        });
+        if !plain {
+            return None;
+        }
+        let index = LineIndex::new(text);
+        let last_line = index.line_count().saturating_sub(1);
+        let mut spans: Vec<(usize, usize)> = ranges
+            .into_iter()
+            .map(|r| {
+                let first = index.line_of(r.start.min(r.end)).saturating_sub(context);
+                let last = (index.line_of(r.end.max(r.start)) + context).min(last_line);
+                (first, last)
+            })
+            .collect();
+        spans.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for (first, last) in spans {
+            match merged.last_mut() {
+                Some((_, end)) if first <= *end + 1 => *end = (*end).max(last),
+                _ => merged.push((first, last)),
+            }
+        }
+        let pieces = merged
+            .into_iter()
+            .map(|(first, last)| {
+                let from = index.line_start(first).unwrap_or(0);
+                let to = index
+                    .line_start(last + 1)
+                    .unwrap_or_else(|| u32::try_from(text.len()).unwrap_or(u32::MAX));
+                let piece = text.get(from as usize..to as usize).unwrap_or("");
+                Piece {
+                    start: from,
+                    line: u32::try_from(first).unwrap_or(u32::MAX),
+                    text: piece.into(),
+                    lines: LineIndex::new(piece),
+                }
+            })
+            .collect();
+        Some(Self { pieces })
+    }
+
+    /// The piece that holds `range` whole (its end may be the piece's end).
+    fn piece(&self, range: TextRange) -> Option<&Piece> {
+        let i = self
+            .pieces
+            .partition_point(|p| p.start <= range.start)
+            .checked_sub(1)?;
+        let piece = &self.pieces[i];
+        (range.end <= piece.end() && range.start <= range.end).then_some(piece)
+    }
+
+    /// Whether `range` lies in one piece, so that its lines and columns are known.
+    pub fn covers(&self, range: TextRange) -> bool {
+        self.piece(range).is_some()
+    }
+
+    /// The piece holding `range`, for a reporter that shows it.
+    pub fn piece_of(&self, range: TextRange) -> Option<ExcerptPiece<'_>> {
+        self.piece(range).map(|p| ExcerptPiece {
+            start: p.start,
+            line: p.line,
+            text: &p.text,
+            lines: &p.lines,
+        })
+    }
+
+    /// The 1-based line and column of `offset`, if a piece holds it.
+    pub fn line_col(&self, offset: u32) -> Option<LineCol> {
+        let piece = self.piece(TextRange::empty(offset))?;
+        let local = piece.lines.line_col(&piece.text, offset - piece.start);
+        Some(LineCol {
+            line: local.line.saturating_add(piece.line),
+            col: local.col,
+        })
+    }
+
+    /// The text in `range`, if a piece holds it.
+    pub fn slice(&self, range: TextRange) -> Option<&str> {
+        let piece = self.piece(range)?;
+        let local = TextRange::new(range.start - piece.start, range.end - piece.start);
+        piece.text.get(local.as_usize())
+    }
+
+    /// The bytes held.
+    pub fn len(&self) -> usize {
+        self.pieces.iter().map(|p| p.text.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pieces.is_empty()
+    }
+}
+
+/// One file's text, its path as the user should read it, and its line index. A file may keep
+/// only excerpts of its text (see [`SourceDb::set_excerpts`]): then its text is empty, and
+/// lines, columns and slices are read from the excerpts.
 #[derive(Debug)]
 pub struct SourceFile {
     id: FileId,
     path: PathBuf,
     text: Arc<str>,
     lines: LineIndex,
+    excerpts: Option<Excerpts>,
 }
 
 impl SourceFile {
@@ -200,8 +349,14 @@ impl SourceFile {
         &self.path
     }
 
+    /// The whole text; empty when the file was not read again, or keeps only excerpts.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The excerpts the file keeps instead of its text, if it does.
+    pub fn excerpts(&self) -> Option<&Excerpts> {
+        self.excerpts.as_ref()
     }
 
     pub fn shared_text(&self) -> Arc<str> {
@@ -213,12 +368,19 @@ impl SourceFile {
     }
 
     pub fn line_col(&self, offset: u32) -> LineCol {
-        self.lines.line_col(&self.text, offset)
+        match &self.excerpts {
+            Some(excerpts) => excerpts.line_col(offset).unwrap_or_default(),
+            None => self.lines.line_col(&self.text, offset),
+        }
     }
 
-    /// The source text in `range`, or "" if the range does not fall on character boundaries.
+    /// The source text in `range`, or "" if the range does not fall on character boundaries
+    /// (or outside the excerpts the file keeps).
     pub fn slice(&self, range: TextRange) -> &str {
-        self.text.get(range.as_usize()).unwrap_or("")
+        match &self.excerpts {
+            Some(excerpts) => excerpts.slice(range).unwrap_or(""),
+            None => self.text.get(range.as_usize()).unwrap_or(""),
+        }
     }
 }
 
@@ -242,6 +404,7 @@ impl SourceDb {
             path,
             text,
             lines,
+            excerpts: None,
         });
         id
     }
@@ -255,6 +418,32 @@ impl SourceDb {
         if let Some(file) = self.files.get_mut(id.0 as usize) {
             file.lines = LineIndex::new(&text);
             file.text = text;
+            file.excerpts = None;
+        }
+    }
+
+    /// Adds the lines of `ranges` to the excerpts a file keeps of `text`, its whole text (the
+    /// whole text is kept if it cannot be excerpted). Nothing changes for a file kept whole.
+    pub fn add_to_excerpts(&mut self, id: FileId, text: &str, ranges: Vec<TextRange>) {
+        let Some(excerpts) = self.get(id).and_then(SourceFile::excerpts) else {
+            return;
+        };
+        let kept = excerpts
+            .pieces
+            .iter()
+            .map(|p| TextRange::new(p.start, p.end()));
+        match Excerpts::of(text, kept.chain(ranges), EXCERPT_CONTEXT) {
+            Some(excerpts) => self.set_excerpts(id, excerpts),
+            None => self.set_text(id, Arc::from(text)),
+        }
+    }
+
+    /// Keeps only excerpts of a file's text.
+    pub fn set_excerpts(&mut self, id: FileId, excerpts: Excerpts) {
+        if let Some(file) = self.files.get_mut(id.0 as usize) {
+            file.lines = LineIndex::new("");
+            file.text = Arc::from("");
+            file.excerpts = Some(excerpts);
         }
     }
 
@@ -319,6 +508,76 @@ mod tests {
         assert_eq!(idx.line_col(text, 0), LineCol { line: 1, col: 1 });
         let second = text.rfind('{').unwrap_or_default() as u32;
         assert_eq!(idx.line_col(text, second), LineCol { line: 2, col: 1 });
+    }
+
+    #[test]
+    fn excerpts_say_the_lines_and_columns_of_the_whole_text() {
+        let text: String = (0..40)
+            .map(|i| format!("line {i}:{}\r\n", " x".repeat(i % 7)))
+            .collect();
+        let index = LineIndex::new(&text);
+        let at = |line: usize| index.line_start(line).unwrap_or(0);
+        // Places on lines 3, 4 (close enough to share a piece with 3), 20 and the last.
+        let ranges = [
+            TextRange::new(at(3) + 2, at(3) + 5),
+            TextRange::new(at(4), at(4) + 1),
+            TextRange::new(at(20) + 1, at(21) + 3),
+            TextRange::empty(u32::try_from(text.len()).unwrap_or(0)),
+        ];
+        let Some(excerpts) = Excerpts::of(&text, ranges, 1) else {
+            panic!("a plain text is excerpted");
+        };
+        assert_eq!(excerpts.pieces.len(), 3, "{:?}", excerpts.pieces);
+        assert!(excerpts.len() < text.len() / 3);
+        for offset in 0..=u32::try_from(text.len()).unwrap_or(0) {
+            // Kept: the lines around the places; the offset just past a piece (the start of
+            // the next line) is known too.
+            let got = excerpts.line_col(offset);
+            match index.line_of(offset) {
+                2..=5 | 19..=22 | 39..=40 => {
+                    assert_eq!(got, Some(index.line_col(&text, offset)), "offset {offset}");
+                }
+                7..=17 | 24..=37 => assert_eq!(got, None, "offset {offset}"),
+                _ => assert!(got.is_none_or(|lc| lc == index.line_col(&text, offset))),
+            }
+        }
+        for range in ranges {
+            assert!(excerpts.covers(range));
+            assert_eq!(excerpts.slice(range), text.get(range.as_usize()));
+        }
+        assert!(!excerpts.covers(TextRange::new(at(4), at(20))));
+        assert_eq!(excerpts.slice(TextRange::new(at(10), at(10) + 2)), None);
+    }
+
+    #[test]
+    fn a_text_with_other_characters_is_not_excerpted() {
+        let range = [TextRange::new(0, 1)];
+        assert!(Excerpts::of("a: 1\n", range, 1).is_some());
+        for text in ["a: \u{e9}\n", "\u{feff}a: 1\n", "a\rb\n", "a\u{1b}[31m\n"] {
+            assert!(Excerpts::of(text, range, 1).is_none(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_source_file_reads_its_excerpts() {
+        let text = "one\ntwo\nthree\nfour\nfive\nsix\n";
+        let mut db = SourceDb::new();
+        let id = db.add(PathBuf::from("t.yaml"), text);
+        let four = u32::try_from(text.find("four").unwrap_or(0)).unwrap_or(0);
+        let Some(excerpts) = Excerpts::of(text, [TextRange::new(four, four + 4)], 0) else {
+            panic!("a plain text is excerpted");
+        };
+        db.set_excerpts(id, excerpts);
+        let Some(file) = db.get(id) else {
+            panic!("the file is there")
+        };
+        assert_eq!(file.text(), "");
+        assert_eq!(file.slice(TextRange::new(four, four + 4)), "four");
+        assert_eq!(file.line_col(four + 1), LineCol { line: 4, col: 2 });
+        // A place outside: added from the whole text.
+        db.add_to_excerpts(id, text, vec![TextRange::new(0, 3)]);
+        let file = db.get(id).map(|f| f.slice(TextRange::new(0, 3)));
+        assert_eq!(file, Some("one"));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use coglint_rules::{Applicability, Edit, Finding};
-use coglint_source::{FileId, SourceDb};
+use coglint_source::{FileId, SourceDb, TextRange};
 
 pub use render::{render_change, SourceFormat, Unrenderable};
 
@@ -63,6 +63,10 @@ pub fn render(
                 | coglint_rules::Change::RemoveItem { at } => at.file,
                 coglint_rules::Change::Insert { resource, .. } => resource.file,
             };
+            // One file's text is held at a time too.
+            if !texts.contains_key(&file) {
+                texts.clear();
+            }
             let known = texts.entry(file).or_insert_with(|| text(file));
             let rendered = known.as_ref().and_then(|(path, text)| {
                 if is_generated(path) {
@@ -91,9 +95,30 @@ pub fn render(
     }
 }
 
-/// [`render`] over the files of a scan: their texts as the source database keeps them.
-pub fn render_in(findings: &mut [Finding], sources: &SourceDb) {
+/// [`render`] over the files of a scan: their texts as the source database keeps them. The
+/// places of the edits join the excerpts of a file the scan kept only excerpts of, so that a
+/// report can say their lines.
+pub fn render_in(findings: &mut [Finding], sources: &mut SourceDb) {
     render(findings, |file| scanned_text(sources, file));
+    let mut outside: BTreeMap<FileId, Vec<TextRange>> = BTreeMap::new();
+    let edits = findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref())
+        .flat_map(|fix| &fix.edits);
+    for edit in edits {
+        let excerpts = sources.get(edit.span.file).and_then(|f| f.excerpts());
+        if excerpts.is_some_and(|e| !e.covers(edit.span.range)) {
+            outside
+                .entry(edit.span.file)
+                .or_default()
+                .push(edit.span.range);
+        }
+    }
+    for (file, ranges) in outside {
+        if let Some((_, text)) = scanned_text(sources, file) {
+            sources.add_to_excerpts(file, &text, ranges);
+        }
+    }
 }
 
 /// The path and text of `file` as scanned: the source database's text or, when the scan did
@@ -434,7 +459,7 @@ pub fn fix_selected(
 ) -> Result<FixRun, WriteError> {
     let mut run = FixRun::default();
     let mut result = crate::scan(options);
-    render_in(&mut result.findings, &result.sources);
+    render_in(&mut result.findings, &mut result.sources);
     for _ in 0..MAX_PASSES {
         let chosen = select(result.findings.clone(), &result.sources);
         let plan = plan(&chosen, &result.sources, &options.paths, unsafe_fixes);
@@ -460,7 +485,7 @@ pub fn fix_selected(
             }
         }
         result = crate::scan(options);
-        render_in(&mut result.findings, &result.sources);
+        render_in(&mut result.findings, &mut result.sources);
     }
     run.result = result;
     Ok(run)

@@ -18,6 +18,8 @@ struct Entry {
     text: Option<Arc<str>>,
     /// Whether a report may point into the file: its text goes to the source database.
     keep: bool,
+    /// What is kept of the text instead, when only some lines of it are.
+    excerpts: Option<coglint_source::Excerpts>,
 }
 
 #[derive(Default)]
@@ -68,6 +70,7 @@ impl Files {
         self.entries.push(Entry {
             path: path.to_path_buf(),
             text: None,
+            excerpts: None,
             keep: false,
         });
         self.by_path.insert(key, id);
@@ -90,6 +93,13 @@ impl Files {
         if let Some(entry) = self.entries.get_mut(id.0 as usize) {
             entry.text = Some(text);
             entry.keep |= keep;
+        }
+    }
+
+    /// Keeps only excerpts of a file's text for the report.
+    pub fn set_excerpts(&mut self, id: FileId, excerpts: coglint_source::Excerpts) {
+        if let Some(entry) = self.entries.get_mut(id.0 as usize) {
+            entry.excerpts = Some(excerpts);
         }
     }
 
@@ -135,11 +145,19 @@ impl Files {
     pub fn into_sources(self) -> SourceDb {
         let mut db = SourceDb::new();
         for entry in self.entries {
-            let text = match (entry.keep, entry.text) {
-                (true, Some(text)) => text,
-                _ => Arc::from(""),
-            };
-            db.add(entry.path, text);
+            // Kept whole for another unit's report, the whole text serves this one's too.
+            match (entry.keep, entry.text, entry.excerpts) {
+                (true, Some(text), _) => {
+                    db.add(entry.path, text);
+                }
+                (_, _, Some(excerpts)) => {
+                    let id = db.add(entry.path, "");
+                    db.set_excerpts(id, excerpts);
+                }
+                _ => {
+                    db.add(entry.path, "");
+                }
+            }
         }
         db
     }
