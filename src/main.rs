@@ -421,6 +421,12 @@ fn check(args: CheckArgs) -> ExitCode {
             result.findings.len(),
             text.len()
         );
+        let phases: Vec<String> = result
+            .phases
+            .iter()
+            .map(|(name, took)| format!("{name} {:.3} s", took.as_secs_f64()))
+            .collect();
+        eprintln!("coglint: timings: scan phases: {}", phases.join(", "));
     }
     if format == Format::Github {
         if let Some(summary_path) = std::env::var_os("GITHUB_STEP_SUMMARY") {

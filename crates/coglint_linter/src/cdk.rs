@@ -132,8 +132,10 @@ pub(crate) fn resolve(assemblies: &Assemblies, files: &mut Files) -> HashMap<Pat
                 },
             );
         }
+        constructs.shrink_to_fit();
         out.insert(template.clone(), constructs);
     }
+    out.shrink_to_fit();
     out
 }
 

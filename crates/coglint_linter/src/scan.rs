@@ -92,6 +92,30 @@ pub struct ScanResult {
     pub terraform_modules: usize,
     /// Terraform module calls that are not followed (`--show-unknown` lists them).
     pub unfollowed_modules: Vec<UnfollowedModule>,
+    /// How long each phase of the scan took, in order (`COGLINT_TIMINGS=1` prints them).
+    pub phases: Vec<(&'static str, std::time::Duration)>,
+}
+
+/// The phases of a scan, timed one after another.
+struct Phases {
+    done: Vec<(&'static str, std::time::Duration)>,
+    since: std::time::Instant,
+}
+
+impl Phases {
+    fn start() -> Self {
+        Self {
+            done: Vec::new(),
+            since: std::time::Instant::now(),
+        }
+    }
+
+    /// Ends the phase running, named `name`.
+    fn end(&mut self, name: &'static str) {
+        let now = std::time::Instant::now();
+        self.done.push((name, now - self.since));
+        self.since = now;
+    }
 }
 
 impl ScanResult {
@@ -109,6 +133,7 @@ impl ScanResult {
 }
 
 pub fn scan(options: &ScanOptions) -> ScanResult {
+    let mut phases = Phases::start();
     let discovered = discover(&options.paths);
     let mut problems = discovered.problems;
     let mut paths = discovered.files;
@@ -171,9 +196,13 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     }
     // Source files that CDK creation stack traces point into: a stack's constructs are part of
     // its unit.
+    phases.end("walk");
     let before_sources = files.len();
     let constructs = cdk::resolve(&assemblies, &mut files);
+    // The manifests' metadata is in `constructs` now; the scan holds what it reads after.
+    drop(assemblies);
     let cdk_source_count = files.len() - before_sources;
+    phases.end("cdk construct sources");
 
     // First the Serverless services (what they include is theirs, not checked alone) and the
     // Terraform files' module calls, read in parallel.
@@ -207,6 +236,7 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
         problems.extend(problem);
         tf_files.extend(tf);
     }
+    phases.end("serverless services, terraform calls");
     let mut params = project::parameters::Sources::new(options);
     let plan = project::plan_services(services, &mut files, &mut params, options);
     problems.extend(plan.problems);
@@ -222,6 +252,7 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
         .map(|unit| check_unit(unit, options))
         .collect();
 
+    phases.end("serverless units");
     // Then every other candidate, each read, planned, checked and dropped on one thread: memory
     // holds the units in flight, and the texts reports point into.
     let planner = std::sync::Mutex::new(project::Planner { files, params });
@@ -258,6 +289,7 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     }
     let first_free = u32::try_from(files.len()).unwrap_or(u32::MAX);
     result.sources = files.into_sources();
+    phases.end("templates");
     if !tf_files.is_empty() {
         let tf = terraform::check(tf_files, &tf_failed, first_free, options, &roots);
         // Sibling .tf files, called modules and var files are read too (some of them found by
@@ -281,6 +313,7 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
         result.unfollowed_modules = tf.unfollowed;
         resources.extend(tf.resources);
     }
+    phases.end("terraform");
     for finding in &mut result.findings {
         if let Some(severity) = options.severities.get(finding.rule.code) {
             finding.severity = *severity;
@@ -327,6 +360,8 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
         .unknowns
         .dedup_by(|a, b| a.at == b.at && a.rule == b.rule && a.reason == b.reason);
     fill_excerpt_gaps(&mut result, &roots);
+    phases.end("suppressions, order");
+    result.phases = phases.done;
     result
 }
 

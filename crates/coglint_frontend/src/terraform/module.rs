@@ -52,6 +52,19 @@ impl TfFile {
         text: Arc<str>,
         limits: Limits,
     ) -> Result<Self, SyntaxError> {
+        // No `module` block without the word: nothing to parse. A syntax error in the file is
+        // found by the second reading, which reads it whole.
+        if !text.contains("module") {
+            return Ok(TfFile {
+                id,
+                path,
+                text,
+                body: Body::default(),
+                json: None,
+                type_duplicates: Vec::new(),
+                other_resources: Vec::new(),
+            });
+        }
         let mut file = Self::parse_hcl_with(id, path, text, limits, &|ident, _| ident == "module")?;
         file.other_resources = Vec::new();
         Ok(file)
