@@ -578,10 +578,12 @@ pub(crate) fn syntax_problem(path: &Path, file: FileId, err: SyntaxError) -> Pro
     .at(Span::new(file, err.range))
 }
 
-/// The resources of a model, as suppressions see them.
+/// The resources of a model that carry suppressions (in their metadata), as suppressions see
+/// them: the others have nothing to say, and a monorepo has many.
 pub(crate) fn sites(model: &coglint_model::Model) -> Vec<ResourceSite> {
     model
         .resources()
+        .filter(|m| !m.suppressions.is_empty())
         .map(|m| ResourceSite {
             name: m.name.clone(),
             suppressions: m.suppressions.clone(),
