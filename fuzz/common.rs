@@ -110,13 +110,7 @@ fn scan_dir(dir: &Path) {
         width: 80,
         absolute_uris: false,
     };
-    for format in [
-        Format::Human,
-        Format::Concise,
-        Format::Json,
-        Format::Sarif,
-        Format::Github,
-    ] {
+    for format in Format::ALL {
         let _ = render(&result, format, &report);
     }
     let _ = step_summary(&result, &report);

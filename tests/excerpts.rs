@@ -42,13 +42,7 @@ fn excerpts_report_what_whole_texts_report() {
             width: 100,
             ..ReportOptions::default()
         };
-        for format in [
-            Format::Human,
-            Format::Concise,
-            Format::Json,
-            Format::Sarif,
-            Format::Github,
-        ] {
+        for format in Format::ALL {
             let expected = render(&whole, format, &options);
             let got = render(&cut, format, &options);
             if expected != got {

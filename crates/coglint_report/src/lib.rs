@@ -27,6 +27,17 @@ pub enum Format {
     Github,
 }
 
+impl Format {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [Format; 5] = [
+        Format::Human,
+        Format::Concise,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+    ];
+}
+
 /// What a reporter needs besides the scan itself.
 #[derive(Clone, Debug)]
 pub struct ReportOptions {
