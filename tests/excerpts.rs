@@ -64,3 +64,44 @@ fn excerpts_report_what_whole_texts_report() {
     // The comparison means something only if files were excerpted.
     assert!(excerpted_files > 50, "{excerpted_files} files excerpted");
 }
+
+#[test]
+fn a_file_changed_after_the_scan_is_not_fixed_from_its_excerpts() -> std::io::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("template.yaml");
+    let padding: String = (0..40).map(|i| format!("# line {i}\n")).collect();
+    let template = format!(
+        "{padding}Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      DeletionProtection: INACTIVE\n"
+    );
+    std::fs::write(&path, &template)?;
+    let result = scanned(dir.path(), true);
+    let excerpted = result.sources.files().any(|f| f.excerpts().is_some());
+    assert!(excerpted, "the template is kept as excerpts");
+    let roots = vec![dir.path().to_path_buf()];
+    // Unchanged, or changed only outside the excerpts: the fix applies.
+    let plan = fix::plan(&result.findings, &result.sources, &roots, true);
+    assert!(
+        plan.fixed > 0 && plan.refused.is_empty(),
+        "{:?}",
+        plan.refused
+    );
+    std::fs::write(&path, template.replacen("# line 1\n", "# LINE 1\n", 1))?;
+    let plan = fix::plan(&result.findings, &result.sources, &roots, true);
+    assert!(
+        plan.fixed > 0 && plan.refused.is_empty(),
+        "{:?}",
+        plan.refused
+    );
+    // Changed where the scan read: refused.
+    std::fs::write(&path, template.replace("INACTIVE", "INACTIVE "))?;
+    let plan = fix::plan(&result.findings, &result.sources, &roots, true);
+    assert_eq!(plan.fixed, 0);
+    assert!(
+        plan.refused
+            .iter()
+            .any(|(_, why)| why.contains("changed since it was scanned")),
+        "{:?}",
+        plan.refused
+    );
+    Ok(())
+}

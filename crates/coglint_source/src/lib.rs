@@ -317,6 +317,16 @@ impl Excerpts {
         piece.text.get(local.as_usize())
     }
 
+    /// Whether `text` holds every piece at its place: the file read again is still the one
+    /// the excerpts were cut from, as far as they can tell.
+    pub fn matches(&self, text: &str) -> bool {
+        self.pieces.iter().all(|p| {
+            text.as_bytes()
+                .get(p.start as usize..p.end() as usize)
+                .is_some_and(|now| now == p.text.as_bytes())
+        })
+    }
+
     /// The bytes held.
     pub fn len(&self) -> usize {
         self.pieces.iter().map(|p| p.text.len()).sum()
@@ -574,6 +584,13 @@ mod tests {
         assert_eq!(file.text(), "");
         assert_eq!(file.slice(TextRange::new(four, four + 4)), "four");
         assert_eq!(file.line_col(four + 1), LineCol { line: 4, col: 2 });
+        // The file read again is checked against them.
+        let excerpts = db.get(id).and_then(SourceFile::excerpts);
+        assert_eq!(excerpts.map(|e| e.matches(text)), Some(true));
+        let changed = text.replace("four", "FOUR");
+        assert_eq!(excerpts.map(|e| e.matches(&changed)), Some(false));
+        let elsewhere = text.replace("one", "ONE");
+        assert_eq!(excerpts.map(|e| e.matches(&elsewhere)), Some(true));
         // A place outside: added from the whole text.
         db.add_to_excerpts(id, text, vec![TextRange::new(0, 3)]);
         let file = db.get(id).map(|f| f.slice(TextRange::new(0, 3)));

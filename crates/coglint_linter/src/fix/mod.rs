@@ -318,8 +318,14 @@ fn current(
     if !inside(path, roots) {
         return Err("outside the scanned paths: not written".to_string());
     }
+    // What the scan kept of the file must be in it still: its whole text, or its excerpts
+    // (which hold the places of the fix's edits).
+    let unchanged = |now: &str| match source.excerpts() {
+        Some(excerpts) => excerpts.matches(now),
+        None => source.text().is_empty() || now == source.text(),
+    };
     match read_string(path, read_roots) {
-        Ok(now) if source.text().is_empty() || now == source.text() => Ok(now),
+        Ok(now) if unchanged(&now) => Ok(now),
         Ok(_) => Err("changed since it was scanned: not written".to_string()),
         Err(e) => Err(e.describe()),
     }
