@@ -4,13 +4,13 @@
 //! is kept only if the report points into it. Results are merged in a fixed order, so the
 //! output does not depend on the number of threads.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use coglint_frontend::cloudformation;
 use coglint_rules::{Finding, Rule, Settings, UnknownValue};
-use coglint_source::{FileId, SourceDb, Span};
+use coglint_source::{FileId, SourceDb, Span, TextRange};
 use coglint_syntax::{parse_json, parse_yaml, Document, Limits, SyntaxError, SyntaxErrorKind};
 use rayon::prelude::*;
 
@@ -504,31 +504,40 @@ fn each_place(
     }
 }
 
-/// Reads whole again the excerpted files that a place of the report is not in. Excerpts are
-/// cut when a unit is checked, from that unit's report; a place that another unit points to
-/// in the same file (rare) would otherwise have no line.
+/// Adds to the excerpts of an excerpted file the places of the report they do not hold.
+/// Excerpts are cut when a unit is checked, from that unit's report; a place that another unit
+/// points to in the same file (rare) would otherwise have no line.
 fn fill_excerpt_gaps(result: &mut ScanResult, roots: &Roots) {
-    let mut gaps = std::collections::BTreeSet::new();
+    let mut places = Vec::new();
     each_place(
         &result.findings,
         &result.unknowns,
         &result.problems,
-        |span| {
-            let file = result.sources.get(span.file);
-            if file
-                .and_then(|f| f.excerpts())
-                .is_some_and(|e| !e.covers(span.range))
-            {
-                gaps.insert(span.file);
-            }
-        },
+        |span| places.push(span),
     );
-    for id in gaps {
-        let Some(path) = result.sources.get(id).map(|f| f.path().to_path_buf()) else {
-            continue;
-        };
-        if let Ok(Some(text)) = crate::read::read_text(&path, true, roots) {
-            result.sources.set_text(id, Arc::from(text));
+    cover_places(&mut result.sources, places, |path| {
+        crate::read::read_text(path, true, roots).ok().flatten()
+    });
+}
+
+/// Adds each of `places` that the excerpts of its file do not hold to them, the file read
+/// again with `read` (a file that cannot be read again keeps its excerpts as they are). Files
+/// kept whole, or not kept, are left as they are.
+pub(crate) fn cover_places(
+    sources: &mut SourceDb,
+    places: impl IntoIterator<Item = Span>,
+    read: impl Fn(&Path) -> Option<String>,
+) {
+    let mut outside: BTreeMap<FileId, Vec<TextRange>> = BTreeMap::new();
+    for span in places {
+        let excerpts = sources.get(span.file).and_then(|f| f.excerpts());
+        if excerpts.is_some_and(|e| !e.covers(span.range)) {
+            outside.entry(span.file).or_default().push(span.range);
+        }
+    }
+    for (file, ranges) in outside {
+        if let Some(text) = sources.get(file).and_then(|f| read(f.path())) {
+            sources.add_to_excerpts(file, &text, ranges);
         }
     }
 }

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use coglint_rules::{Applicability, Edit, Finding};
-use coglint_source::{FileId, SourceDb, TextRange};
+use coglint_source::{FileId, SourceDb};
 
 pub use render::{render_change, SourceFormat, Unrenderable};
 
@@ -100,25 +100,14 @@ pub fn render(
 /// report can say their lines.
 pub fn render_in(findings: &mut [Finding], sources: &mut SourceDb) {
     render(findings, |file| scanned_text(sources, file));
-    let mut outside: BTreeMap<FileId, Vec<TextRange>> = BTreeMap::new();
     let edits = findings
         .iter()
         .filter_map(|f| f.fix.as_ref())
-        .flat_map(|fix| &fix.edits);
-    for edit in edits {
-        let excerpts = sources.get(edit.span.file).and_then(|f| f.excerpts());
-        if excerpts.is_some_and(|e| !e.covers(edit.span.range)) {
-            outside
-                .entry(edit.span.file)
-                .or_default()
-                .push(edit.span.range);
-        }
-    }
-    for (file, ranges) in outside {
-        if let Some((_, text)) = scanned_text(sources, file) {
-            sources.add_to_excerpts(file, &text, ranges);
-        }
-    }
+        .flat_map(|fix| fix.edits.iter().map(|edit| edit.span));
+    // Read as `scanned_text` reads a file the scan did not keep whole.
+    crate::scan::cover_places(sources, edits, |path| {
+        read_string(path, &Roots::anywhere()).ok()
+    });
 }
 
 /// The path and text of `file` as scanned: the source database's text or, when the scan did
