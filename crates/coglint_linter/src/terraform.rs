@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use coglint_frontend::terraform::{
-    follow_call, local_module_calls, lower_root, normalize, CallCut, LocalCall, Modules,
+    follow_call, local_module_calls, lower_root, normalize, CallCut, LocalCall, Modules, PolicyUse,
     RootInputs, TfFile, VarFile, MAX_MODULE_DEPTH,
 };
 use coglint_model::Unread;
@@ -40,13 +40,14 @@ pub(crate) fn is_tfvars(path: &Path) -> bool {
 }
 
 /// How much of a `.tf` file to parse.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Reading {
+#[derive(Clone, Copy)]
+pub(crate) enum Reading<'u> {
     /// Its `module` blocks alone, to know which modules each root reaches; its text is not
     /// held (the second reading reads it again).
     Calls,
-    /// What the model reads (see `coglint_frontend::terraform::reads_block`).
-    Model,
+    /// What the model reads (see `coglint_frontend::terraform::reads_block`), without the IAM
+    /// policies that the rest of the module and of the root show no rule can use.
+    Model(&'u PolicyUse),
 }
 
 /// Reads and parses one `.tf`, `.tf.json` or `.tfvars` file. `.tf.json` and `.tfvars` files
@@ -92,13 +93,13 @@ pub(crate) fn parse_tf(
             Err(err) => Err((syntax_problem(path, id, err), Some(text))),
         };
     }
-    let calls_only = reading == Reading::Calls && is_tf(path);
-    let parse = if calls_only {
-        TfFile::parse_hcl_calls
-    } else {
-        TfFile::parse_hcl
+    let calls_only = matches!(reading, Reading::Calls) && is_tf(path);
+    let (path_buf, shared) = (path.to_path_buf(), Arc::clone(&text));
+    let parsed = match reading {
+        _ if calls_only => TfFile::parse_hcl_calls(id, path_buf, shared, limits),
+        Reading::Calls => TfFile::parse_hcl(id, path_buf, shared, limits),
+        Reading::Model(uses) => TfFile::parse_hcl_using(id, path_buf, shared, limits, uses),
     };
-    let parsed = parse(id, path.to_path_buf(), Arc::clone(&text), limits);
     match parsed {
         Ok(mut file) => {
             // Read again whole later; or nothing in it is read, and no report points into it.
@@ -197,6 +198,8 @@ fn check_root(
     let mut texts = Vec::new();
     let mut unparsed: HashMap<PathBuf, Vec<PathBuf>> = HashMap::new();
     let mut read: Vec<(PathBuf, Read<'_>)> = Vec::new();
+    // Every text first: what the root's files say decides which IAM policies are parsed.
+    let mut slots: Vec<(&PathBuf, &TfFile, Option<Arc<str>>)> = Vec::new();
     for dir in &reach {
         if let Some(failed) = failed_by_dir.get(dir) {
             unparsed
@@ -209,23 +212,13 @@ fn check_root(
                 continue;
             };
             if first.json.is_some() {
-                read.push((dir.clone(), Read::Shared(first)));
+                slots.push((dir, first, None));
                 continue;
             }
-            match load(
-                &first.path,
-                first.id,
-                options.limits,
-                &loader.roots,
-                Reading::Model,
-            ) {
-                Ok(file) => {
-                    problems.extend(type_duplicates(&file));
-                    read.push((dir.clone(), Read::Own(Box::new(file))));
-                }
-                Err((problem, text)) => {
+            match read_tf(&first.path, &loader.roots) {
+                Ok(text) => slots.push((dir, first, Some(text))),
+                Err((problem, _)) => {
                     problems.push(problem);
-                    texts.extend(text.map(|t| (first.id, t)));
                     unparsed
                         .entry(dir.clone())
                         .or_default()
@@ -234,6 +227,45 @@ fn check_root(
             }
         }
     }
+    // A `.tf.json` file was parsed whole by the first reading: its text is the file's.
+    fn text_of<'s>(slot: &'s (&PathBuf, &TfFile, Option<Arc<str>>)) -> &'s str {
+        slot.2.as_deref().unwrap_or(&slot.1.text)
+    }
+    let pool_roles = PolicyUse::attaches_pool_roles(slots.iter().map(text_of));
+    let mut uses: HashMap<&PathBuf, PolicyUse> = HashMap::new();
+    for (dir, first, text) in &slots {
+        let Some(text) = text else {
+            read.push(((*dir).clone(), Read::Shared(first)));
+            continue;
+        };
+        let uses = uses.entry(dir).or_insert_with(|| {
+            let module = slots.iter().filter(|s| s.0 == *dir).map(text_of);
+            let mut uses = PolicyUse::of_module(module, pool_roles);
+            uses.may_suppress = Some(crate::suppress::may_suppress);
+            uses
+        });
+        match parse_tf(
+            &first.path,
+            first.id,
+            Arc::clone(text),
+            options.limits,
+            Reading::Model(uses),
+        ) {
+            Ok(file) => {
+                problems.extend(type_duplicates(&file));
+                read.push(((*dir).clone(), Read::Own(Box::new(file))));
+            }
+            Err((problem, text)) => {
+                problems.push(problem);
+                texts.extend(text.map(|t| (first.id, t)));
+                unparsed
+                    .entry((*dir).clone())
+                    .or_default()
+                    .push(first.path.clone());
+            }
+        }
+    }
+    drop(slots);
     let mut modules: Modules<'_> = Modules {
         unparsed,
         ..Modules::default()

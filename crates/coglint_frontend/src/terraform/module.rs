@@ -11,6 +11,8 @@ use coglint_syntax::hcl_edit::template::StringTemplate;
 use coglint_syntax::hcl_edit::Span as _;
 use coglint_syntax::{DuplicateKey, HclFile, Limits, Node, NodeKind, SyntaxError};
 
+use super::skim::PolicyUse;
+
 /// A parsed `.tf`, `.tf.json` or `.tfvars` file.
 #[derive(Debug)]
 pub struct TfFile {
@@ -39,7 +41,23 @@ impl TfFile {
         text: Arc<str>,
         limits: Limits,
     ) -> Result<Self, SyntaxError> {
-        Self::parse_hcl_with(id, path, text, limits, &reads_block)
+        Self::parse_hcl_with(id, path, text, limits, &|ident, labels, _| {
+            reads_block(ident, labels)
+        })
+    }
+
+    /// [`TfFile::parse_hcl`], also leaving out the IAM policies that no rule can use, by what
+    /// the rest of the module and of the root say of them (`uses`).
+    pub fn parse_hcl_using(
+        id: FileId,
+        path: PathBuf,
+        text: Arc<str>,
+        limits: Limits,
+        uses: &PolicyUse,
+    ) -> Result<Self, SyntaxError> {
+        Self::parse_hcl_with(id, path, text, limits, &|ident, labels, block| {
+            reads_block(ident, labels) && !uses.leaves_out(ident, labels, block)
+        })
     }
 
     /// Parses a `.tf` file for its module calls alone (`module` blocks): enough to know which
@@ -65,7 +83,8 @@ impl TfFile {
                 other_resources: Vec::new(),
             });
         }
-        let mut file = Self::parse_hcl_with(id, path, text, limits, &|ident, _| ident == "module")?;
+        let mut file =
+            Self::parse_hcl_with(id, path, text, limits, &|ident, _, _| ident == "module")?;
         file.other_resources = Vec::new();
         Ok(file)
     }
@@ -75,7 +94,7 @@ impl TfFile {
         path: PathBuf,
         text: Arc<str>,
         limits: Limits,
-        keep: &dyn Fn(&str, &[String]) -> bool,
+        keep: &dyn Fn(&str, &[String], &str) -> bool,
     ) -> Result<Self, SyntaxError> {
         let parsed: HclFile = coglint_syntax::parse_hcl_selected(&text, limits, keep)?;
         let other_resources = parsed

@@ -115,7 +115,9 @@ impl Tree {
         self.hcl
             .get_or_insert_with(|| {
                 // Fixes change only what the model reads: the other blocks are left out.
-                let reads = coglint_frontend::terraform::reads_block;
+                let reads = |ident: &str, labels: &[String], _: &str| {
+                    coglint_frontend::terraform::reads_block(ident, labels)
+                };
                 parse_hcl_selected(text, Limits::default(), &reads).map_err(|_| ())
             })
             .as_ref()

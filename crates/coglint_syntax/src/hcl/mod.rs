@@ -37,16 +37,16 @@ pub struct HclFile {
 /// (see [`duplicates`]). An attribute written twice in one block stays an error, as in
 /// Terraform.
 pub fn parse_hcl(text: &str, limits: Limits) -> Result<HclFile, SyntaxError> {
-    parse_hcl_selected(text, limits, &|_, _| true)
+    parse_hcl_selected(text, limits, &|_, _, _| true)
 }
 
-/// Parses a `.tf` file, leaving out the top-level blocks for which `keep(identifier, labels)`
-/// is false: they are listed in [`HclFile::skipped`], and the offsets in `body` stay those of
+/// Parses a `.tf` file, leaving out the top-level blocks for which `keep(identifier, labels,
+/// text)` is false (`text`: the block's, from its identifier to its closing brace): they are listed in [`HclFile::skipped`], and the offsets in `body` stay those of
 /// `text`. A syntax error inside a block left out is not found.
 pub fn parse_hcl_selected(
     text: &str,
     limits: Limits,
-    keep: &dyn Fn(&str, &[String]) -> bool,
+    keep: &dyn Fn(&str, &[String], &str) -> bool,
 ) -> Result<HclFile, SyntaxError> {
     // A byte order mark reads as spaces of the same length: offsets stay those of the file.
     let text_without_bom = crate::without_bom(text);

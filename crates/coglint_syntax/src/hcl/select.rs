@@ -71,7 +71,7 @@ fn identifier(text: &str) -> usize {
 pub(super) fn blocks_to_skip(
     text: &str,
     top_level: &[(usize, usize)],
-    keep: &dyn Fn(&str, &[String]) -> bool,
+    keep: &dyn Fn(&str, &[String], &str) -> bool,
 ) -> Vec<SkippedBlock> {
     let mut skipped = Vec::new();
     let mut previous_end = 0;
@@ -81,7 +81,7 @@ pub(super) fn blocks_to_skip(
             continue;
         };
         // Something else on the header's line before it (`} resource "a" "b" {`): kept whole.
-        if start >= previous_end && !keep(&ident, &labels) {
+        if start >= previous_end && !keep(&ident, &labels, &text[start..=close]) {
             skipped.push(SkippedBlock {
                 ident,
                 labels,
@@ -133,7 +133,7 @@ locals {
 }
 ";
 
-    fn cognito_only(ident: &str, labels: &[String]) -> bool {
+    fn cognito_only(ident: &str, labels: &[String], _: &str) -> bool {
         ident == "locals" || labels.first().is_some_and(|t| t.starts_with("aws_cognito"))
     }
 
@@ -175,7 +175,7 @@ locals {
     #[test]
     fn keeping_everything_is_the_whole_parse() {
         let (Ok(all), Ok(whole)) = (
-            parse_hcl_selected(TEXT, Limits::default(), &|_, _| true),
+            parse_hcl_selected(TEXT, Limits::default(), &|_, _, _| true),
             parse_hcl(TEXT, Limits::default()),
         ) else {
             panic!("both parse")
@@ -197,7 +197,7 @@ locals {
     #[test]
     fn an_attribute_with_an_object_value_is_not_a_block() {
         let text = "tags = {\n  a = 1\n}\n";
-        match parse_hcl_selected(text, Limits::default(), &|_, _| false) {
+        match parse_hcl_selected(text, Limits::default(), &|_, _, _| false) {
             Ok(file) => {
                 assert!(file.skipped.is_empty());
                 assert_eq!(file.body.iter().count(), 1);
