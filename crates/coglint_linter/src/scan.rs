@@ -544,7 +544,9 @@ pub(crate) fn cover_places(
 
 /// Whether `text` mentions Cognito: `AWS::Cognito::UserPool`, `cognito-idp.amazonaws.com`.
 pub(crate) fn mentions_cognito(text: &str) -> bool {
-    text.contains("ognito") || text.contains("OGNITO")
+    let bytes = text.as_bytes();
+    memchr::memmem::find(bytes, b"ognito").is_some()
+        || memchr::memmem::find(bytes, b"OGNITO").is_some()
 }
 
 fn is_json(path: &Path, text: &str) -> bool {

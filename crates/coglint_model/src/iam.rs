@@ -370,19 +370,32 @@ pub fn is_write_action(action: &str) -> bool {
 
 /// IAM's matching of action names: `*` any run of characters, `?` one, case-insensitive.
 pub fn wildcard_match(pattern: &str, text: &str) -> bool {
+    // Action names are ASCII: matched byte by byte, without copying. Anything else goes by
+    // characters.
+    if pattern.is_ascii() && text.is_ascii() {
+        return glob(pattern.as_bytes(), text.as_bytes(), |p, t| {
+            p.eq_ignore_ascii_case(t)
+        });
+    }
     let p: Vec<char> = pattern.to_ascii_lowercase().chars().collect();
     let t: Vec<char> = text.to_ascii_lowercase().chars().collect();
+    glob(&p, &t, |p, t| p == t)
+}
+
+/// `*` and `?` matching of `t` by `p`, with `same` comparing two items that are not wildcards.
+fn glob<T: Copy + PartialEq + From<u8>>(p: &[T], t: &[T], same: impl Fn(&T, &T) -> bool) -> bool {
+    let (star, question) = (T::from(b'*'), T::from(b'?'));
     let (mut pi, mut ti) = (0, 0);
-    let (mut star, mut mark) = (None, 0);
+    let (mut last_star, mut mark) = (None, 0);
     while ti < t.len() {
-        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+        if pi < p.len() && (p[pi] == question || (p[pi] != star && same(&p[pi], &t[ti]))) {
             pi += 1;
             ti += 1;
-        } else if pi < p.len() && p[pi] == '*' {
-            star = Some(pi);
+        } else if pi < p.len() && p[pi] == star {
+            last_star = Some(pi);
             mark = ti;
             pi += 1;
-        } else if let Some(s) = star {
+        } else if let Some(s) = last_star {
             pi = s + 1;
             mark += 1;
             ti = mark;
@@ -390,7 +403,7 @@ pub fn wildcard_match(pattern: &str, text: &str) -> bool {
             return false;
         }
     }
-    p[pi..].iter().all(|c| *c == '*')
+    p[pi..].iter().all(|c| *c == star)
 }
 
 /// A policy document: its statements.
@@ -706,6 +719,31 @@ impl Model {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn action_patterns_match_as_iam_matches_them() {
+        for (pattern, text, matches) in [
+            ("*", "iam:PassRole", true),
+            ("iam:*", "IAM:PASSROLE", true),
+            ("IAM:pass*", "iam:PassRole", true),
+            ("i?m:Pass?ole", "iam:PassRole", true),
+            ("iam:*Role", "iam:PassRole", true),
+            ("*:*Identity*Roles", SET_IDENTITY_POOL_ROLES, true),
+            ("iam:PassRole", "iam:PassRoles", false),
+            ("iam:PassRoles", "iam:PassRole", false),
+            ("iam:?", "iam:PassRole", false),
+            ("s3:*", "iam:PassRole", false),
+            ("", "", true),
+            ("*", "", true),
+            ("?", "", false),
+            // Not ASCII: `?` is one character, not one byte.
+            ("é?", "éé", true),
+            ("É*", "éa", false),
+            ("a?c", "aéc", true),
+        ] {
+            assert_eq!(wildcard_match(pattern, text), matches, "{pattern} {text}");
+        }
+    }
 
     #[test]
     fn wildcards_match_like_iam() {

@@ -72,7 +72,7 @@ impl TfFile {
     ) -> Result<Self, SyntaxError> {
         // No `module` block without the word: nothing to parse. A syntax error in the file is
         // found by the second reading, which reads it whole.
-        if !text.contains("module") {
+        if memchr::memmem::find(text.as_bytes(), b"module").is_none() {
             return Ok(TfFile {
                 id,
                 path,

@@ -43,7 +43,10 @@ pub struct PolicyUse {
 impl PolicyUse {
     /// Whether one of `texts` (every file a root reaches) attaches roles to an identity pool.
     pub fn attaches_pool_roles<'t>(texts: impl IntoIterator<Item = &'t str>) -> bool {
-        texts.into_iter().any(|t| t.contains(POOL_ROLES_ATTACHMENT))
+        let finder = memchr::memmem::Finder::new(POOL_ROLES_ATTACHMENT);
+        texts
+            .into_iter()
+            .any(|t| finder.find(t.as_bytes()).is_some())
     }
 
     /// The names the files of one module (`texts`) give to policies and policy documents.
@@ -80,14 +83,16 @@ impl PolicyUse {
 /// Adds to `names` the identifier after each `prefix` of `text` (`aws_iam_policy.` then
 /// `deploy`): a reference, or something that looks like one, which only keeps more.
 fn names_after(text: &str, prefix: &str, names: &mut HashSet<String>) {
-    let mut rest = text;
-    while let Some(at) = rest.find(prefix) {
-        rest = &rest[at + prefix.len()..];
+    for at in memchr::memmem::find_iter(text.as_bytes(), prefix) {
+        let rest = &text.as_bytes()[at + prefix.len()..];
         let len = rest
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .iter()
+            .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_' || c == b'-'))
             .unwrap_or(rest.len());
-        if len > 0 && !names.contains(&rest[..len]) {
-            names.insert(rest[..len].to_string());
+        // ASCII bytes only: the name is whole characters.
+        let name = &text[at + prefix.len()..at + prefix.len() + len];
+        if len > 0 && !names.contains(name) {
+            names.insert(name.to_string());
         }
     }
 }

@@ -26,6 +26,19 @@ pub(super) struct Brackets {
     pub(super) top_level: Vec<(usize, usize)>,
 }
 
+/// The bytes that open or close something outside a string: quotes, comments, heredocs and
+/// brackets. The scan skips the others.
+const SIGNIFICANT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let bytes = b"\"#/<{[()]}";
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 pub(super) fn brackets(text: &str) -> Brackets {
     let bytes = text.as_bytes();
     let mut stack: Vec<Frame> = Vec::new();
@@ -37,30 +50,49 @@ pub(super) fn brackets(text: &str) -> Brackets {
     };
     // Brackets and template sequences on the stack.
     let mut depth = 0usize;
+    // The byte after the last backslash of a string: written out, whatever it is.
+    let mut escaped = usize::MAX;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let next = bytes.get(i + 1).copied();
         if stack.last() == Some(&Frame::Str) {
-            match (b, next) {
-                (b'\\', _) => i += 1,
-                (b'"', _) => {
+            // Inside a string only a quote, an escape and a `{` (of `${` or `%{`) matter.
+            let Some(found) = memchr::memchr3(b'"', b'\\', b'{', &bytes[i..]) else {
+                break;
+            };
+            i += found;
+            match bytes[i] {
+                b'\\' => {
+                    i += 1;
+                    escaped = i;
+                }
+                b'"' => {
                     stack.pop();
                 }
-                (b'$' | b'%', Some(b'{')) if i == 0 || bytes[i - 1] != b => {
-                    stack.push(Frame::Template(i));
+                // `${` or `%{`, but not `$${` or `%%{`, which are written out.
+                _ if i > 0
+                    && escaped != i - 1
+                    && matches!(bytes[i - 1], b'$' | b'%')
+                    && (i < 2 || bytes[i - 2] != bytes[i - 1]) =>
+                {
+                    stack.push(Frame::Template(i - 1));
                     depth += 1;
-                    i += 1;
                 }
                 _ => {}
             }
         } else {
+            // Outside strings, skip to the next byte that may open or close something.
+            while i < bytes.len() && !SIGNIFICANT[usize::from(bytes[i])] {
+                i += 1;
+            }
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
+            let next = bytes.get(i + 1).copied();
             match (b, next) {
                 (b'"', _) => stack.push(Frame::Str),
                 (b'#', _) | (b'/', Some(b'/')) => {
-                    while i < bytes.len() && bytes[i] != b'\n' {
-                        i += 1;
-                    }
+                    i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+                    continue;
                 }
                 (b'/', Some(b'*')) => {
                     i = text[i + 2..]
@@ -160,5 +192,29 @@ mod tests {
         if let Err(e) = parse_hcl(&text, Limits::default()) {
             panic!("{e:?}");
         }
+    }
+
+    #[test]
+    fn template_sequences_are_told_from_written_out_braces() {
+        // (text, deepest nesting)
+        for (text, depth) in [
+            (r#"a = "${x}""#, 1),
+            (r#"a = "%{ if x }y%{ endif }""#, 1),
+            (r#"a = "$${x} %%{y} {z}""#, 0),
+            // An escaped backslash, then a template.
+            (r#"a = "\\${x}""#, 1),
+            // An escaped dollar sign: not a template.
+            (r#"a = "\${x}""#, 0),
+            // An escaped quote does not end the string.
+            (r#"a = "\" ${x} {""#, 1),
+            (r#"a = "${ "${x}" }""#, 2),
+        ] {
+            let scan = brackets(text);
+            assert_eq!(scan.max_depth, depth, "{text}");
+            assert!(scan.unclosed.is_empty(), "{text}");
+        }
+        // A string never closed: what follows it is inside it.
+        let scan = brackets("a = \"{ [\nb = {");
+        assert_eq!((scan.max_depth, scan.unclosed.len()), (0, 0));
     }
 }

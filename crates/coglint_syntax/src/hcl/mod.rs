@@ -77,6 +77,14 @@ pub fn parse_hcl_selected(
     } else {
         Vec::new()
     };
+    // Only blocks left out, blanks and line comments: nothing to parse (this is most files
+    // of a Terraform monorepo).
+    if !skipped.is_empty() && select::nothing_else(text, &skipped) {
+        return Ok(HclFile {
+            skipped,
+            ..HclFile::default()
+        });
+    }
     let blanked = match skipped.is_empty() {
         true => None,
         false => select::blank(text, &skipped),

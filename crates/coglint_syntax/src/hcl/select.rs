@@ -93,6 +93,26 @@ pub(super) fn blocks_to_skip(
     skipped
 }
 
+/// Whether `text` holds nothing but the skipped blocks, blanks and line comments: then there
+/// is nothing to parse.
+pub(super) fn nothing_else(text: &str, skipped: &[SkippedBlock]) -> bool {
+    let mut from = 0;
+    let mut gaps = Vec::with_capacity(skipped.len() + 1);
+    for block in skipped {
+        gaps.push(text.get(from..block.range.start as usize));
+        from = block.range.end as usize;
+    }
+    gaps.push(text.get(from..));
+    gaps.into_iter().all(|gap| {
+        gap.is_some_and(|gap| {
+            gap.lines().all(|line| {
+                let line = line.trim_start();
+                line.is_empty() || line.starts_with('#') || line.starts_with("//")
+            })
+        })
+    })
+}
+
 /// `text` with the skipped blocks as spaces, line breaks kept.
 pub(super) fn blank(text: &str, skipped: &[SkippedBlock]) -> Option<String> {
     let mut bytes = text.as_bytes().to_vec();
@@ -192,6 +212,22 @@ locals {
         // Unbalanced: nothing is left out, and the parser reports it.
         let unbalanced = "resource \"aws_s3_bucket\" \"b\" {\n  a = 1\n";
         assert!(parse_hcl_selected(unbalanced, Limits::default(), &cognito_only).is_err());
+    }
+
+    #[test]
+    fn a_file_of_left_out_blocks_is_not_parsed_unless_something_else_is_in_it() {
+        let blocks = "# header\nresource \"a\" \"b\" {\n  x = 1\n}\n  // between\n\nresource \"a\" \"c\" {}\n";
+        let file = parse_hcl_selected(blocks, Limits::default(), &|_, _, _| false);
+        assert!(file.is_ok_and(|f| f.skipped.len() == 2 && f.body.is_empty()));
+        // Anything else between the blocks is parsed, and its errors found.
+        for other in ["oops\n", "/* open\n", "x = 1 = 2\n"] {
+            let text = format!("{blocks}{other}");
+            let parsed = parse_hcl_selected(&text, Limits::default(), &|_, _, _| false);
+            assert!(parsed.is_err(), "{other}");
+        }
+        let text = format!("{blocks}locals {{\n  a = 1\n}}\n");
+        let parsed = parse_hcl_selected(&text, Limits::default(), &|ident, _, _| ident == "locals");
+        assert!(parsed.is_ok_and(|f| f.body.iter().count() == 1));
     }
 
     #[test]
