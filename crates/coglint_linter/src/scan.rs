@@ -544,9 +544,13 @@ pub(crate) fn cover_places(
 
 /// Whether `text` mentions Cognito: `AWS::Cognito::UserPool`, `cognito-idp.amazonaws.com`.
 pub(crate) fn mentions_cognito(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    memchr::memmem::find(bytes, b"ognito").is_some()
-        || memchr::memmem::find(bytes, b"OGNITO").is_some()
+    has(text, "ognito") || has(text, "OGNITO")
+}
+
+/// Whether `text` holds `needle`: `str::contains`, several times faster on the large texts
+/// every candidate file is searched through.
+pub(crate) fn has(text: &str, needle: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some()
 }
 
 fn is_json(path: &Path, text: &str) -> bool {

@@ -244,7 +244,7 @@ fn path_of(sources: &SourceDb, span: Span) -> std::path::PathBuf {
 /// Whether `text` may hold an inline suppression: its text must then reach the report, which
 /// checks every suppression (a finding may not point into the file).
 pub(crate) fn may_suppress(text: &str) -> bool {
-    text.contains("coglint:ignore") || text.contains("checkov:skip=")
+    crate::scan::has(text, "coglint:ignore") || crate::scan::has(text, "checkov:skip=")
 }
 
 /// Drops the findings a valid, current suppression covers; reports suppressions without a

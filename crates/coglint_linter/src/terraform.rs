@@ -76,9 +76,7 @@ pub(crate) fn read_tf(path: &Path, roots: &Roots) -> Result<Arc<str>, (Problem, 
 /// calls a module (which may hold Cognito resources). The others, most of a Terraform
 /// monorepo, are parsed only when a module that matters calls them or shares their directory.
 pub(crate) fn worth_parsing(path: &Path, text: &str) -> bool {
-    is_tfvars(path)
-        || mentions_cognito(text)
-        || memchr::memmem::find(text.as_bytes(), b"module").is_some()
+    is_tfvars(path) || mentions_cognito(text) || crate::scan::has(text, "module")
 }
 
 /// Parses one Terraform file.

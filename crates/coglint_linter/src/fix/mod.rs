@@ -13,6 +13,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use coglint_rules::{Applicability, Edit, Finding};
 use coglint_source::{FileId, SourceDb};
 
@@ -45,10 +47,31 @@ pub fn is_generated(path: &Path) -> bool {
 /// Renders the fix of each finding against the text of its files: `text(file)` gives a file's
 /// path and text as scanned. A fix that cannot be rendered, or that would edit a generated file
 /// or a file of a format coglint does not edit, is removed from its finding.
+///
+/// Findings come in file order: the findings of each file are rendered in parallel with
+/// those of the others, each run holding the text and tree of the file it edits alone.
 pub fn render(
     findings: &mut [Finding],
-    mut text: impl FnMut(FileId) -> Option<(PathBuf, Arc<str>)>,
+    text: impl Fn(FileId) -> Option<(PathBuf, Arc<str>)> + Sync,
 ) {
+    let runs: Vec<&mut [Finding]> = findings
+        .chunk_by_mut(|a, b| a.primary.span.file == b.primary.span.file)
+        .collect();
+    runs.into_par_iter().for_each(|run| render_run(run, &text));
+}
+
+/// The file a change edits.
+fn file_of(change: &coglint_rules::Change) -> FileId {
+    match change {
+        coglint_rules::Change::Replace { at, .. } | coglint_rules::Change::RemoveItem { at } => {
+            at.file
+        }
+        coglint_rules::Change::Insert { resource, .. } => resource.file,
+    }
+}
+
+/// [`render`] for one run of findings.
+fn render_run(findings: &mut [Finding], text: &impl Fn(FileId) -> Option<(PathBuf, Arc<str>)>) {
     let mut trees: HashMap<FileId, render::Tree> = HashMap::new();
     let mut texts: HashMap<FileId, Option<(PathBuf, Arc<str>)>> = HashMap::new();
     for finding in findings {
@@ -58,11 +81,7 @@ pub fn render(
         let mut edits = Vec::new();
         let mut ok = !fix.changes.is_empty();
         for change in &fix.changes {
-            let file = match change {
-                coglint_rules::Change::Replace { at, .. }
-                | coglint_rules::Change::RemoveItem { at } => at.file,
-                coglint_rules::Change::Insert { resource, .. } => resource.file,
-            };
+            let file = file_of(change);
             // One file's text is held at a time too.
             if !texts.contains_key(&file) {
                 texts.clear();
@@ -73,8 +92,7 @@ pub fn render(
                     return None;
                 }
                 let format = SourceFormat::of_text(path, text)?;
-                // Findings come in file order: one file's tree is held at a time, as the scan
-                // holds one unit's.
+                // One file's tree is held at a time, as the scan holds one unit's.
                 if !trees.contains_key(&file) {
                     trees.clear();
                 }

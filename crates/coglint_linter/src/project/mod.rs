@@ -23,7 +23,7 @@ use rayon::prelude::*;
 
 use crate::problem::{Problem, ProblemKind};
 use crate::read::{read_text, Roots};
-use crate::scan::{mentions_cognito, parse, syntax_problem, ScanOptions};
+use crate::scan::{has, mentions_cognito, parse, syntax_problem, ScanOptions};
 pub(crate) use files::Files;
 
 /// What a discovered YAML or JSON file turned out to be.
@@ -114,8 +114,8 @@ pub(crate) fn roles(paths: &[(PathBuf, bool)]) -> Vec<Role> {
 fn may_be_service(text: &str) -> bool {
     let top = |key: &str| {
         text.starts_with(&format!("{key}:"))
-            || text.contains(&format!("\n{key}:"))
-            || text.contains(&format!("\"{key}\""))
+            || has(text, &format!("\n{key}:"))
+            || has(text, &format!("\"{key}\""))
     };
     top("service") && top("provider")
 }
@@ -172,8 +172,8 @@ pub(crate) fn read_candidate(
     if pass == Pass::Services && !service {
         return outcome;
     }
-    let fragment = cognito && text.contains("Properties");
-    let template = cognito && text.contains("Resources");
+    let fragment = cognito && has(&text, "Properties");
+    let template = cognito && has(&text, "Resources");
     let text: Arc<str> = Arc::from(text);
     if role != Role::CliInputs && !service && !fragment && !template {
         return outcome;
