@@ -318,6 +318,11 @@ fn check(args: CheckArgs) -> ExitCode {
         var_files: args.var_files,
         suppressions: !args.no_inline_suppressions,
         excerpts: true,
+        // The human and JSON reports show a fix's edits: a template's are rendered while the
+        // scan holds its tree.
+        render_fixes: matches!(args.format, FormatArg::Human | FormatArg::Json)
+            && !args.fix
+            && !args.diff,
         ..ScanOptions::default()
     };
     let timings = std::env::var_os("COGLINT_TIMINGS").is_some();
@@ -353,8 +358,8 @@ fn check(args: CheckArgs) -> ExitCode {
         }
     } else {
         let mut result = scan(&options);
-        // Only the human and JSON reports show a fix's edits: rendering them reads the files
-        // with findings again.
+        // Only the human and JSON reports show a fix's edits: those the scan did not render
+        // read the files they edit again.
         if matches!(args.format, FormatArg::Human | FormatArg::Json) {
             fix::render_in(&mut result.findings, &mut result.sources);
         }

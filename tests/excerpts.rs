@@ -1,16 +1,19 @@
-//! A scan that keeps only excerpts of the templates its report points into (what `coglint
-//! check` does) reports exactly what a scan that keeps whole texts reports, in every format,
-//! fixes included.
+//! A scan that keeps only excerpts of the templates its report points into and renders their
+//! fixes as it goes (what `coglint check` does) reports exactly what a scan that keeps whole
+//! texts and renders every fix at the end reports, in every format, fixes included.
 
 use std::path::Path;
 
 use coglint_linter::{fix, scan, ScanOptions, ScanResult};
 use coglint_report::{render, Format, ReportOptions};
 
+/// A scan of `dir`; `excerpts`: as `coglint check` scans, keeping excerpts and rendering the
+/// fixes of each template while its tree is at hand.
 fn scanned(dir: &Path, excerpts: bool) -> ScanResult {
     let mut result = scan(&ScanOptions {
         paths: vec![dir.to_path_buf()],
         excerpts,
+        render_fixes: excerpts,
         ..ScanOptions::default()
     });
     fix::render_in(&mut result.findings, &mut result.sources);
@@ -63,6 +66,26 @@ fn excerpts_report_what_whole_texts_report() {
     }
     // The comparison means something only if files were excerpted.
     assert!(excerpted_files > 50, "{excerpted_files} files excerpted");
+}
+
+#[test]
+fn the_scan_renders_the_fixes_of_templates_only_when_asked() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/fixes");
+    let rendered = |render_fixes: bool| {
+        let result = scan(&ScanOptions {
+            paths: vec![dir.clone()],
+            excerpts: true,
+            render_fixes,
+            ..ScanOptions::default()
+        });
+        result
+            .findings
+            .iter()
+            .filter(|f| f.fix.as_ref().is_some_and(|fix| !fix.edits.is_empty()))
+            .count()
+    };
+    assert_eq!(rendered(false), 0);
+    assert!(rendered(true) > 5, "{}", rendered(true));
 }
 
 #[test]

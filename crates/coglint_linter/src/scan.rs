@@ -53,6 +53,10 @@ pub struct ScanOptions {
     /// repository then holds little more than its findings. Off by default: an editor
     /// integration reads whole texts.
     pub excerpts: bool,
+    /// Renders the fixes of a template's findings while the scan holds its tree, as the human
+    /// and JSON reports show them ([`crate::fix::render_in`] renders the rest and skips these).
+    /// Off by default.
+    pub render_fixes: bool,
 }
 
 impl Default for ScanOptions {
@@ -71,6 +75,7 @@ impl Default for ScanOptions {
             config_env: None,
             overlay: None,
             excerpts: false,
+            render_fixes: false,
         }
     }
 }
@@ -390,19 +395,34 @@ fn stream_unit(
     let read = project::read_candidate(candidate, options, roots, project::Pass::Rest);
     let mut problems = read.problems;
     let outcome = read.read.and_then(|r| {
-        project::plan_one(&r, &candidate.path, planner, constructs, &mut problems)
-            .map(|unit| check_unit(&unit, options))
+        let unit = project::plan_one(&r, &candidate.path, planner, constructs, &mut problems)?;
+        let mut outcome = check_unit(&unit, options);
+        // The template's tree is at hand: its fixes are rendered now, not parsed again later.
+        if let (true, project::UnitRoot::Document(doc), Some(text)) =
+            (options.render_fixes, &unit.root, &read.text)
+        {
+            if unit.file == candidate.id {
+                let path = &candidate.path;
+                crate::fix::render_file(&mut outcome.findings, unit.file, path, text, doc);
+            }
+        }
+        Some(outcome)
     });
     let (findings, unknowns) = match &outcome {
         Some(o) => (o.findings.as_slice(), o.unknowns.as_slice()),
         None => (&[][..], &[][..]),
     };
     let mut ranges = Vec::new();
+    let edits = findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref())
+        .flat_map(|fix| fix.edits.iter().map(|edit| edit.span));
     each_place(findings, unknowns, &problems, |span| {
         if span.file == candidate.id {
             ranges.push(span.range);
         }
     });
+    ranges.extend(edits.filter(|s| s.file == candidate.id).map(|s| s.range));
     let text = read.text.and_then(|text| {
         if crate::suppress::may_suppress(&text) {
             return Some(Kept::Whole(text));

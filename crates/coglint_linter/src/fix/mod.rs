@@ -57,7 +57,23 @@ pub fn render(
     let runs: Vec<&mut [Finding]> = findings
         .chunk_by_mut(|a, b| a.primary.span.file == b.primary.span.file)
         .collect();
-    runs.into_par_iter().for_each(|run| render_run(run, &text));
+    runs.into_par_iter()
+        .for_each(|run| render_run(run, &text, HashMap::new(), None));
+}
+
+/// Renders, during the scan, the fixes of one template's findings that edit only the template
+/// (`file`, at `path`), against its text and the tree the scan parsed: the report then need not
+/// read and parse it again. The others are left to [`render`], which skips these.
+pub(crate) fn render_file(
+    findings: &mut [Finding],
+    file: FileId,
+    path: &Path,
+    text: &Arc<str>,
+    document: &Arc<coglint_syntax::Document>,
+) {
+    let source = |f: FileId| (f == file).then(|| (path.to_path_buf(), Arc::clone(text)));
+    let trees = HashMap::from([(file, render::Tree::with_document(Arc::clone(document)))]);
+    render_run(findings, &source, trees, Some(file));
 }
 
 /// The file a change edits.
@@ -70,14 +86,24 @@ fn file_of(change: &coglint_rules::Change) -> FileId {
     }
 }
 
-/// [`render`] for one run of findings.
-fn render_run(findings: &mut [Finding], text: &impl Fn(FileId) -> Option<(PathBuf, Arc<str>)>) {
-    let mut trees: HashMap<FileId, render::Tree> = HashMap::new();
+/// [`render`] for one run of findings, with the trees already parsed (`trees`); `only`: just
+/// the fixes that edit that file alone. A fix rendered before (with edits) is kept as it is.
+fn render_run(
+    findings: &mut [Finding],
+    text: &impl Fn(FileId) -> Option<(PathBuf, Arc<str>)>,
+    mut trees: HashMap<FileId, render::Tree>,
+    only: Option<FileId>,
+) {
     let mut texts: HashMap<FileId, Option<(PathBuf, Arc<str>)>> = HashMap::new();
     for finding in findings {
         let Some(fix) = &mut finding.fix else {
             continue;
         };
+        if !fix.edits.is_empty()
+            || only.is_some_and(|only| fix.changes.iter().any(|c| file_of(c) != only))
+        {
+            continue;
+        }
         let mut edits = Vec::new();
         let mut ok = !fix.changes.is_empty();
         for change in &fix.changes {

@@ -2,6 +2,8 @@
 //! scalar keeps its quoting, an inserted property takes the indentation and separators of its
 //! siblings, a removed list item takes its separator with it. Every other byte stays.
 
+use std::sync::Arc;
+
 use coglint_rules::{Change, Edit, FixValue};
 use coglint_source::{FileId, Span, TextRange};
 use coglint_syntax::hcl_edit::structure::{Block, Body, Structure};
@@ -74,7 +76,7 @@ type Result<T> = std::result::Result<T, Unrenderable>;
 #[derive(Default)]
 pub(crate) struct Tree {
     style: Option<Style>,
-    document: Option<std::result::Result<coglint_syntax::Document, ()>>,
+    document: Option<std::result::Result<Arc<coglint_syntax::Document>, ()>>,
     hcl: Option<std::result::Result<coglint_syntax::HclFile, ()>>,
 }
 
@@ -86,6 +88,14 @@ struct Style {
 }
 
 impl Tree {
+    /// The tree of a CloudFormation file that the scan parsed already (its text's).
+    pub(crate) fn with_document(document: Arc<coglint_syntax::Document>) -> Self {
+        Tree {
+            document: Some(Ok(document)),
+            ..Tree::default()
+        }
+    }
+
     fn style(&mut self, text: &str) -> Style {
         *self.style.get_or_insert_with(|| Style {
             newline: newline(text),
@@ -106,8 +116,9 @@ impl Tree {
                 } else {
                     parse_yaml(file, text, Limits::default()).map_err(|_| ())
                 }
+                .map(Arc::new)
             })
-            .as_ref()
+            .as_deref()
             .map_err(|_| Unrenderable::Syntax)
     }
 
