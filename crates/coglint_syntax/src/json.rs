@@ -152,13 +152,15 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn build(file: FileId, text: &'a str, limits: Limits) -> Option<(Node, Vec<DuplicateKey>)> {
+        // Scanned as the AST's parser scans with the strict options.
+        let strict = strict();
         let options = ScannerOptions {
-            allow_single_quoted_strings: false,
-            allow_hexadecimal_numbers: false,
-            allow_unary_plus_numbers: false,
-            allow_bare_decimal_point_numbers: false,
-            allow_non_finite_numbers: false,
-            allow_extended_string_escapes: false,
+            allow_single_quoted_strings: strict.allow_single_quoted_strings,
+            allow_hexadecimal_numbers: strict.allow_hexadecimal_numbers,
+            allow_unary_plus_numbers: strict.allow_unary_plus_numbers,
+            allow_bare_decimal_point_numbers: strict.allow_bare_decimal_point_numbers,
+            allow_non_finite_numbers: strict.allow_non_finite_numbers,
+            allow_extended_string_escapes: strict.allow_extended_string_escapes,
         };
         let mut builder = Builder {
             file,

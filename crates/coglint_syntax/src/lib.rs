@@ -11,7 +11,9 @@ mod json;
 mod tree;
 mod yaml;
 
-pub use hcl::{hcl_edit, parse_hcl, parse_hcl_selected, HclFile, SkippedBlock};
+pub use hcl::{
+    hcl_edit, identifier as hcl_identifier, parse_hcl, parse_hcl_selected, HclFile, SkippedBlock,
+};
 pub use json::parse_json;
 pub use tree::{Comment, Document, DuplicateKey, Entry, Key, Node, NodeKind, Scalar, ScalarStyle};
 pub use yaml::parse_yaml;

@@ -20,6 +20,7 @@
 use std::collections::HashSet;
 
 use coglint_model::iam::{wildcard_match, PASS_ROLE, SET_IDENTITY_POOL_ROLES};
+use coglint_syntax::hcl_identifier as identifier;
 
 use super::policy_document::DATA_TYPE;
 
@@ -499,15 +500,6 @@ impl<'t> Cursor<'t> {
         self.newlines = newlines;
         Some(())
     }
-}
-
-/// The length of the identifier `text` starts with (0 if none).
-fn identifier(text: &str) -> usize {
-    text.char_indices()
-        .find(|&(i, c)| {
-            !(c.is_ascii_alphabetic() || c == '_' || (i > 0 && (c.is_ascii_digit() || c == '-')))
-        })
-        .map_or(text.len(), |(i, _)| i)
 }
 
 #[cfg(test)]

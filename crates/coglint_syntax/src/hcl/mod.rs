@@ -12,7 +12,7 @@ use hcl_edit::structure::Body;
 
 use crate::{DuplicateKey, Limits, SyntaxError, SyntaxErrorKind};
 use brackets::brackets;
-pub use select::SkippedBlock;
+pub use select::{identifier, SkippedBlock};
 
 /// More unclosed brackets than this at the end of a file is a syntax error found before
 /// parsing (the parser would need exponential time to say so).

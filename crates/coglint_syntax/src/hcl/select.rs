@@ -57,8 +57,8 @@ fn header(text: &str, open: usize) -> Option<(usize, String, Vec<String>)> {
     }
 }
 
-/// The length of the identifier `text` starts with (0 if none).
-fn identifier(text: &str) -> usize {
+/// The length of the HCL identifier `text` starts with (0 if none).
+pub fn identifier(text: &str) -> usize {
     text.char_indices()
         .find(|&(i, c)| {
             !(c.is_ascii_alphabetic() || c == '_' || (i > 0 && (c.is_ascii_digit() || c == '-')))
