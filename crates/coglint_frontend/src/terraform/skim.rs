@@ -6,9 +6,9 @@
 //! `cognito-identity:SetIdentityPoolRoles` and `iam:PassRole`, and COG405, when it is attached
 //! to a role that an identity pool hands out. A block is left out only when neither can hold:
 //!
-//! - its document is a `jsonencode({...})` object whose statements are written out, and no
-//!   `Action` of it, a plain string, can match one of the two actions (no `NotAction`, no
-//!   action computed from a variable, a local or a function);
+//! - its document is a `jsonencode({...})` object or JSON in a heredoc without templates, its
+//!   statements are written out, and no `Action` of it, a plain string, can match one of the
+//!   two actions (no `NotAction`, no action computed from a variable, a local or a function);
 //! - and it cannot be attached to an identity pool's role: nothing of the module names it
 //!   (`aws_iam_policy.NAME`), or nothing the root reaches attaches roles to an identity pool
 //!   (`aws_cognito_identity_pool_roles_attachment`);
@@ -100,8 +100,8 @@ fn names_after(text: &str, prefix: &str, names: &mut HashSet<String>) {
 
 /// Whether the policy block `text` (`resource "..." "..." { ... }`) surely grants
 /// `SetIdentityPoolRoles` or `PassRole` in no statement: its `policy` is a written-out
-/// `jsonencode` object, and the plain-string actions of its statements match one of them at
-/// most. False whenever the scan is unsure.
+/// `jsonencode` object or JSON in a heredoc, and the plain-string actions of its statements
+/// match one of them at most. False whenever the scan is unsure.
 pub fn cannot_escalate(text: &str) -> bool {
     let Some(open) = text.find('{') else {
         return false;
@@ -122,13 +122,33 @@ pub fn cannot_escalate(text: &str) -> bool {
         .filter(|(key, _)| *key == "policy")
         .map(|(_, shape)| shape)
         .collect();
-    let [Shape::Call("jsonencode", argument)] = policies.as_slice() else {
-        return false;
+    let document = match policies.as_slice() {
+        [Shape::Call("jsonencode", Some(argument))] => Some(argument.as_ref()),
+        // JSON written out in a heredoc, without templates: an interpolated value is inserted
+        // as it is, quotes and all, and could write statements of its own.
+        [Shape::Heredoc(body)] if !body.contains("${") && !body.contains("%{") => {
+            let mut json = Cursor {
+                text: body,
+                at: 0,
+                newlines: false,
+            };
+            match json.value() {
+                Some(document) if json.blank().is_some() && json.rest().is_empty() => {
+                    return read_grants(&document);
+                }
+                _ => None,
+            }
+        }
+        _ => None,
     };
+    document.is_some_and(read_grants)
+}
+
+/// Whether the statements of `document` are written out and grant at most one of the two
+/// actions.
+fn read_grants(document: &Shape) -> bool {
     let mut grants = Grants::default();
-    argument.as_ref().is_some_and(|document| {
-        grants.read_document(document) && !(grants.set_roles && grants.pass_role)
-    })
+    grants.read_document(document) && !(grants.set_roles && grants.pass_role)
 }
 
 /// The actions a document's statements may grant, of the two that matter.
@@ -194,6 +214,8 @@ enum Shape<'t> {
     Tuple(Vec<Shape<'t>>),
     /// A quoted string without escapes or template sequences.
     Text(&'t str),
+    /// A heredoc's body, as written (a policy in JSON, say).
+    Heredoc(&'t str),
     /// `name(argument)` with one argument, read if it is an object or a tuple.
     Call(&'t str, Option<Box<Shape<'t>>>),
     /// Anything else: a reference, an operation, a template, a number, a nested block.
@@ -339,6 +361,7 @@ impl<'t> Cursor<'t> {
                 Shape::Tuple(self.elements()?)
             }
             b'"' => self.string()?,
+            b'<' if self.rest().starts_with("<<") => Shape::Heredoc(self.heredoc()?),
             _ => {
                 let len = identifier(self.rest());
                 let name = &self.rest()[..len];
@@ -450,6 +473,31 @@ impl<'t> Cursor<'t> {
         })
     }
 
+    /// A heredoc from its `<<` (`<<EOF` or `<<-EOF`, then lines up to one holding only the
+    /// delimiter): its body. The cursor ends after the delimiter, before its line break.
+    fn heredoc(&mut self) -> Option<&'t str> {
+        let rest = self.rest();
+        let header = rest.strip_prefix("<<")?;
+        let header = header.strip_prefix('-').unwrap_or(header);
+        let len = identifier(header);
+        let after = &header[len..];
+        if len == 0 || !after.starts_with(['\n', '\r']) {
+            return None;
+        }
+        let delimiter = &header[..len];
+        let body_start = self.text.len() - after.len();
+        let body_start = body_start + self.text[body_start..].find('\n')? + 1;
+        let mut offset = body_start;
+        for line in self.text[body_start..].split_inclusive('\n') {
+            if line.trim() == delimiter {
+                self.at = offset + line.trim_end().len();
+                return Some(&self.text[body_start..offset]);
+            }
+            offset += line.len();
+        }
+        None
+    }
+
     /// Skips an expression up to what ends it at its depth: a line break (where they end items),
     /// a comma or a closing bracket. None on a heredoc or an unbalanced bracket.
     fn skip_expression(&mut self) -> Option<()> {
@@ -461,7 +509,9 @@ impl<'t> Cursor<'t> {
                     self.string()?;
                 }
                 Some(b'{' | b'[' | b'(') => self.skip_balanced()?,
-                Some(b'<') if self.rest().starts_with("<<") => return None,
+                Some(b'<') if self.rest().starts_with("<<") => {
+                    self.heredoc()?;
+                }
                 Some(_) => self.step(),
             }
         }
@@ -493,7 +543,9 @@ impl<'t> Cursor<'t> {
                 }
                 b'{' | b'[' | b'(' => self.skip_balanced()?,
                 b'}' | b']' | b')' => return None,
-                b'<' if self.rest().starts_with("<<") => return None,
+                b'<' if self.rest().starts_with("<<") => {
+                    self.heredoc()?;
+                }
                 _ => self.step(),
             }
         }

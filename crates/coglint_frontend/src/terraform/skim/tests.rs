@@ -73,7 +73,6 @@ fn documents_the_scan_cannot_read_keep_the_block() {
         "jsonencode({ Statement = local.statements })",
         "jsonencode({ Statement = [merge({ Action = \"s3:GetObject\" }, local.extra)] })",
         "jsonencode({ Statement = [for s in local.s : s] })",
-        "<<EOF\n{\"Statement\": [{\"Action\": \"s3:GetObject\"}]}\nEOF",
         "\"{\\\"Statement\\\": []}\"",
         "jsonencode({ Statement = [] }, 1)",
     ] {
@@ -83,6 +82,47 @@ fn documents_the_scan_cannot_read_keep_the_block() {
     assert!(!cannot_escalate(twice));
     let none = "resource \"aws_iam_policy\" \"p\" {\n  name = \"p\"\n}";
     assert!(!cannot_escalate(none));
+}
+
+#[test]
+fn json_in_a_heredoc_is_read_as_a_document() {
+    let heredoc = |actions: &str| {
+        block(&format!(
+            "<<-EOF\n    {{\n      \"Version\": \"2012-10-17\",\n      \"Statement\": [\n        {{\n          \"Effect\": \"Allow\",\n          \"Action\": {actions},\n          \"Resource\": [\"arn:aws:s3:::b/*\", \"*\"]\n        }}\n      ]\n    }}\n    EOF"
+        ))
+    };
+    assert!(cannot_escalate(&heredoc(
+        "[\"s3:GetObject\", \"kms:Decrypt\"]"
+    )));
+    // A template anywhere in it: the value is inserted as written, and a quote in it could
+    // close the string and write a statement.
+    let templated = heredoc("[\"s3:GetObject\"]").replace("arn:aws:s3:::b/*", "${var.bucket}");
+    assert!(!cannot_escalate(&templated));
+    for actions in [
+        "\"*\"",
+        "[\"cognito-identity:*\", \"iam:PassRole\"]",
+        "[\"${var.action}\"]",
+        "${jsonencode(var.actions)}",
+        "[%{ for a in var.actions }\"${a}\",%{ endfor }]",
+        "[\"s3:Get\\u002a\"]",
+    ] {
+        assert!(!cannot_escalate(&heredoc(actions)), "{actions}");
+    }
+    // A statement written by a template directive is not read.
+    let directive = block(
+        "<<EOF\n{\"Statement\": [\n%{ for s in var.statements }\n{\"Action\": \"${s}\"},\n%{ endfor }\n]}\nEOF",
+    );
+    assert!(!cannot_escalate(&directive));
+    // A heredoc never closed keeps the block.
+    let open = "resource \"aws_iam_policy\" \"p\" {\n  policy = <<EOF\n{\"Statement\": []}\n}";
+    assert!(!cannot_escalate(open));
+    // A heredoc elsewhere in the block is skipped like any other value.
+    let described = statement("\"s3:GetObject\"").replacen(
+        "  policy",
+        "  description = <<-TEXT\n    Reads { the [ bucket\n    TEXT\n  policy",
+        1,
+    );
+    assert!(cannot_escalate(&described));
 }
 
 #[test]
