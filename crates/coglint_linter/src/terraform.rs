@@ -102,6 +102,9 @@ pub(crate) fn parse_tf(
     };
     match parsed {
         Ok(mut file) => {
+            if calls_only {
+                file.keep_calls_only(&dir_of(path));
+            }
             // Read again whole later; or nothing in it is read, and no report points into it.
             if calls_only || (file.is_empty() && !crate::suppress::may_suppress(&file.text)) {
                 file.text = Arc::from("");

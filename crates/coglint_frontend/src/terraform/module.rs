@@ -29,6 +29,9 @@ pub struct TfFile {
     /// The resources whose blocks were left out of `body`, by type and name: of types the
     /// model does not read, they are only named by references.
     pub other_resources: Vec<(String, String)>,
+    /// The local module calls, found when the file was read for them alone: its tree is then
+    /// dropped at once (see [`TfFile::keep_calls_only`]).
+    pub local_calls: Option<Vec<LocalCall>>,
 }
 
 impl TfFile {
@@ -81,12 +84,23 @@ impl TfFile {
                 json: None,
                 type_duplicates: Vec::new(),
                 other_resources: Vec::new(),
+                local_calls: None,
             });
         }
         let mut file =
             Self::parse_hcl_with(id, path, text, limits, &|ident, _, _| ident == "module")?;
         file.other_resources = Vec::new();
         Ok(file)
+    }
+
+    /// Keeps of a file read for its module calls only its local calls (in `dir`, the file's
+    /// directory): the tree goes. A scan holds the files it discovered until their modules are
+    /// loaded, and their trees were most of that.
+    pub fn keep_calls_only(&mut self, dir: &Path) {
+        if self.json.is_none() && self.local_calls.is_none() {
+            self.local_calls = Some(local_module_calls(dir, &[&*self]));
+            self.body = Body::default();
+        }
     }
 
     fn parse_hcl_with(
@@ -114,6 +128,7 @@ impl TfFile {
             json: None,
             type_duplicates: parsed.type_duplicates,
             other_resources,
+            local_calls: None,
         })
     }
 
@@ -127,6 +142,7 @@ impl TfFile {
             body: Body::default(),
             type_duplicates: Vec::new(),
             other_resources: Vec::new(),
+            local_calls: None,
         }
     }
 
@@ -528,6 +544,21 @@ pub struct LocalCall {
 /// The local modules a module calls, in the order they are written.
 pub fn local_module_calls(dir: &Path, files: &[&TfFile]) -> Vec<LocalCall> {
     let mut out = Vec::new();
+    // A file's calls come after the previous file's: a file whose calls were kept gives them
+    // in its place.
+    for group in files.chunk_by(|a, b| a.local_calls.is_none() && b.local_calls.is_none()) {
+        match group {
+            [file] if file.local_calls.is_some() => {
+                out.extend(file.local_calls.iter().flatten().cloned());
+            }
+            _ => parsed_local_calls(dir, group, &mut out),
+        }
+    }
+    out
+}
+
+/// [`local_module_calls`] of files with their trees.
+fn parsed_local_calls(dir: &Path, files: &[&TfFile], out: &mut Vec<LocalCall>) {
     let module = Module::new(files);
     for call in &module.calls {
         if let Some(source) = &call.source {
@@ -540,7 +571,6 @@ pub fn local_module_calls(dir: &Path, files: &[&TfFile]) -> Vec<LocalCall> {
             }
         }
     }
-    out
 }
 
 /// `a/b/../c` as `a/c`, without touching the file system.
