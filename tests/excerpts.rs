@@ -128,3 +128,75 @@ fn a_file_changed_after_the_scan_is_not_fixed_from_its_excerpts() -> std::io::Re
     );
     Ok(())
 }
+
+/// Serverless services are found and checked a batch of files at a time. A service that
+/// includes the file of another service, which a later batch reads, reports what it reports
+/// when both are in one batch: the same findings, and each problem of the shared file once.
+#[test]
+fn a_service_that_another_includes_is_reported_as_in_one_batch() -> std::io::Result<()> {
+    let write = |root: &Path, name: &str, text: &str| -> std::io::Result<()> {
+        let path = root.join(name);
+        std::fs::create_dir_all(path.parent().unwrap_or(root))?;
+        std::fs::write(path, text)
+    };
+    let layout = |root: &Path, fillers: usize| -> std::io::Result<()> {
+        write(
+            root,
+            "a/serverless.yml",
+            "service: a\nprovider:\n  name: aws\nresources: ${file(../z/serverless.yml):resources}\n",
+        )?;
+        write(
+            root,
+            "z/serverless.yml",
+            "service: z\nprovider:\n  name: aws\n  stage: dev\n  stage: prod\nresources:\n  Resources:\n    Pool:\n      Type: AWS::Cognito::UserPool\n      Properties:\n        MfaConfiguration: 'OFF'\n",
+        )?;
+        for i in 0..fillers {
+            write(root, &format!("m/f{i:03}.yaml"), "name: filler\n")?;
+        }
+        Ok(())
+    };
+    let one = tempfile::tempdir()?;
+    let many = tempfile::tempdir()?;
+    layout(one.path(), 0)?;
+    layout(many.path(), 300)?;
+    let summary = |result: &ScanResult| {
+        let findings: Vec<String> = result
+            .findings
+            .iter()
+            .map(|f| {
+                let file = result.sources.get(f.primary.span.file);
+                let path = file.map(|s| s.path().display().to_string());
+                let path = path.unwrap_or_default();
+                let tail = path.rsplit_once("/m/").map_or(path.as_str(), |_| "");
+                format!("{} {}", f.rule.code, tail.rsplit('/').nth(1).unwrap_or(""))
+            })
+            .collect();
+        let problems: Vec<String> = result
+            .problems
+            .iter()
+            .map(|p| format!("{:?} {}", p.kind, p.message))
+            .collect();
+        (findings, problems)
+    };
+    for excerpts in [false, true] {
+        let (one, many) = (
+            scanned(one.path(), excerpts),
+            scanned(many.path(), excerpts),
+        );
+        let (expected, got) = (summary(&one), summary(&many));
+        assert!(!expected.0.is_empty(), "{expected:?}");
+        assert_eq!(
+            expected
+                .1
+                .iter()
+                .filter(|p| p.starts_with("DuplicateKey"))
+                .count(),
+            1,
+            "{expected:?}"
+        );
+        assert_eq!(expected, got);
+        assert_eq!(one.serverless_services, 2);
+        assert_eq!(many.serverless_services, 2);
+    }
+    Ok(())
+}

@@ -21,12 +21,13 @@ use assembly::Reader;
 /// The deepest nesting of stage assemblies followed.
 const MAX_ASSEMBLY_DEPTH: usize = 8;
 
-/// A resource's construct, as the manifest records it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct ManifestConstruct {
-    pub path: String,
-    /// The first frame of the creation stack trace in the user's own code: file, line, column.
-    pub frame: Option<(PathBuf, u32, u32)>,
+/// Where a creation stack trace says the user's code created a construct: the file (an index
+/// into [`Assemblies::frame_files`]), line and column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Frame {
+    pub file: u32,
+    pub line: u32,
+    pub col: u32,
 }
 
 /// What the scan learns from the assemblies it finds.
@@ -35,8 +36,49 @@ pub(crate) struct Assemblies {
     /// Every template of every assembly, each once.
     pub templates: BTreeSet<PathBuf>,
     /// Per template (normalized path), its resources' constructs by logical ID.
-    pub constructs: HashMap<PathBuf, HashMap<String, ManifestConstruct>>,
+    pub constructs: HashMap<PathBuf, Constructs<Frame>>,
+    /// The files the frames name, each once.
+    pub frame_files: Vec<PathBuf>,
+    frame_ids: HashMap<PathBuf, u32>,
     pub problems: Vec<Problem>,
+}
+
+impl Assemblies {
+    /// Adds the constructs of one stack's resources in `template`; of a logical ID met twice,
+    /// the last.
+    fn add_constructs(&mut self, template: PathBuf, found: Vec<Found<'_>>) {
+        let mut frames = Vec::with_capacity(found.len());
+        for item in &found {
+            frames.push(item.frame.as_ref().and_then(|(file, line, col)| {
+                let next = u32::try_from(self.frame_files.len()).ok()?;
+                let index = *self.frame_ids.entry(file.clone()).or_insert_with(|| {
+                    self.frame_files.push(file.clone());
+                    next
+                });
+                Some(Frame {
+                    file: index,
+                    line: *line,
+                    col: *col,
+                })
+            }));
+        }
+        let added = found.iter().zip(frames).map(|(item, source)| {
+            let path = item.path;
+            (item.logical_id, Construct { path, source })
+        });
+        let known = self.constructs.remove(&template).unwrap_or_default();
+        let merged = known.iter().chain(added).collect();
+        self.constructs.insert(template, merged);
+    }
+}
+
+/// One resource of a stack, as its metadata records it.
+struct Found<'e> {
+    logical_id: &'e str,
+    /// The construct path, without its leading `/`.
+    path: &'e str,
+    /// The first frame of the creation stack trace in the user's own code: file, line, column.
+    frame: Option<(PathBuf, u32, u32)>,
 }
 
 /// Reads the assemblies discovery found (see `Discovered::assemblies`); nothing outside
@@ -82,58 +124,51 @@ fn app_root(dir: &Path) -> PathBuf {
 /// The constructs of each template, with the line of the user's source that created each
 /// (when the trace points into a file under a scanned path); those source files take their ids
 /// in the scan's file table.
-pub(crate) fn resolve(assemblies: &Assemblies, files: &mut Files) -> HashMap<PathBuf, Constructs> {
+pub(crate) fn resolve(
+    assemblies: &mut Assemblies,
+    files: &mut Files,
+) -> HashMap<PathBuf, Constructs> {
     let roots = files.roots().clone();
-    // The source files read so far, by canonical path: their id in the scan's file table.
-    let mut sources: HashMap<PathBuf, (FileId, Arc<str>, LineIndex)> = HashMap::new();
     let mut out = HashMap::new();
+    let mut sources: HashMap<PathBuf, (FileId, Arc<str>, LineIndex)> = HashMap::new();
+    let frame_files = std::mem::take(&mut assemblies.frame_files);
     // In a fixed order: the source files get their ids in the order they are first met, and
     // findings are sorted by file id (hash-map order here made the output vary between runs).
-    let mut templates: Vec<_> = assemblies.constructs.iter().collect();
-    templates.sort_by(|a, b| a.0.cmp(b.0));
+    let mut templates: Vec<_> = std::mem::take(&mut assemblies.constructs)
+        .into_iter()
+        .collect();
+    templates.sort_by(|a, b| a.0.cmp(&b.0));
     for (template, manifest) in templates {
-        let mut constructs = Constructs::new();
-        let mut entries: Vec<_> = manifest.iter().collect();
-        entries.sort_by(|a, b| a.0.cmp(b.0));
-        for (logical_id, construct) in entries {
-            let source = construct.frame.as_ref().and_then(|(file, line, col)| {
-                let canonical = std::fs::canonicalize(file).ok()?;
-                // Only a file under the scanned roots is shown: its path is then the user's to
-                // read. A trace is the assembly's word, not the user's: the others are left out.
-                if !roots.admits(&canonical) {
-                    return None;
-                }
-                if !sources.contains_key(&canonical) {
-                    let text: Arc<str> =
-                        Arc::from(read_text(&canonical, false, &roots).ok().flatten()?);
-                    let lines = LineIndex::new(&text);
-                    let shown = relative_to_cwd(&canonical).unwrap_or_else(|| canonical.clone());
-                    let id = files.register(&shown);
-                    files.set_text(id, Arc::clone(&text), true);
-                    sources.insert(canonical.clone(), (id, text, lines));
-                }
-                let (id, text, lines) = sources.get(&canonical)?;
-                let line_range = lines.line_range(text, (*line as usize).checked_sub(1)?);
-                let line_text = text.get(line_range.as_usize())?;
-                let skip: usize = line_text
-                    .chars()
-                    .take((*col as usize).saturating_sub(1))
-                    .map(char::len_utf8)
-                    .sum();
-                let start = line_range.start + u32::try_from(skip).ok()?;
-                let end = line_range.start + u32::try_from(line_text.trim_end().len()).ok()?;
-                Some(Span::new(*id, TextRange::new(start.min(end), end)))
-            });
-            constructs.insert(
-                logical_id.clone(),
-                Construct {
-                    path: construct.path.clone(),
-                    source,
-                },
-            );
-        }
-        constructs.shrink_to_fit();
-        out.insert(template.clone(), constructs);
+        let constructs = manifest.map_sources(|_, frame| {
+            let file = frame_files.get(frame.file as usize)?;
+            let canonical = std::fs::canonicalize(file).ok()?;
+            // Only a file under the scanned roots is shown: its path is then the user's to
+            // read. A trace is the assembly's word, not the user's: the others are left out.
+            if !roots.admits(&canonical) {
+                return None;
+            }
+            if !sources.contains_key(&canonical) {
+                let text: Arc<str> =
+                    Arc::from(read_text(&canonical, false, &roots).ok().flatten()?);
+                let lines = LineIndex::new(&text);
+                let shown = relative_to_cwd(&canonical).unwrap_or_else(|| canonical.clone());
+                let id = files.register(&shown);
+                files.set_text(id, Arc::clone(&text), true);
+                sources.insert(canonical.clone(), (id, text, lines));
+            }
+            let (id, text, lines) = sources.get(&canonical)?;
+            let line_range = lines.line_range(text, (frame.line as usize).checked_sub(1)?);
+            let line_text = text.get(line_range.as_usize())?;
+            let skip: usize = line_text
+                .chars()
+                .take((frame.col as usize).saturating_sub(1))
+                .map(char::len_utf8)
+                .sum();
+            let start = line_range.start + u32::try_from(skip).ok()?;
+            let end = line_range.start + u32::try_from(line_text.trim_end().len()).ok()?;
+            Some(Span::new(*id, TextRange::new(start.min(end), end)))
+        });
+        out.insert(template, constructs);
     }
     out.shrink_to_fit();
     out
@@ -226,19 +261,19 @@ fn read_metadata(metadata: &Value, out: &mut Vec<Entry>) {
 
 /// Sorts each resource into the template it is in: a nested stack's constructs (under the path
 /// that records the nested template) go to that template, the rest to the stack's own.
-fn assign_to_templates(
-    stack_template: &str,
-    entries: &[Entry],
+fn assign_to_templates<'e>(
+    stack_template: &'e str,
+    entries: &'e [Entry],
     app_root: &Path,
-) -> HashMap<String, HashMap<String, ManifestConstruct>> {
+) -> HashMap<&'e str, Vec<Found<'e>>> {
     let templates: Vec<(&str, &str)> = entries
         .iter()
         .filter_map(|e| Some((e.path.as_str(), e.template_file.as_deref()?)))
         .collect();
-    let mut out: HashMap<String, HashMap<String, ManifestConstruct>> = HashMap::new();
-    out.entry(stack_template.to_string()).or_default();
+    let mut out: HashMap<&str, Vec<Found<'e>>> = HashMap::new();
+    out.entry(stack_template).or_default();
     for (_, file) in &templates {
-        out.entry((*file).to_string()).or_default();
+        out.entry(file).or_default();
     }
     for entry in entries {
         let Some(logical_id) = &entry.logical_id else {
@@ -252,13 +287,11 @@ fn assign_to_templates(
             .unwrap_or(stack_template);
         let frame = user_frame(entry.creation_stack.iter().map(String::as_str))
             .map(|(file, line, col)| (locate(&file, app_root), line, col));
-        out.entry(template.to_string()).or_default().insert(
-            logical_id.clone(),
-            ManifestConstruct {
-                path: entry.path.trim_start_matches('/').to_string(),
-                frame,
-            },
-        );
+        out.entry(template).or_default().push(Found {
+            logical_id,
+            path: entry.path.trim_start_matches('/'),
+            frame,
+        });
     }
     out
 }

@@ -4,7 +4,7 @@
 //! is kept only if the report points into it. Results are merged in a fixed order, so the
 //! output does not depend on the number of threads.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -145,7 +145,7 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     // CDK cloud assemblies: their templates are scanned even where .gitignore hides cdk.out,
     // and each template once, however many ways it is reached.
     let roots = Roots::around(&options.paths).with_overlay(options.overlay.clone());
-    let assemblies = cdk::find(&discovered.assemblies, &roots);
+    let mut assemblies = cdk::find(&discovered.assemblies, &roots);
     problems.extend(assemblies.problems.iter().cloned());
     let mut known: HashSet<PathBuf> = paths.iter().map(|(p, _)| cdk::normalize(p)).collect();
     // What the user names on the command line is theirs to read wherever it is.
@@ -203,16 +203,17 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     // its unit.
     phases.end("walk");
     let before_sources = files.len();
-    let constructs = cdk::resolve(&assemblies, &mut files);
+    let constructs = std::sync::Mutex::new(cdk::resolve(&mut assemblies, &mut files));
     // The manifests' metadata is in `constructs` now; the scan holds what it reads after.
     drop(assemblies);
     let cdk_source_count = files.len() - before_sources;
     phases.end("cdk construct sources");
 
-    // First the Serverless services (what they include is theirs, not checked alone) and the
-    // Terraform files' module calls, read in parallel.
-    let (service_reads, terraform_reads) = rayon::join(
-        || project::read_services(&candidates, options, &roots),
+    // First the Serverless services (what they include is theirs, not checked alone), while
+    // the Terraform files' module calls are read.
+    let mut params = project::parameters::Sources::new(options);
+    let (services, terraform_reads) = rayon::join(
+        || check_services(&candidates, &mut files, &mut params, options, &roots),
         || {
             terraform_paths
                 .par_iter()
@@ -220,14 +221,7 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
                 .collect::<Vec<_>>()
         },
     );
-    let mut services = Vec::new();
-    for (candidate, outcome) in candidates.iter().zip(service_reads) {
-        problems.extend(outcome.problems);
-        if let Some(text) = outcome.text {
-            files.set_text(candidate.id, text, true);
-        }
-        services.extend(outcome.read);
-    }
+    problems.extend(services.problems);
     let mut tf_files = Vec::new();
     // Files the walk refused (named pipes, links out of the tree) are not tried again.
     let mut tf_failed: Vec<PathBuf> = problems.iter().map(|p| p.path.clone()).collect();
@@ -241,23 +235,8 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
         problems.extend(problem);
         tf_files.extend(tf);
     }
+    let (done, mut checked, services_planned) = (services.done, services.checked, services.planned);
     phases.end("serverless services, terraform calls");
-    let mut params = project::parameters::Sources::new(options);
-    let plan = project::plan_services(services, &mut files, &mut params, options);
-    problems.extend(plan.problems);
-    let done: HashSet<FileId> = plan
-        .units
-        .iter()
-        .map(|u| u.file)
-        .chain(plan.included.iter().copied())
-        .collect();
-    let mut checked: Vec<UnitOutcome> = plan
-        .units
-        .par_iter()
-        .map(|unit| check_unit(unit, options))
-        .collect();
-
-    phases.end("serverless units");
     // Then every other candidate, each read, planned, checked and dropped on one thread: memory
     // holds the units in flight, and the texts reports point into.
     let planner = std::sync::Mutex::new(project::Planner { files, params });
@@ -283,7 +262,7 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     let mut result = ScanResult {
         files_scanned: files.len() - cdk_source_count,
         templates,
-        serverless_services: plan.services,
+        serverless_services: services_planned,
         ..ScanResult::default()
     };
     let mut resources = Vec::new();
@@ -351,11 +330,18 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
             ))
     });
     problems.sort_by(|a, b| {
-        (&a.path, a.span.map(|s| s.range.start), a.kind).cmp(&(
+        (&a.path, a.span.map(|s| s.range.start), a.kind, &a.message).cmp(&(
             &b.path,
             b.span.map(|s| s.range.start),
             b.kind,
+            &b.message,
         ))
+    });
+    // One problem said once (a file that a service includes is read again as a service of a
+    // later batch).
+    problems.dedup_by(|a, b| {
+        (&a.path, a.span, a.kind, &a.message, &a.related)
+            == (&b.path, b.span, b.kind, &b.message, &b.related)
     });
     result.problems = problems;
     result
@@ -368,6 +354,73 @@ pub fn scan(options: &ScanOptions) -> ScanResult {
     phases.end("suppressions, order");
     result.phases = phases.done;
     result
+}
+
+/// How many candidates are read together when looking for Serverless services: the services
+/// of one batch are planned, checked and dropped before the next is read.
+const SERVICE_BATCH: usize = 256;
+
+/// What checking the Serverless services found.
+#[derive(Default)]
+struct Services {
+    checked: Vec<UnitOutcome>,
+    /// The services and the files they include: not checked again.
+    done: HashSet<FileId>,
+    problems: Vec<Problem>,
+    planned: usize,
+}
+
+/// Finds the Serverless services among the candidates and checks them, a batch of candidates
+/// at a time: memory holds the services of one batch. Of their files only what the report
+/// points into is kept (as for templates, see [`stream_unit`]).
+fn check_services(
+    candidates: &[project::Candidate],
+    files: &mut Files,
+    params: &mut project::parameters::Sources<'_>,
+    options: &ScanOptions,
+    roots: &Roots,
+) -> Services {
+    let mut out = Services::default();
+    for batch in candidates.chunks(SERVICE_BATCH) {
+        let mut problems = Vec::new();
+        let mut services = Vec::new();
+        let reads = project::read_services(batch, options, roots);
+        for (candidate, outcome) in batch.iter().zip(reads) {
+            problems.extend(outcome.problems);
+            if let Some(text) = outcome.text {
+                files.set_text(candidate.id, text, true);
+            }
+            services.extend(outcome.read);
+        }
+        if services.is_empty() {
+            out.problems.append(&mut problems);
+            continue;
+        }
+        let plan = project::plan_services(services, files, params, options);
+        problems.extend(plan.problems);
+        out.planned += plan.services;
+        let checked: Vec<UnitOutcome> = plan
+            .units
+            .par_iter()
+            .map(|unit| check_unit(unit, options))
+            .collect();
+        let mut unit_files: Vec<FileId> = plan.units.iter().map(|u| u.file).collect();
+        unit_files.extend(plan.included);
+        drop(plan.units);
+        if options.excerpts {
+            let mut places: HashMap<FileId, Vec<TextRange>> = HashMap::new();
+            let mut add = |span: Span| places.entry(span.file).or_default().push(span.range);
+            for outcome in &checked {
+                each_place(&outcome.findings, &outcome.unknowns, &[], &mut add);
+            }
+            each_place(&[], &[], &problems, &mut add);
+            files.excerpt(unit_files.iter().copied(), &places);
+        }
+        out.done.extend(unit_files);
+        out.problems.append(&mut problems);
+        out.checked.extend(checked);
+    }
+    out
 }
 
 /// A candidate read, checked if it is a unit, and dropped.
@@ -388,10 +441,17 @@ enum Kept {
 fn stream_unit(
     candidate: &project::Candidate,
     planner: &std::sync::Mutex<project::Planner<'_>>,
-    constructs: &std::collections::HashMap<PathBuf, cloudformation::Constructs>,
+    constructs: &std::sync::Mutex<HashMap<PathBuf, cloudformation::Constructs>>,
     options: &ScanOptions,
     roots: &Roots,
 ) -> Streamed {
+    // The template's constructs leave the table, whatever the template turns out to be: the
+    // table holds those of the templates still to check.
+    let constructs = constructs
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .remove(&cdk::normalize(&candidate.path))
+        .unwrap_or_default();
     let read = project::read_candidate(candidate, options, roots, project::Pass::Rest);
     let mut problems = read.problems;
     let outcome = read.read.and_then(|r| {
@@ -413,16 +473,11 @@ fn stream_unit(
         None => (&[][..], &[][..]),
     };
     let mut ranges = Vec::new();
-    let edits = findings
-        .iter()
-        .filter_map(|f| f.fix.as_ref())
-        .flat_map(|fix| fix.edits.iter().map(|edit| edit.span));
     each_place(findings, unknowns, &problems, |span| {
         if span.file == candidate.id {
             ranges.push(span.range);
         }
     });
-    ranges.extend(edits.filter(|s| s.file == candidate.id).map(|s| s.range));
     let text = read.text.and_then(|text| {
         if crate::suppress::may_suppress(&text) {
             return Some(Kept::Whole(text));
@@ -502,8 +557,8 @@ pub(crate) fn pointed_into(
     files
 }
 
-/// Every place a report points to: its findings, their labels, callers and instances, its
-/// problems and its unknowns.
+/// Every place a report points to: its findings, their labels, callers, instances and the
+/// spans their fixes edit, its problems and its unknowns.
 fn each_place(
     findings: &[Finding],
     unknowns: &[UnknownValue],
@@ -516,6 +571,8 @@ fn each_place(
         f.secondary.iter().for_each(|l| place(l.span));
         f.called_from.iter().copied().for_each(&mut place);
         f.instances.iter().filter_map(|i| i.at).for_each(&mut place);
+        let edits = f.fix.iter().flat_map(|fix| fix.edits.iter());
+        edits.for_each(|edit| place(edit.span));
     }
     unknowns.iter().for_each(|u| place(u.at));
     for p in problems {

@@ -4,7 +4,7 @@
 use coglint_model::defaults;
 use coglint_model::Provenance;
 use coglint_model::{HandOff, Model, ReportedAt, ResourceMeta, Scenario, Suppression};
-use coglint_source::{FileId, Span};
+use coglint_source::FileId;
 use coglint_syntax::{Node, NodeKind};
 
 use super::eval::{sub_pieces, Template};
@@ -13,19 +13,6 @@ use crate::lowering::{build, cloudformation_kind};
 use crate::lowering::{Element, ElementValue, Elements};
 use crate::lowering::{Prop, PropertySource, Resource};
 use crate::value::{Alt, Resolved};
-
-/// What a CDK cloud assembly says of a template's resources, by logical ID.
-pub type Constructs = std::collections::HashMap<String, Construct>;
-
-/// A resource's construct in the CDK app that synthesized it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Construct {
-    /// The construct path, `AuthStack/UserPool/Resource`.
-    pub path: String,
-    /// The line of the user's source that created the construct, from the creation stack trace
-    /// the assembly records (`CDK_DEBUG=true cdk synth`), when that file is scanned.
-    pub source: Option<Span>,
-}
 
 /// One resource's `Properties`, read in each scenario in which the resource exists.
 struct CfnProperties<'t, 'a> {
@@ -276,7 +263,7 @@ pub fn lower(file: FileId, root: &Node, inputs: &TemplateInputs) -> Model {
             name: entry.key.text.clone(),
             type_name: type_name.to_string(),
             header,
-            logical_path: construct.map(|c| c.path.clone()).or_else(|| {
+            logical_path: construct.map(|c| c.path.to_string()).or_else(|| {
                 body.get("Metadata")
                     .and_then(|m| m.get("aws:cdk:path"))
                     .and_then(Node::as_str)

@@ -1,12 +1,14 @@
 //! CloudFormation (YAML and JSON, SAM included): parameters, conditions, intrinsic functions and
 //! the Cognito resource types, lowered to the model.
 
+mod constructs;
 mod eval;
 mod lower;
 mod parameters;
 
+pub use constructs::{Construct, Constructs};
 pub use eval::{condition_problems, ConditionProblem};
-pub use lower::{lower, Construct, Constructs};
+pub use lower::lower;
 pub use parameters::{
     plain_values, read_parameters, ParameterFileError, ParameterValues, SuppliedParameters,
     SuppliedValue,

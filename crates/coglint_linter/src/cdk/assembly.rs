@@ -112,15 +112,16 @@ impl Reader<'_> {
                     for entry in &entries {
                         assets.extend(entry.asset_paths.iter().map(|p| normalize(&dir.join(p))));
                     }
-                    for (template, constructs) in assign_to_templates(file, &entries, app_root) {
+                    let mut by_template: Vec<_> = assign_to_templates(file, &entries, app_root)
+                        .into_iter()
+                        .collect();
+                    // The frames' files are numbered in the order they are met.
+                    by_template.sort_by(|a, b| a.0.cmp(b.0));
+                    for (template, constructs) in by_template {
                         let template = normalize(&dir.join(template));
                         listed.insert(template.clone());
                         self.out.templates.insert(template.clone());
-                        self.out
-                            .constructs
-                            .entry(template)
-                            .or_default()
-                            .extend(constructs);
+                        self.out.add_constructs(template, constructs);
                     }
                 }
                 Some("cdk:asset-manifest") => {

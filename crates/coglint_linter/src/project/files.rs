@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use coglint_source::{FileId, SourceDb};
+use coglint_source::{Excerpts, FileId, SourceDb, TextRange, EXCERPT_CONTEXT};
 
 use crate::problem::{Problem, ProblemKind};
 use crate::read::{read_text, Roots};
@@ -100,6 +100,34 @@ impl Files {
     pub fn set_excerpts(&mut self, id: FileId, excerpts: coglint_source::Excerpts) {
         if let Some(entry) = self.entries.get_mut(id.0 as usize) {
             entry.excerpts = Some(excerpts);
+        }
+    }
+
+    /// Keeps, of each file of `ids` kept whole, only the lines around its `places` (none when
+    /// the report does not point into it); a file that may hold a suppression comment stays
+    /// whole. A place found later outside them is added from the file read again.
+    pub fn excerpt(
+        &mut self,
+        ids: impl IntoIterator<Item = FileId>,
+        places: &HashMap<FileId, Vec<TextRange>>,
+    ) {
+        for id in ids {
+            let Some(entry) = self.entries.get_mut(id.0 as usize) else {
+                continue;
+            };
+            let Some(text) = entry.text.as_ref().filter(|_| entry.keep) else {
+                continue;
+            };
+            if crate::suppress::may_suppress(text) {
+                continue;
+            }
+            let ranges = places.get(&id).map(Vec::as_slice).unwrap_or(&[]);
+            let excerpts = Excerpts::of(text, ranges.iter().copied(), EXCERPT_CONTEXT);
+            if let Some(excerpts) = excerpts {
+                entry.excerpts = Some(excerpts);
+                entry.text = None;
+                entry.keep = false;
+            }
         }
     }
 

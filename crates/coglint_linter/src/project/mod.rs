@@ -307,7 +307,7 @@ pub(crate) fn plan_one(
     read: &Read,
     path: &Path,
     planner: &std::sync::Mutex<Planner<'_>>,
-    constructs: &HashMap<PathBuf, cloudformation::Constructs>,
+    constructs: cloudformation::Constructs,
     problems: &mut Vec<Problem>,
 ) -> Option<Unit> {
     // The project's files, under the lock; the template itself, outside it.
@@ -344,10 +344,7 @@ pub(crate) fn plan_one(
         root,
         inputs: TemplateInputs {
             parameters,
-            constructs: constructs
-                .get(&crate::cdk::normalize(path))
-                .cloned()
-                .unwrap_or_default(),
+            constructs,
             variables: Default::default(),
         },
     })

@@ -67,15 +67,19 @@ impl Includes for Loader<'_> {
         }
         self.files.keep(id);
         self.included.push(id);
+        // Said of the file as the scan first named it (`z/serverless.yml`, not
+        // `a/../z/serverless.yml`): a problem of a file that is also a service is then the same
+        // problem, and said once.
+        let shown = self.files.path(id).to_path_buf();
         let result = match self.docs.get(&id) {
             Some(doc) => Ok(Arc::clone(doc)),
-            None => match parse(&target, id, &text, self.options.limits) {
+            None => match parse(&shown, id, &text, self.options.limits) {
                 Ok(doc) => {
-                    self.problems.extend(duplicate_keys(&target, &doc));
+                    self.problems.extend(duplicate_keys(&shown, &doc));
                     Ok(Arc::new(doc))
                 }
                 Err(err) => {
-                    self.problems.push(syntax_problem(&target, id, err));
+                    self.problems.push(syntax_problem(&shown, id, err));
                     Err(IncludeError::Unreadable(
                         "it is not valid YAML or JSON".to_string(),
                     ))
