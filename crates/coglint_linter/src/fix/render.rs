@@ -203,7 +203,7 @@ fn slice(text: &str, range: TextRange) -> Result<&str> {
 
 /// The line break the file uses.
 fn newline(text: &str) -> &'static str {
-    if text.contains("\r\n") {
+    if memchr::memmem::find(text.as_bytes(), b"\r\n").is_some() {
         "\r\n"
     } else {
         "\n"
@@ -248,13 +248,19 @@ fn yaml_needs_quotes(s: &str) -> bool {
 
 /// The quote a YAML file prefers for its quoted scalars: the one it uses most (single on a tie).
 fn yaml_quote(text: &str) -> char {
-    let count = |q: char| {
-        [": ", "- ", "["]
-            .iter()
-            .map(|p| text.matches(&format!("{p}{q}")).count())
-            .sum::<usize>()
-    };
-    if count('"') > count('\'') {
+    let bytes = text.as_bytes();
+    let (mut double, mut single) = (0usize, 0usize);
+    // One pass over the quotes (a template can be megabytes): those after `: `, `- ` or `[`.
+    for i in memchr::memchr2_iter(b'"', b'\'', bytes) {
+        let before = &bytes[..i];
+        if before.ends_with(b": ") || before.ends_with(b"- ") || before.ends_with(b"[") {
+            match bytes[i] {
+                b'"' => double += 1,
+                _ => single += 1,
+            }
+        }
+    }
+    if double > single {
         '"'
     } else {
         '\''
@@ -749,4 +755,21 @@ fn insert_hcl(
         out.push_str(nl);
     }
     Ok((u32::try_from(at).unwrap_or(u32::MAX), out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::yaml_quote;
+
+    #[test]
+    fn the_quote_most_used_after_a_key_an_item_or_a_bracket_wins() {
+        assert_eq!(yaml_quote("a: \"x\"\nb: 'y'\nc: \"z\"\n"), '"');
+        assert_eq!(yaml_quote("a: 'x'\nb: \"y\"\n- 'z'\n"), '\'');
+        assert_eq!(yaml_quote("a: [\"x\"]\nb: [\"y\", 'w']\nc: 'z'\n"), '"');
+        // Quotes elsewhere (inside a scalar, after another character) do not count; a tie or
+        // none is single.
+        assert_eq!(yaml_quote("a: it's \"here\"\nb: x\"y\"\n"), '\'');
+        assert_eq!(yaml_quote("a: 'x'\nb: \"y\"\n"), '\'');
+        assert_eq!(yaml_quote(""), '\'');
+    }
 }
