@@ -14,6 +14,15 @@ checkov is installed, runs it on the small corpus and prints how many times slow
 
 A target missed is printed as MISS; the exit code stays 0 (figures, not a test).
 
+Times move with the machine's load (a shared machine's CPU time moves by a third from one run
+to the next), so a ratio of two times says little on its own. With --instructions, each
+preset is also run once under valgrind's callgrind, on one thread with the SARIF report, and
+the number of instructions it executes is printed, with the double/large ratio: that count
+is the same from run to run, and is what "time grows linearly" means. It takes a minute or
+two per preset, and needs valgrind.
+
+    python3 scripts/bench.py --presets real real-double --instructions
+
 Corpora are written once to --dir (default /tmp/coglint-corpus) and reused until
 scripts/corpus.py changes.
 """
@@ -118,6 +127,20 @@ def read_floor(path, runs):
     return best
 
 
+def instructions(binary, path):
+    """The instructions one run of coglint executes (callgrind's count), or None without valgrind."""
+    if not shutil.which("valgrind"):
+        return None
+    env = dict(os.environ, RAYON_NUM_THREADS="1", NO_COLOR="1")
+    cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+           binary, "check", "--format", "sarif", "--color", "never", path]
+    run = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    found = re.search(r"Collected\s*:\s*(\d+)", run.stderr)
+    if not found:
+        sys.exit(f"valgrind gave no count for {path}:\n{run.stderr[-2000:]}")
+    return int(found.group(1))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--presets", nargs="+", default=["small", "large", "double"])
@@ -127,6 +150,8 @@ def main():
     parser.add_argument("--threads", nargs="+", type=int, default=[1, 2], help="RAYON_NUM_THREADS values")
     parser.add_argument("--formats", nargs="+", default=["human", "sarif"], help="report formats")
     parser.add_argument("--no-checkov", action="store_true", help="skip checkov even if installed")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count each preset's instructions under valgrind (one thread, SARIF)")
     args = parser.parse_args()
 
     binary = args.coglint
@@ -203,6 +228,22 @@ def main():
         checks.append((f"{preset}, {threads} thread(s): {v['findings']} findings rendered as {fmt} in "
                        f"{v['render']:.3f} s, {per_10k:.3f} s per 10,000 (target < {MAX_RENDER_10K_S} s)",
                        per_10k < MAX_RENDER_10K_S))
+    if args.instructions:
+        print()
+        counts = {}
+        for preset in args.presets:
+            path, _, _ = corpus(preset, args.dir)
+            counts[preset] = instructions(binary, path)
+            if counts[preset] is None:
+                print("valgrind not found: no instruction counts")
+                break
+            print(f"instructions {preset}: {counts[preset]:,} (one thread, SARIF)", flush=True)
+        pairs = dict(REPOSITORY_PRESETS, large="double")
+        for large, double in pairs.items():
+            if counts.get(large) and counts.get(double):
+                ratio = counts[double] / counts[large]
+                checks.append((f"{double} / {large}: instructions {ratio:.3f}x (target <= {MAX_REPO_TIME_RATIO}x)",
+                               ratio <= MAX_REPO_TIME_RATIO))
     for text, ok in checks:
         print(f"{'ok  ' if ok else 'MISS'} {text}")
 
