@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use coglint_frontend::terraform::{
-    follow_call, local_module_calls, lower_root, normalize, CallCut, LocalCall, Modules, PolicyUse,
-    RootInputs, TfFile, VarFile, MAX_MODULE_DEPTH,
+    follow_call, lower_root, normalize, CallCut, LocalCall, Modules, PolicyUse, RootInputs, TfFile,
+    VarFile, MAX_MODULE_DEPTH,
 };
 use coglint_model::Unread;
 use coglint_rules::{Finding, Label, UnknownValue};
@@ -466,27 +466,16 @@ impl Loader {
     }
 
     /// The local module calls of `dir`, its files read from disk if the scan did not read
-    /// them. The trees of its `.tf` files are dropped then: the second reading reads them
-    /// again, and a monorepo's first reading would otherwise hold them all to the end.
+    /// them. A `.tf` file holds only its calls by then, not its tree (`parse_tf`): the second
+    /// reading reads it again, and a monorepo's first reading would otherwise hold every tree
+    /// to the end.
     fn read_calls(&mut self, dir: &Path) -> Vec<LocalCall> {
         self.ensure_dir(dir);
-        let keys: Vec<PathBuf> = self
-            .tf_by_dir
-            .get(dir)
-            .into_iter()
-            .flatten()
-            .cloned()
-            .collect();
-        let files: Vec<&TfFile> = keys.iter().filter_map(|key| self.files.get(key)).collect();
-        let calls = local_module_calls(dir, &files);
-        for key in &keys {
-            if let Some(file) = self.files.get_mut(key) {
-                if file.json.is_none() {
-                    file.body = Default::default();
-                }
-            }
-        }
-        calls
+        let files = self.tf_by_dir.get(dir).into_iter().flatten();
+        files
+            .filter_map(|key| self.files.get(key))
+            .flat_map(|file| file.local_calls(dir))
+            .collect()
     }
 
     /// A problem located at a module call.

@@ -31,7 +31,7 @@ pub struct TfFile {
     pub other_resources: Vec<(String, String)>,
     /// The local module calls, found when the file was read for them alone: its tree is then
     /// dropped at once (see [`TfFile::keep_calls_only`]).
-    pub local_calls: Option<Vec<LocalCall>>,
+    kept_calls: Option<Vec<LocalCall>>,
 }
 
 impl TfFile {
@@ -84,7 +84,7 @@ impl TfFile {
                 json: None,
                 type_duplicates: Vec::new(),
                 other_resources: Vec::new(),
-                local_calls: None,
+                kept_calls: None,
             });
         }
         let mut file =
@@ -97,9 +97,18 @@ impl TfFile {
     /// directory): the tree goes. A scan holds the files it discovered until their modules are
     /// loaded, and their trees were most of that.
     pub fn keep_calls_only(&mut self, dir: &Path) {
-        if self.json.is_none() && self.local_calls.is_none() {
-            self.local_calls = Some(local_module_calls(dir, &[&*self]));
+        if self.json.is_none() && self.kept_calls.is_none() {
+            self.kept_calls = Some(local_module_calls(dir, &[&*self]));
             self.body = Body::default();
+        }
+    }
+
+    /// This file's local module calls (`dir`: its directory), those kept by
+    /// [`TfFile::keep_calls_only`] or read from its tree.
+    pub fn local_calls(&self, dir: &Path) -> Vec<LocalCall> {
+        match &self.kept_calls {
+            Some(calls) => calls.clone(),
+            None => local_module_calls(dir, &[self]),
         }
     }
 
@@ -128,7 +137,7 @@ impl TfFile {
             json: None,
             type_duplicates: parsed.type_duplicates,
             other_resources,
-            local_calls: None,
+            kept_calls: None,
         })
     }
 
@@ -142,7 +151,7 @@ impl TfFile {
             body: Body::default(),
             type_duplicates: Vec::new(),
             other_resources: Vec::new(),
-            local_calls: None,
+            kept_calls: None,
         }
     }
 
@@ -544,21 +553,6 @@ pub struct LocalCall {
 /// The local modules a module calls, in the order they are written.
 pub fn local_module_calls(dir: &Path, files: &[&TfFile]) -> Vec<LocalCall> {
     let mut out = Vec::new();
-    // A file's calls come after the previous file's: a file whose calls were kept gives them
-    // in its place.
-    for group in files.chunk_by(|a, b| a.local_calls.is_none() && b.local_calls.is_none()) {
-        match group {
-            [file] if file.local_calls.is_some() => {
-                out.extend(file.local_calls.iter().flatten().cloned());
-            }
-            _ => parsed_local_calls(dir, group, &mut out),
-        }
-    }
-    out
-}
-
-/// [`local_module_calls`] of files with their trees.
-fn parsed_local_calls(dir: &Path, files: &[&TfFile], out: &mut Vec<LocalCall>) {
     let module = Module::new(files);
     for call in &module.calls {
         if let Some(source) = &call.source {
@@ -571,6 +565,7 @@ fn parsed_local_calls(dir: &Path, files: &[&TfFile], out: &mut Vec<LocalCall>) {
             }
         }
     }
+    out
 }
 
 /// `a/b/../c` as `a/c`, without touching the file system.
